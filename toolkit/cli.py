@@ -1,0 +1,105 @@
+"""``python -m toolkit``: the toolkit's commands. A user's mistake is one line on stderr and exit code 2.
+
+python -m toolkit normalize article.txt          # normalized text on stdout
+cat article.txt | python -m toolkit normalize -  # from stdin
+python -m toolkit tokenize article.txt           # one token per line
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from toolkit.corpus import CorpusError, decode, read_text
+
+#: Errors a user can cause: shown as one line, never as a traceback.
+USER_ERRORS: tuple[type[BaseException], ...] = (CorpusError, FileNotFoundError, ValueError, OSError)
+
+COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {}
+
+
+def command(name: str, setup: Callable[[argparse.ArgumentParser], None]):
+    """Register a subcommand: ``setup`` adds its arguments, the decorated function runs it."""
+
+    def register(run: Callable[[argparse.Namespace], int]):
+        COMMANDS[name] = (setup, run)
+        return run
+
+    return register
+
+
+def read_input(name: str) -> str:
+    """The text of a file, or of stdin for ``-``, decoded as :func:`toolkit.corpus.read_text` does."""
+    if name == "-":
+        return decode(sys.stdin.buffer.read(), "<stdin>")[0]
+    path = Path(name)
+    if path.is_dir():
+        raise CorpusError(f"{name}: is a folder; give a file (or use load_corpus for folders)")
+    if not path.exists():
+        raise CorpusError(f"{name}: no such file")
+    return read_text(path)[0]
+
+
+def _normalize_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin (default)")
+    p.add_argument("--digits", choices=["persian", "latin", "keep"], default="persian")
+    p.add_argument("--no-zwnj", action="store_true", help="do not restore lost ZWNJs")
+    p.add_argument("--remove-diacritics", action="store_true")
+
+
+@command("normalize", _normalize_args)
+def _normalize(args: argparse.Namespace) -> int:
+    """Normalize Persian text (letters, digits, spacing, lost ZWNJs)."""
+    from toolkit.normalization import Normalizer
+
+    n = Normalizer(
+        digits=None if args.digits == "keep" else args.digits,
+        restore_zwnj=not args.no_zwnj,
+        remove_diacritics=args.remove_diacritics,
+    )
+    sys.stdout.write(n.normalize(read_input(args.file)) + "\n")
+    return 0
+
+
+def _tokenize_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin (default)")
+
+
+@command("tokenize", _tokenize_args)
+def _tokenize(args: argparse.Namespace) -> int:
+    """Normalize, then print one token per line."""
+    from toolkit.normalization import normalize
+    from toolkit.tokens import tokenize
+
+    for tok in tokenize(normalize(read_input(args.file))):
+        sys.stdout.write(tok + "\n")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m toolkit", description="Persian news research toolkit")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (setup, run) in COMMANDS.items():
+        p = sub.add_parser(name, help=(run.__doc__ or "").strip().split("\n")[0])
+        setup(p)
+        p.set_defaults(run=run)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = parser()
+    args = ap.parse_args(argv)
+    if not getattr(args, "run", None):
+        ap.print_help()
+        return 0
+    try:
+        return args.run(args)
+    except USER_ERRORS as e:
+        print(f"toolkit {args.command}: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

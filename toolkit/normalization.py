@@ -1,0 +1,488 @@
+"""Normalize Persian text, losslessly by default, with offsets back to the raw text.
+
+The conventions (each a constructor flag of :class:`Normalizer`, named after the table in
+:mod:`toolkit.chars` it applies):
+
+* **Letters** — Arabic ي ى ك ە ٱ … become Persian ی ک ه ا (``ARABIC_TO_PERSIAN``); ۀ becomes هٔ
+  (``EXPANSIONS``); Arabic presentation forms are decomposed (``PRESENTATION_FORMS``).
+* **Digits** — ``digits="persian"`` (default) writes every number in Persian digits ۰–۹, except digits
+  inside Latin tokens (``COVID-19``, ``G20``, ``mp3``); ``"latin"`` writes 0–9; ``None`` leaves them.
+* **Marks** — diacritics and tanvin are kept (``صرفاً`` stays ``صرفاً``) unless
+  ``remove_diacritics=True``; tatweel (ـ) is removed (``remove_tatweel``).
+* **Invisibles** — bidi controls, BOM, ZWJ and control characters are removed; LRM, RLM, soft hyphen
+  and zero-width space between two letters become a ZWNJ (``ZWNJ_LIKE``); ZWNJs that are not between
+  two letters (or a digit and a letter) are removed, runs of them become one.
+* **Whitespace** — exotic spaces become a space, runs of spaces one space, spaces at line ends go,
+  more than one blank line becomes one, and the text is stripped.
+* **Punctuation** — ``, ; ?`` after a Persian letter become ``، ؛ ؟``; no space before ``. ، ؛ : ! ؟ » )``,
+  none after ``« (``, one after ``، ؛ ؟`` and before a following word; a space between a digit and a
+  Persian letter (``۹کیلومتر`` → ``۹ کیلومتر``).
+* **ZWNJ restoration** — lost ZWNJs are put back (``restore_zwnj``, see :mod:`toolkit.zwnj`).
+
+Every step is a ``str.translate`` of one character to one character or a compiled regular expression
+over the whole text; none loops over characters in Python. ``normalize_with_offsets`` runs the very
+same steps and also maps each output character to the ``[start, end)`` it came from in the input.
+
+>>> normalize("علي در گفتوگو با رووداو گفت كه ۴۰۰ تا 500 نفر هستند .")
+'علی در گفت‌وگو با رووداو گفت که ۴۰۰ تا ۵۰۰ نفر هستند.'
+>>> normalize("")
+''
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Literal, overload
+
+import numpy as np
+import pandas as pd
+
+from toolkit import chars
+from toolkit.chars import ZWNJ
+
+Edit = tuple[int, int, str]
+L = chars.WORD_CHARS  # inside a character class
+PL = chars.LETTERS
+
+
+class _Translate:
+    """One character to one character: the output has the input's length, offsets are unchanged.
+
+    Runs of characters to change are found with one regex scan and translated with ``str.translate``
+    (faster than translating the whole text, which is mostly characters that stay)."""
+
+    def __init__(self, table: dict[str, str]):
+        assert all(len(v) == 1 for v in table.values())
+        self.table = str.maketrans(table)
+        self.pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(table)) + "]+")
+
+    def apply(self, text: str) -> str:
+        return self.pattern.sub(lambda m: m.group().translate(self.table), text)
+
+    def edits(self, text: str) -> None:
+        return None
+
+
+class _Regex:
+    """A compiled pattern and a replacement; ``apply`` and ``edits`` give the same text by construction."""
+
+    def __init__(self, pattern: str, repl: str | Callable[[re.Match[str]], str], flags: int = 0):
+        self.pattern = re.compile(pattern, flags)
+        self.repl = (lambda m: m.expand(repl)) if isinstance(repl, str) else repl
+
+    def apply(self, text: str) -> str:
+        return self.pattern.sub(self.repl, text)
+
+    def edits(self, text: str) -> Iterator[Edit]:
+        for m in self.pattern.finditer(text):
+            r = self.repl(m)
+            if r != m.group():
+                yield m.start(), m.end(), r
+
+
+def _map_chars(table: dict[str, str]) -> _Regex:
+    cls = "".join(re.escape(c) for c in table)
+    return _Regex(f"[{cls}]", lambda m: table[m.group()])
+
+
+# --- the steps, each built once at import -------------------------------------------------------
+
+_INVISIBLE_RUN = re.compile(f"[{chars.INVISIBLES}{chars.ZWNJ_LIKE}{ZWNJ}]+")
+_WORD_CHAR = re.compile(f"[{L}]")
+_ZWNJ_OR_LIKE = re.compile(f"[{chars.ZWNJ_LIKE}{ZWNJ}]")
+
+
+def _invisible(m: re.Match[str]) -> str:
+    """A run of invisible characters becomes one ZWNJ if it holds a ZWNJ (or a character used for one)
+    and sits between a letter (or digit) and a letter; otherwise it is removed."""
+    t, s, e = m.string, m.start(), m.end()
+    if (
+        0 < s
+        and e < len(t)
+        and (_WORD_CHAR.match(t, s - 1) or t[s - 1].isdigit())
+        and _WORD_CHAR.match(t, e)
+        and _ZWNJ_OR_LIKE.search(m.group())
+    ):
+        return ZWNJ
+    return ""
+
+
+_INVISIBLES = _Regex(_INVISIBLE_RUN.pattern, _invisible)
+_FORMS = _map_chars({**chars.presentation_forms(), **chars.EXPANSIONS})
+_LINES = _Regex(f"\r\n?|[{chars.LINE_BREAKS}]", "\n")
+_SPACES_TABLE = {c: " " for c in chars.SPACES}
+_ARABIC_DIGITS_TO_PERSIAN = dict(zip(chars.ARABIC_DIGITS, chars.PERSIAN_DIGITS, strict=True))
+_TO_LATIN = dict(zip(chars.ARABIC_DIGITS + chars.PERSIAN_DIGITS, chars.LATIN_DIGITS * 2, strict=True))
+_LATIN_TO_PERSIAN = str.maketrans(chars.LATIN_DIGITS, chars.PERSIAN_DIGITS)
+# A run of Latin letters, digits and URL punctuation: its digits become Persian only if it has no letter.
+_LATIN_DIGITS = _Regex(
+    r"[A-Za-z0-9_@#&%+=~/.:\-]*[0-9][A-Za-z0-9_@#&%+=~/.:\-]*",
+    lambda m: m.group() if re.search("[A-Za-z]", m.group()) else m.group().translate(_LATIN_TO_PERSIAN),
+)
+_DIACRITICS = _Regex(f"[{chars.MARKS}]+", "")
+_TATWEEL = _Regex(f"{chars.TATWEEL}+", "")
+_PUNCT_MAP = _Regex(
+    "[,;?]",
+    lambda m: chars.PERSIAN_PUNCTUATION[m.group()] if _after_word(m.string, m.start()) else m.group(),
+)
+
+
+def _after_word(text: str, i: int) -> bool:
+    """Is the last non-space character before ``text[i]`` part of a Persian word?"""
+    j = i - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return j >= 0 and _WORD_CHAR.match(text, j) is not None
+
+
+def _whitespace(m: re.Match[str]) -> str:
+    n = m.group().count("\n")
+    return " " if n == 0 else "\n" * min(n, 2)
+
+
+# Runs of spaces become one space, spaces around newlines go, more than two newlines become two.
+_WHITESPACE = _Regex(r"\n[ \n]*| +\n[ \n]*|  +", _whitespace)
+
+
+class _Strip:
+    """Remove leading and trailing spaces and newlines."""
+
+    def apply(self, text: str) -> str:
+        return text.strip(" \n")
+
+    def edits(self, text: str) -> list[Edit]:
+        lead = len(text) - len(text.lstrip(" \n"))
+        if lead == len(text):
+            return [(0, len(text), "")] if text else []
+        trail = len(text) - len(text.rstrip(" \n"))
+        return [e for e in ((0, lead, ""), (len(text) - trail, len(text), "")) if e[1] > e[0]]
+
+
+_CLOSING = "،؛؟»)]}"
+_FINAL = ".:!…"
+_OPENING = "«([{"
+
+
+def _punct_spacing(m: re.Match[str]) -> str:
+    g, t, e = m.group(), m.string, m.end()
+    c = g[0]
+    if c == " ":  # a space before closing punctuation goes, unless «.» etc. start a token (.NET, :۳۰)
+        nxt = t[e + 1 : e + 2]
+        keep = t[e] in _FINAL and nxt != "" and ((nxt.isascii() and nxt.isalnum()) or nxt.isdigit())
+        return g if keep else ""
+    if len(g) == 2 and c in _OPENING:  # an opening bracket followed by a space
+        return c
+    if c == "«":  # a Persian word directly before an opening «
+        return " «" if m.start() and _PERSIAN_LETTER.match(t, m.start() - 1) else g
+    return c + " "  # a space after ، ؛ ؟ and between . : ! » and a Persian word
+
+
+def _cls(chars_: str) -> str:
+    return "[" + "".join(re.escape(c) for c in chars_) + "]"
+
+
+_PERSIAN_LETTER = re.compile(f"[{PL}]")
+_PUNCT_SPACING = _Regex(
+    f" (?={_cls(_CLOSING + _FINAL)})|{_cls(_OPENING)} |«|[،؛؟](?=[{PL}\\d«(])|[.:!»](?=[{PL}«])",
+    _punct_spacing,
+)
+
+
+def _digit_spacing(m: re.Match[str]) -> str:
+    """A number and a Persian word side by side get a space: ۹کیلومتر → ۹ کیلومتر, عرض۶ → عرض ۶."""
+    t, s, e = m.string, m.start(), m.end()
+    before = " " if s and _PERSIAN_LETTER.match(t, s - 1) else ""
+    after = " " if _PERSIAN_LETTER.match(t, e) else ""
+    return before + m.group() + after if before or after else m.group()
+
+
+_DIGIT_SPACING = _Regex(r"\d+", _digit_spacing)
+
+
+Digits = Literal["persian", "latin"] | None
+
+
+class Normalizer:
+    """A configured normalizer: build it once, call it on many texts (it is stateless and thread-safe).
+
+    Parameters
+    ----------
+    digits : "persian" (default), "latin" or None
+        Which digits numbers are written in; ``None`` leaves digits as they are.
+    remove_diacritics : bool, default False
+        Remove harakat, tanvin, shadda, sukun and hamza above (``صرفاً`` → ``صرفا``).
+    remove_tatweel : bool, default True
+        Remove the kashida ``ـ`` (it carries no content).
+    persian_letters : bool, default True
+        Map Arabic letter variants and presentation forms to Persian letters.
+    persian_punctuation : bool, default True
+        ``, ; ?`` written after a Persian letter become ``، ؛ ؟``.
+    spacing : bool, default True
+        Whitespace and punctuation spacing (see the module docstring).
+    restore_zwnj : bool, default True
+        Put back lost zero-width non-joiners (``کردهاند`` → ``کرده‌اند``, ``می روم`` → ``می‌روم``).
+
+    >>> Normalizer(digits="latin").normalize("۴۰۰ الی ٥٠٠")
+    '400 الی 500'
+    >>> Normalizer(remove_diacritics=True).normalize("صرفاً")
+    'صرفا'
+    """
+
+    def __init__(
+        self,
+        *,
+        digits: Digits = "persian",
+        remove_diacritics: bool = False,
+        remove_tatweel: bool = True,
+        persian_letters: bool = True,
+        persian_punctuation: bool = True,
+        spacing: bool = True,
+        restore_zwnj: bool = True,
+    ):
+        if digits not in ("persian", "latin", None):
+            raise ValueError(f"digits must be 'persian', 'latin' or None, not {digits!r}")
+        self.digits = digits
+        self.remove_diacritics = remove_diacritics
+        self.remove_tatweel = remove_tatweel
+        self.persian_letters = persian_letters
+        self.persian_punctuation = persian_punctuation
+        self.spacing = spacing
+        self.restore_zwnj = restore_zwnj
+        self._steps = self._build()
+
+    def __repr__(self) -> str:
+        opts = ", ".join(f"{k}={v!r}" for k, v in vars(self).items() if not k.startswith("_"))
+        return f"Normalizer({opts})"
+
+    def _build(self) -> list:
+        steps: list = [_LINES]
+        table = dict(_SPACES_TABLE)
+        if self.persian_letters:
+            steps.append(_FORMS)
+            table.update(chars.ARABIC_TO_PERSIAN)
+        if self.digits == "persian":
+            table.update(_ARABIC_DIGITS_TO_PERSIAN)
+        elif self.digits == "latin":
+            table.update(_TO_LATIN)
+        steps.append(_Translate(table))
+        if self.digits == "persian":
+            steps.append(_LATIN_DIGITS)
+        if self.remove_tatweel:
+            steps.append(_TATWEEL)
+        if self.remove_diacritics:
+            steps.append(_DIACRITICS)
+        steps.append(_INVISIBLES)
+        if self.persian_punctuation:
+            steps.append(_PUNCT_MAP)
+        if self.spacing:
+            steps += [_WHITESPACE, _Strip(), _PUNCT_SPACING, _DIGIT_SPACING]
+        if self.restore_zwnj:
+            from toolkit.zwnj import ZwnjRestorer
+
+            steps.append(ZwnjRestorer.default())
+        return steps
+
+    @overload
+    def normalize(self, text: str) -> str: ...
+    @overload
+    def normalize(self, text: pd.Series) -> pd.Series: ...
+    def normalize(self, text):
+        """Normalize a ``str``, or each string of a pandas ``Series`` (missing values stay missing)."""
+        if isinstance(text, pd.Series):
+            return text.map(self._normalize_str, na_action="ignore")
+        return self._normalize_str(text)
+
+    __call__ = normalize
+
+    def _normalize_str(self, text: str) -> str:
+        if not isinstance(text, str):
+            raise TypeError(f"normalize() takes a str or a pandas Series, not {type(text).__name__}")
+        for step in self._steps:
+            text = step.apply(text)
+        return text
+
+    def normalize_with_offsets(self, text: str) -> tuple[str, Offsets]:
+        """Normalize ``text`` and map every output character back to the raw input.
+
+        Returns ``(normalized, offsets)``: ``offsets[i]`` is the ``[start, end)`` of ``text`` that
+        normalized character ``i`` came from (empty for an inserted ZWNJ or space), and
+        ``offsets.raw_span(i, j)`` the raw span of the normalized slice ``[i, j)``.
+
+        >>> raw = "رئيسجمهور  سوريه"
+        >>> norm, off = Normalizer().normalize_with_offsets(raw)
+        >>> norm
+        'رئیس‌جمهور سوریه'
+        >>> a, b = off.raw_span(norm.index("سوریه"), len(norm))
+        >>> raw[a:b]
+        'سوريه'
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"normalize_with_offsets() takes a str, not {type(text).__name__}")
+        n = len(text)
+        dtype = np.int32 if n < 2**31 - 1 else np.int64
+        starts = np.arange(n, dtype=dtype)
+        ends = starts + 1
+        for step in self._steps:
+            edits = step.edits(text)
+            if edits is None:
+                text = step.apply(text)
+                continue
+            text, starts, ends = _apply_edits(text, list(edits), starts, ends)
+        return text, Offsets(starts, ends, n)
+
+
+@dataclass(frozen=True, eq=False)
+class Offsets:
+    """Where each normalized character came from: ``starts[i]``, ``ends[i]`` index the raw text.
+
+    Both arrays are non-decreasing and ``0 <= starts[i] <= ends[i] <= raw_length``; an inserted
+    character has ``starts[i] == ends[i]``.
+    """
+
+    starts: np.ndarray
+    ends: np.ndarray
+    raw_length: int
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int) -> tuple[int, int]:
+        return int(self.starts[i]), int(self.ends[i])
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts.tolist(), self.ends.tolist(), strict=True)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw ``[a, b)`` covered by normalized characters ``[start, end)``.
+
+        An empty normalized span maps to an empty raw span at the matching position."""
+        n = len(self.starts)
+        if not 0 <= start <= end <= n:
+            raise IndexError(f"span [{start}, {end}) is outside the normalized text of length {n}")
+        if start == end:
+            pos = int(self.starts[start]) if start < n else self.raw_length if n == 0 else int(self.ends[-1])
+            return pos, pos
+        return int(self.starts[start]), int(self.ends[end - 1])
+
+
+def _align(src: str, dst: str) -> tuple[list[int], list[int]]:
+    """Local offsets of ``dst`` in ``src`` for one edit: equal characters map one to one, an inserted
+    ZWNJ or space maps to an empty span, a removed one is skipped; otherwise each character maps to the
+    whole of ``src``."""
+    if len(src) == len(dst):
+        r = list(range(len(src)))
+        return r, [i + 1 for i in r]
+    ls: list[int] = []
+    le: list[int] = []
+    i = 0
+    for c in dst:
+        while i < len(src) and src[i] != c and src[i] in " \u200c":
+            i += 1
+        if i < len(src) and src[i] == c:
+            ls.append(i)
+            le.append(i + 1)
+            i += 1
+        elif c in " \u200c":
+            ls.append(i)
+            le.append(i)
+        else:
+            return [0] * len(dst), [len(src)] * len(dst)
+    if any(ch not in " \u200c" for ch in src[i:]):
+        return [0] * len(dst), [len(src)] * len(dst)
+    return ls, le
+
+
+def _apply_edits(
+    text: str, edits: list[Edit], starts: np.ndarray, ends: np.ndarray
+) -> tuple[str, np.ndarray, np.ndarray]:
+    """Apply sorted, non-overlapping edits to ``text`` and carry the raw offsets along."""
+    if not edits:
+        return text, starts, ends
+    pieces: list[str] = []
+    src_s: list[np.ndarray] = []
+    src_e: list[np.ndarray] = []
+    pos = 0
+    for s, e, rep in edits:
+        pieces.append(text[pos:s])
+        pieces.append(rep)
+        keep = np.arange(pos, s, dtype=np.int64)
+        ls, le = _align(text[s:e], rep)
+        src_s += [keep, np.asarray(ls, dtype=np.int64) + s]
+        src_e += [keep + 1, np.asarray(le, dtype=np.int64) + s]
+        pos = e
+    pieces.append(text[pos:])
+    keep = np.arange(pos, len(text), dtype=np.int64)
+    src_s.append(keep)
+    src_e.append(keep + 1)
+    ss = np.concatenate(src_s)
+    ee = np.concatenate(src_e)
+    n = len(text)
+    new_s = np.empty(len(ss), dtype=starts.dtype)
+    new_e = np.empty(len(ss), dtype=starts.dtype)
+    full = ee > ss
+    new_s[full] = starts[ss[full]]
+    new_e[full] = ends[ee[full] - 1]
+    # An inserted character sits between text[p-1] and text[p]: it starts where text[p] starts (or
+    # where the text ends) and ends no earlier than that, so both arrays stay non-decreasing.
+    p = ss[~full]
+    if n:
+        at = np.where(p < n, starts[np.minimum(p, n - 1)], ends[n - 1])
+        before = np.where(p > 0, ends[np.maximum(p - 1, 0)], at)
+        new_s[~full] = at
+        new_e[~full] = np.maximum(before, at)
+    else:
+        new_s[~full] = 0
+        new_e[~full] = 0
+    return "".join(pieces), new_s, new_e
+
+
+_DEFAULT: Normalizer | None = None
+
+
+def _default() -> Normalizer:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Normalizer()
+    return _DEFAULT
+
+
+@overload
+def normalize(text: str, **options) -> str: ...
+@overload
+def normalize(text: pd.Series, **options) -> pd.Series: ...
+def normalize(text, **options):
+    """Normalize Persian text with the default conventions, or with ``Normalizer(**options)``.
+
+    Takes a ``str`` or a pandas ``Series`` and returns the same type.
+
+    >>> normalize("كتابهاي خوب")
+    'کتاب‌های خوب'
+    >>> out = normalize(pd.Series(["ي", None]))
+    >>> out[0], out.isna().tolist()
+    ('ی', [False, True])
+    """
+    return (Normalizer(**options) if options else _default()).normalize(text)
+
+
+def changes(text: str, normalizer: Normalizer | None = None) -> pd.DataFrame:
+    """The words normalization changed, with where they are in the raw text.
+
+    Columns ``raw, normalized, start, end`` (``raw == text[start:end]``); one row per normalized word
+    whose raw span differs from it.
+
+    >>> changes("او در گفتوگو با شبكه رووداو گفت").values.tolist()
+    [['گفتوگو', 'گفت\u200cوگو', 6, 12], ['شبكه', 'شبکه', 16, 20]]
+    """
+    from toolkit.tokens import token_spans
+
+    norm, offsets = (normalizer or _default()).normalize_with_offsets(text)
+    rows = []
+    for tok, s, e, kind in token_spans(norm):
+        if kind not in ("word", "number", "latin"):
+            continue
+        a, b = offsets.raw_span(s, e)
+        if text[a:b] != tok:
+            rows.append({"raw": text[a:b], "normalized": tok, "start": a, "end": b})
+    return pd.DataFrame(rows, columns=["raw", "normalized", "start", "end"])
