@@ -1,0 +1,44 @@
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args, stdin: bytes = b""):
+    return subprocess.run([sys.executable, "-m", "toolkit", *args], input=stdin, capture_output=True, cwd=ROOT)
+
+
+def test_help():
+    r = run("--help")
+    assert r.returncode == 0 and b"normalize" in r.stdout
+
+
+def test_normalize_file_and_stdin():
+    r = run("normalize", "seeds/000_1b4b289264b09812.txt")
+    assert r.returncode == 0 and "کرده‌اند" in r.stdout.decode()
+    r = run("normalize", "-", stdin="كتابهاي".encode())
+    assert r.stdout.decode() == "کتاب‌های\n"
+    r = run("normalize", "--no-zwnj", "--digits", "latin", "-", stdin="کتابها ۴".encode())
+    assert r.stdout.decode() == "کتابها 4\n"
+
+
+def test_tokenize():
+    r = run("tokenize", "-", stdin="گفتوگو، ۴۰۰".encode())
+    assert r.stdout.decode().split("\n")[:3] == ["گفت‌وگو", "،", "۴۰۰"]
+
+
+def test_user_errors_are_one_line(tmp_path):
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    for args in (
+        ["normalize", "missing.txt"],
+        ["normalize", str(tmp_path / "bin.txt")],
+        ["normalize", str(tmp_path)],
+    ):
+        r = run(*args)
+        assert r.returncode == 2
+        lines = r.stderr.decode().strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("toolkit normalize:"), r.stderr
+        assert b"Traceback" not in r.stderr
+    r = run("normalize", "--digits", "roman")
+    assert r.returncode == 2 and b"Traceback" not in r.stderr

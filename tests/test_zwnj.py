@@ -1,0 +1,84 @@
+import pytest
+
+from toolkit import Normalizer, normalize
+from toolkit.chars import ZWNJ
+from toolkit.datasets import load_seeds
+from toolkit.zwnj import ZwnjRestorer, evaluate
+
+#: The seed's 17 words that lost their ZWNJ, as they must come back.
+SEED_WORDS = [
+    "کرده‌اند", "تروریست‌های", "رئیس‌جمهور", "گفت‌وگو", "سازمان‌های", "داده‌اند", "تروریست‌ها",
+    "عملیات‌های", "تروریست‌ها", "جنگنده‌ها", "آماده‌باش", "گفت‌وگو", "تروریست‌های", "می‌گیرد",
+    "هفته‌های", "شده‌اند", "می‌افتد",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_seeds().text[0]
+
+
+def test_seed_loses_every_zwnj(seed):
+    assert ZWNJ not in seed
+
+
+def test_seed_17_words_restored_in_order(seed):
+    out = normalize(seed)
+    restored = [w for w in out.split() if ZWNJ in w]
+    assert [w.strip(".،") for w in restored] == SEED_WORDS
+
+
+def test_seed_keeps_what_hazm_breaks(seed):
+    out = normalize(seed)
+    assert "تحولات میدانی" in out  # the adjective, not می‌دانی
+    assert "انجام نشده است" in out  # two words, not انجام‌نشده
+    assert "داده است" in out and "شده است" in out
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("کرده اند", "کرده‌اند"),
+        ("می شود", "می‌شود"),
+        ("کتاب ها", "کتاب‌ها"),
+        ("کار ها", "کارها"),  # after a non-joining letter the suffix attaches directly
+        ("گفتوگو", "گفت‌وگو"),
+        ("بنیان گذار های خانه", "بنیان‌گذارهای خانه"),  # a joined word joins the next one
+        ("میلیون میز میزان هارمونی", "میلیون میز میزان هارمونی"),  # look-alikes stay
+        ("کرده است", "کرده است"),
+        ("", ""),
+    ],
+)
+def test_restoration(damaged, expected):
+    assert normalize(damaged) == expected
+
+
+def test_correct_text_is_kept():
+    text = "او در گفت‌وگو با خبرنگاران گفت که بین المللی بودن این رویداد مهم است و فیلم‌های زیادی دیده‌ایم."
+    # the writer's own choice (a space in «بین المللی») survives in a text that has ZWNJs
+    assert normalize(text) == text
+
+
+def test_never_removes_a_zwnj_or_changes_a_letter():
+    r = ZwnjRestorer.default()
+    for text in ["حرف‌های او", "فیلمنامه‌نویسان", "می‌شده‌اند", "بر\u200cنخواهد\u200cگشت"]:
+        out = r.apply(text)
+        assert out.replace(ZWNJ, "").replace(" ", "") == text.replace(ZWNJ, "").replace(" ", "")
+        assert out.count(ZWNJ) >= text.count(ZWNJ)
+
+
+def test_apply_and_edits_agree():
+    r = ZwnjRestorer.default()
+    text = "آنها می روند و کتابهای خود را برداشتهاند؛ رئیس جمهور گفت"
+    out = text
+    for s, e, rep in reversed(r.edits(text)):
+        out = out[:s] + rep + out[e:]
+    assert out == r.apply(text)
+
+
+def test_evaluate_scores_a_perfect_and_a_useless_tool():
+    gold = [Normalizer(restore_zwnj=False).normalize("این کتاب‌ها را خریده‌اند و می‌خوانند.")]
+    assert evaluate(lambda t: t, gold, "clean")["damaged"] == 0
+    useless = evaluate(lambda t: t, gold, "deleted")
+    assert useless["restored"] == 0 and useless["zw_words"] == 3
+    assert evaluate(Normalizer().normalize, gold, "deleted")["restored"] == 1
