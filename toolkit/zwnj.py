@@ -70,6 +70,8 @@ SPACED_SIGNALS = frozenset({"می", "نمی", "ها", "های", "هایی", "ا�
 PRIOR = 1.0
 #: Rules (for words no list has) apply only when the text shows that kind of damage this clearly.
 RULE_MIN = 0.2
+#: Both parts of a glued compound must be written this often in the lexicon's text.
+COMPOUND_MIN = 20
 #: The weight of a morphological rule, in counts, when the lexicon has too little evidence to decide.
 RULE_COUNT = 3
 #: A glued form shows a deleted ZWNJ when its ZWNJ form is this much more frequent (and seen 10 times).
@@ -163,6 +165,7 @@ class ZwnjRestorer:
         #: letters -> one-word forms that compete for them: (form, count, its ZWNJ positions)
         self.candidates: dict[str, list[tuple[str, int, frozenset[int]]]] = {}
         self.known: set[str] = set()  # letters some source writes as one word
+        self.freq: dict[str, int] = {}  # letters -> how often ZWNJ-correct text writes them as one word
         #: words with spaces between -> what they may have been: (form, count, spaces turned)
         self.join: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = {}
         self.deleted_signals: set[str] = set()
@@ -170,6 +173,8 @@ class ZwnjRestorer:
             single = {f: c for f, c in rs.items() if " " not in f}
             if single:
                 self.known.add(key)
+                if key in forms or any(f in forms for f in single):
+                    self.freq[key] = sum(single.values())
                 if len(single) > 1 or key not in single:
                     self.candidates[key] = sorted(
                         ((f, c, _cuts(f)[0]) for f, c in single.items()), key=lambda t: (-t[1], t[0])
@@ -299,7 +304,24 @@ class ZwnjRestorer:
                 stem = self._stem(w[: -len(s)], depth)
                 if stem:
                     return stem + ZWNJ + s
-        return None
+        return self._compound(w)
+
+    def _compound(self, w: str) -> str | None:
+        """Two frequent words glued where a ZWNJ belongs (مصباحیزدی → مصباح‌یزدی): the split whose rarer
+        part is the most frequent, both parts of three letters or more, after a joining letter."""
+        if w.startswith("ال"):  # Arabic names with the article: الانبار is not الان‌بار
+            return None
+        best, best_count = None, 0
+        for i in range(3, len(w) - 2):
+            left, right = w[:i], w[i:]
+            if left[-1] in NON_JOINING:
+                continue
+            count = min(self.freq.get(left, 0), self.freq.get(right, 0))
+            if count > best_count:
+                best, best_count = (left, right), count
+        if best is None or best_count < COMPOUND_MIN:
+            return None
+        return ZWNJ.join(self._stem(part, 2) or part for part in best)
 
     # -- words separated by spaces ----------------------------------------------------------------
 
