@@ -89,7 +89,6 @@ def _map_chars(table: dict[str, str]) -> _Regex:
 
 # --- the steps, each built once at import -------------------------------------------------------
 
-_INVISIBLE_RUN = re.compile(f"[{chars.INVISIBLES}{chars.ZWNJ_LIKE}{ZWNJ}]+")
 _WORD_CHAR = re.compile(f"[{L}]")
 _ZWNJ_OR_LIKE = re.compile(f"[{chars.ZWNJ_LIKE}{ZWNJ}]")
 
@@ -109,18 +108,37 @@ def _invisible(m: re.Match[str]) -> str:
     return ""
 
 
-_INVISIBLES = _Regex(_INVISIBLE_RUN.pattern, _invisible)
+# Only runs that change: one with an invisible other than a ZWNJ, a run of several ZWNJs, or a ZWNJ
+# that is not after a letter or digit or not before a letter (the lookbehind runs after the ZWNJ).
+_INV = chars.INVISIBLES + chars.ZWNJ_LIKE
+_INVISIBLES = _Regex(
+    f"[{_INV}][{_INV}{ZWNJ}]*|{ZWNJ}(?:[{_INV}{ZWNJ}]+|(?<![{L}\\d]{ZWNJ})|(?![{L}]))", _invisible
+)
 _FORMS = _map_chars({**chars.presentation_forms(), **chars.EXPANSIONS})
 _LINES = _Regex(f"\r\n?|[{chars.LINE_BREAKS}]", "\n")
 _SPACES_TABLE = {c: " " for c in chars.SPACES}
 _ARABIC_DIGITS_TO_PERSIAN = dict(zip(chars.ARABIC_DIGITS, chars.PERSIAN_DIGITS, strict=True))
 _TO_LATIN = dict(zip(chars.ARABIC_DIGITS + chars.PERSIAN_DIGITS, chars.LATIN_DIGITS * 2, strict=True))
 _LATIN_TO_PERSIAN = str.maketrans(chars.LATIN_DIGITS, chars.PERSIAN_DIGITS)
-# A run of Latin letters, digits and URL punctuation: its digits become Persian only if it has no letter.
-_LATIN_DIGITS = _Regex(
-    r"[A-Za-z0-9_@#&%+=~/.:\-]*[0-9][A-Za-z0-9_@#&%+=~/.:\-]*",
-    lambda m: m.group() if re.search("[A-Za-z]", m.group()) else m.group().translate(_LATIN_TO_PERSIAN),
-)
+_LATIN_TOKEN_CHAR = re.compile(r"[A-Za-z0-9_@#&%+=~/.:\-]")
+
+
+def _latin_digits(m: re.Match[str]) -> str:
+    """Latin digits become Persian unless the run of Latin letters, digits and URL punctuation around
+    them has a letter (COVID-19, G20, mp3, https://…/2020)."""
+    t, s, e = m.string, m.start(), m.end()
+    while s > 0 and _LATIN_TOKEN_CHAR.match(t, s - 1):
+        s -= 1
+        if t[s].isascii() and t[s].isalpha():
+            return m.group()
+    while e < len(t) and _LATIN_TOKEN_CHAR.match(t, e):
+        if t[e].isascii() and t[e].isalpha():
+            return m.group()
+        e += 1
+    return m.group().translate(_LATIN_TO_PERSIAN)
+
+
+_LATIN_DIGITS = _Regex("[0-9]+", _latin_digits)
 _DIACRITICS = _Regex(f"[{chars.MARKS}]+", "")
 _TATWEEL = _Regex(f"{chars.TATWEEL}+", "")
 _PUNCT_MAP = _Regex(
@@ -143,7 +161,7 @@ def _whitespace(m: re.Match[str]) -> str:
 
 
 # Runs of spaces become one space, spaces around newlines go, more than two newlines become two.
-_WHITESPACE = _Regex(r"\n[ \n]*| +\n[ \n]*|  +", _whitespace)
+_WHITESPACE = _Regex(r"\n[ \n]+| [ \n]+", _whitespace)
 
 
 class _Strip:

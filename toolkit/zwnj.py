@@ -53,6 +53,8 @@ from toolkit.chars import LETTERS, MARKS, NON_JOINING, WORD_CHARS, ZWNJ
 _SPLIT = re.compile(f"([{WORD_CHARS}]+(?:{ZWNJ}[{WORD_CHARS}]+)*)")
 _BOUNDARY = re.compile(f"[ {ZWNJ}]")
 MAX_WORDS = 4
+#: Longer runs of letters are not words (and rules on them would cost quadratic time).
+MAX_LETTERS = 40
 
 PREFIXES = ("نمی", "می")
 PLURALS = ("هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "هاست", "های", "ها")
@@ -262,7 +264,7 @@ class ZwnjRestorer:
         key = word.replace(ZWNJ, "") if ZWNJ in word else word
         cands = self.candidates.get(key)
         if cands is None:
-            if key in self.known or p_deleted < RULE_MIN:
+            if key in self.known or p_deleted < RULE_MIN or len(key) > MAX_LETTERS:
                 return word
             form = self._segment(key, 0)
             return word if form is None or not _cuts(word)[0] <= _cuts(form)[0] else form
