@@ -37,6 +37,11 @@ class CorpusError(ValueError):
 
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# What Windows-1256 Persian text is made of: Persian/Arabic letters, ZWNJ, digits, Arabic punctuation and
+# printable ASCII. Other bytes decode to Urdu letters, marks and symbols that real text rarely has.
+_PLAUSIBLE = re.compile(
+    "[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c\u060c\u061b\u061f\u0660-\u0669\u00ab\u00bb\x20-\x7e\t\n\r]"
+)
 
 
 def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
@@ -59,6 +64,11 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
+        if _mostly_utf8(data):
+            raise CorpusError(
+                f"{name}: UTF-8 with invalid bytes (first at offset {e.start}); the file is damaged or "
+                "truncated: re-export it, or decode it yourself with errors='replace'"
+            ) from None
         try:
             text = data.decode("cp1256")
         except UnicodeDecodeError:
@@ -66,7 +76,7 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
                 f"{name}: not UTF-8 (invalid byte at offset {e.start}) nor Windows-1256; "
                 "convert it to UTF-8 (e.g. iconv -f <encoding> -t utf-8)"
             ) from None
-        if not _ARABIC_SCRIPT.search(text) or len(_CONTROL.findall(text)) > 0.01 * len(text):
+        if not _ARABIC_SCRIPT.search(text) or len(_PLAUSIBLE.findall(text)) < 0.95 * len(text):
             raise CorpusError(
                 f"{name}: not UTF-8 (invalid byte at offset {e.start}) and does not look like "
                 "Windows-1256 Persian; convert it to UTF-8 (e.g. iconv -f <encoding> -t utf-8)"
@@ -94,6 +104,16 @@ def _utf16_without_bom(data: bytes) -> str | None:
             if low.count(0) < 0.1 * units:  # not mostly NULs: real text
                 return enc
     return None
+
+
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Do most non-ASCII bytes form valid UTF-8 sequences? (Windows-1256 Persian text rarely does.)"""
+    high = sum(1 for b in data if b >= 0x80) if len(data) < 1 << 16 else len(re.findall(rb"[\x80-\xff]", data))
+    covered = sum(len(m) for m in _UTF8_SEQ.findall(data))
+    return high > 0 and covered >= 0.8 * high
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

@@ -111,9 +111,7 @@ def _invisible(m: re.Match[str]) -> str:
 # Only runs that change: one with an invisible other than a ZWNJ, a run of several ZWNJs, or a ZWNJ
 # that is not after a letter or digit or not before a letter (the lookbehind runs after the ZWNJ).
 _INV = chars.INVISIBLES + chars.ZWNJ_LIKE
-_INVISIBLES = _Regex(
-    f"[{_INV}][{_INV}{ZWNJ}]*|{ZWNJ}(?:[{_INV}{ZWNJ}]+|(?<![{L}\\d]{ZWNJ})|(?![{L}]))", _invisible
-)
+_INVISIBLES = _Regex(f"[{_INV}][{_INV}{ZWNJ}]*|{ZWNJ}(?:[{_INV}{ZWNJ}]+|(?<![{L}\\d]{ZWNJ})|(?![{L}]))", _invisible)
 _FORMS = _map_chars({**chars.presentation_forms(), **chars.EXPANSIONS})
 _LINES = _Regex(f"\r\n?|[{chars.LINE_BREAKS}]", "\n")
 _SPACES_TABLE = {c: " " for c in chars.SPACES}
