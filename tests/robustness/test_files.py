@@ -24,7 +24,7 @@ GOOD = {
     "empty.txt": b"",
 }
 BAD = {
-    "invalid-utf8.txt": (b"\xd8\xb9\xd8" + b"\xff\xfe\xfa" * 5 + "abc".encode(), "not UTF-8|does not look like"),
+    "invalid-utf8.txt": (b"\xd8\xb9\xd8" + b"\xff\xfe\xfa" * 5 + b"abc", "not UTF-8|does not look like"),
     "damaged-utf8.txt": ((TEXT * 20).encode() + b"\xff" + (TEXT * 5).encode()[:-1], "UTF-8 with invalid bytes"),
     "binary.txt": (bytes(range(256)) * 20, "binary"),
     "png.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary"),
