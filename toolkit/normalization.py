@@ -188,10 +188,12 @@ def _punct_spacing(m: re.Match[str]) -> str:
         nxt = t[e + 1 : e + 2]
         keep = t[e] in _FINAL and nxt != "" and ((nxt.isascii() and nxt.isalnum()) or nxt.isdigit())
         return g if keep else ""
+    if c == "«" and m.start() and _PERSIAN_LETTER.match(t, m.start() - 1):
+        return " «"  # a Persian word directly before an opening « (and no space after it)
     if len(g) == 2 and c in _OPENING:  # an opening bracket followed by a space
         return c
-    if c == "«":  # a Persian word directly before an opening «
-        return " «" if m.start() and _PERSIAN_LETTER.match(t, m.start() - 1) else g
+    if c == "«":
+        return g
     return c + " "  # a space after ، ؛ ؟ and between . : ! » and a Persian word
 
 

@@ -27,6 +27,7 @@ REGRESSIONS = [
     "a" * 5000 + "1",  # quadratic backtracking in the Latin-digit pattern
     "فیلمخانه ها",  # a joined word missed its other ZWNJ: normalization was not idempotent
     "ء,",  # «,» after a letter mapped to «،»: offsets must still map it
+    "ٮ«\t0",  # a space before « and none after it, in one match: normalization was not idempotent
 ]
 
 
