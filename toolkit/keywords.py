@@ -15,7 +15,7 @@ conjugated by hazm, light-verb constructions learned from the bundled TRAIN arti
 >>> terms("عراق و سوریه توافق کرده‌اند تا مواضع داعش را هدف قرار دهند.")
 ['عراق', 'سوریه', 'توافق کردن', 'مواضع', 'داعش', 'هدف قرار دادن']
 >>> [t for t, _ in extract_keywords("بمباران مواضع داعش در خاک سوریه. داعش در خاک عراق.", k=3)]
-['داعش', 'بمباران', 'خاک']
+['داعش', 'خاک', 'بمباران']
 """
 
 from __future__ import annotations
