@@ -177,13 +177,14 @@ def background(texts: list[str]) -> tuple[list[str], int, int]:
     return rows, len(texts), tokens
 
 
-def fit_ranker(texts: list[str], tags: list[list[str]]) -> dict:
-    """Fit the keyword ranker on tagged TRAIN articles; each is taken out of the background it is scored with."""
+def fit_ranker(texts: list[str], tags: list[list[str]], own: list[bool] | None = None) -> dict:
+    """Fit the keyword ranker on tagged articles. ``own[i]`` says article ``i`` is in the background (a TRAIN
+    article; all of them by default): its own counts are then taken out while its features are computed."""
     from sklearn.linear_model import LogisticRegression
 
     xs, ys = [], []
-    for text, gold in zip(texts, tags, strict=True):
-        names, x = keywords._candidates(text, own=True)
+    for i, (text, gold) in enumerate(zip(texts, tags, strict=True)):
+        names, x = keywords._candidates(text, own=True if own is None else own[i])
         wanted = {keywords._tag_key(t) for t in gold}
         xs.append(x)
         ys += [keywords._tag_key(n) in wanted for n in names]
