@@ -552,8 +552,9 @@ def kwic(df: pd.DataFrame, term: str, *, window: int = 8, text: str = "text", no
     if window < 0:
         raise ValueError(f"window must be 0 or more, not {window}")
     texts = _texts(df, text, normalize, "kwic")
-    words = [t for t, *_ in token_spans(_prepare(term, normalize, "kwic"))]
-    if not words:
+    spans = token_spans(_prepare(term, normalize, "kwic"))
+    words = [t for t, *_ in spans]
+    if not any(kind in ("word", "latin", "number") for *_, kind in spans):
         raise ValueError(f"kwic(): {term!r} has no word to look for")
     ids = df["doc_id"] if "doc_id" in df.columns else pd.Series(df.index, index=df.index)
     first = words[0]
