@@ -298,3 +298,20 @@ def test_term_scatter_labels_both_groups(two_outlets):
     with pytest.raises(ValueError, match="no group"):
         plots.term_scatter(res, "Fars", "BBC")
     plt.close(fig)
+
+
+# --- command line ---------------------------------------------------------------------------------
+
+
+def test_cli_keywords():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    run = [sys.executable, "-m", "toolkit", "keywords"]
+    r = subprocess.run([*run, "-k", "3", "-"], input=SEED.encode(), capture_output=True, cwd=root)
+    lines = r.stdout.decode().splitlines()
+    assert r.returncode == 0 and len(lines) == 3 and "داعش" in [line.split("\t")[0] for line in lines]
+    r = subprocess.run([*run, "-k", "0", "-"], input=SEED.encode(), capture_output=True, cwd=root)
+    assert r.returncode == 2 and r.stderr.decode().strip().count("\n") == 0 and "k must be" in r.stderr.decode()
