@@ -541,8 +541,8 @@ def kwic(df: pd.DataFrame, term: str, *, window: int = 8, text: str = "text", no
 
     The term is matched as whole tokens after normalization; its last word also matches that word with a
     suffix after a ZWNJ (``تروریست`` finds ``تروریست‌های``), never a longer word (``داعش`` does not find
-    ``داعشی``). Columns ``doc_id, before, match, after, start, end`` (``start, end``: the match in the
-    normalized text); ``doc_id`` is the DataFrame's index when it has no such column. Show it with
+    ``داعشی``). Columns ``doc_id, before, match, after, start, end`` (line breaks in the context become
+    spaces; ``start, end``: the match in the normalized text); ``doc_id`` is the DataFrame's index when it has no such column. Show it with
     :class:`toolkit.plots.KWIC`. No occurrence gives an empty DataFrame.
 
     >>> arts = pd.DataFrame({"doc_id": ["a"], "text": ["نیروهای عراق مواضع تروریست‌های داعش را بمباران کردند."]})
@@ -570,7 +570,7 @@ def kwic(df: pd.DataFrame, term: str, *, window: int = 8, text: str = "text", no
                 a, b = spans[i][1], spans[j - 1][2]
                 left = spans[max(i - window, 0)][1] if window else a
                 right = spans[min(j + window, len(spans)) - 1][2] if window else b
-                rows.append([doc_id, t[left:a].strip(), t[a:b], t[b:right].strip(), a, b])
+                rows.append([doc_id, " ".join(t[left:a].split()), t[a:b], " ".join(t[b:right].split()), a, b])
     return pd.DataFrame(rows, columns=KWIC_COLUMNS)
 
 
