@@ -542,8 +542,8 @@ def kwic(df: pd.DataFrame, term: str, *, window: int = 8, text: str = "text", no
     The term is matched as whole tokens after normalization; its last word also matches that word with a
     suffix after a ZWNJ (``تروریست`` finds ``تروریست‌های``), never a longer word (``داعش`` does not find
     ``داعشی``). Columns ``doc_id, before, match, after, start, end`` (line breaks in the context become
-    spaces; ``start, end``: the match in the normalized text); ``doc_id`` is the DataFrame's index when it has no such column. Show it with
-    :class:`toolkit.plots.KWIC`. No occurrence gives an empty DataFrame.
+    spaces; ``start, end``: the match in the normalized text); ``doc_id`` is the DataFrame's index when it
+    has no such column. Show it with :class:`toolkit.plots.KWIC`. No occurrence gives an empty DataFrame.
 
     >>> arts = pd.DataFrame({"doc_id": ["a"], "text": ["نیروهای عراق مواضع تروریست‌های داعش را بمباران کردند."]})
     >>> kwic(arts, "تروریست", window=2)[["before", "match", "after"]].values.tolist()
