@@ -8,7 +8,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
-SMALL = {"01_normalization": {"N_ARTICLES": 20}}
+SMALL = {
+    "01_normalization": {"N_ARTICLES": 20},
+    "03_keyword_analysis": {"N_PER_OUTLET": 120, "N_BOOT": 20, "N_TAGGED": 3},
+}
 
 spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "scripts" / "run_notebooks.py")
 run_notebooks = importlib.util.module_from_spec(spec)

@@ -3,6 +3,7 @@
 python -m toolkit normalize article.txt          # normalized text on stdout
 cat article.txt | python -m toolkit normalize -  # from stdin
 python -m toolkit tokenize article.txt           # one token per line
+python -m toolkit keywords article.txt -k 5      # the five best keywords, with scores
 """
 
 from __future__ import annotations
@@ -75,6 +76,21 @@ def _tokenize(args: argparse.Namespace) -> int:
 
     for tok in tokenize(normalize(read_input(args.file))):
         sys.stdout.write(tok + "\n")
+    return 0
+
+
+def _keywords_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin (default)")
+    p.add_argument("-k", type=int, default=10, help="how many keywords (default 10)")
+
+
+@command("keywords", _keywords_args)
+def _keywords(args: argparse.Namespace) -> int:
+    """Normalize, then print the best keywords, one per line: term <TAB> score."""
+    from toolkit.keywords import extract_keywords
+
+    for term, score in extract_keywords(read_input(args.file), k=args.k):
+        sys.stdout.write(f"{term}\t{score:.3f}\n")
     return 0
 
 

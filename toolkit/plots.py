@@ -6,6 +6,7 @@ as they are. Never pass them through arabic-reshaper or python-bidi, which now r
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import matplotlib
 
 matplotlib.use(os.environ.get("MPLBACKEND", "Agg"))
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.figure import Figure
 
 #: A font with Persian glyphs that matplotlib ships (DejaVu Sans covers the Arabic script).
@@ -86,3 +88,96 @@ def grouped_bars(df, *, x: str, group: str, y: str, title: str = "", ylabel: str
     ax.legend()
     fig.tight_layout()
     return fig
+
+
+def keyness_bars(result, *, top: int = 15, title: str = "") -> Figure:
+    """One panel per group of a :func:`toolkit.keywords.keyness` result: the log-odds ratio of its ``top``
+    terms (highest ``z`` on top) with their bootstrap intervals.
+
+    >>> import pandas as pd
+    >>> res = pd.DataFrame({"group": ["الف", "ب"], "term": ["داعش", "بورس"], "count": [2, 2], "log_odds": [1.0, 0.8],
+    ...                     "z": [2.0, 1.5], "ci_low": [0.5, 0.2], "ci_high": [1.5, 1.2]})
+    >>> [ax.get_title() for ax in keyness_bars(res).axes]
+    ['الف', 'ب']
+    """
+    groups = list(dict.fromkeys(result["group"]))
+    rows = max(min(top, int((result["group"] == g).sum())) for g in groups) if groups else 1
+    fig, axes = plt.subplots(1, max(len(groups), 1), figsize=(3.4 * max(len(groups), 1), 0.3 * rows + 1.4))
+    axes = list(np.atleast_1d(axes))
+    for ax, g in zip(axes, groups, strict=False):
+        part = result[result["group"] == g].sort_values("z", ascending=False).head(top).iloc[::-1]
+        err = np.vstack([part["log_odds"] - part["ci_low"], part["ci_high"] - part["log_odds"]]).clip(min=0)
+        ax.barh(part["term"], part["log_odds"], xerr=err, color="#3b6ea8", ecolor="#555", capsize=2)
+        ax.set_title(str(g), fontfamily=PERSIAN_FONT)
+        ax.set_xlabel("log-odds ratio vs the rest")
+        for label in ax.get_yticklabels():
+            label.set_fontfamily(PERSIAN_FONT)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def term_scatter(result, a, b, *, label: int = 12, title: str = "") -> Figure:
+    """How often each term is used by group ``a`` (y) and group ``b`` (x), per 10,000 terms, log scales;
+    the ``label`` terms most typical of each group (highest ``z``) are named.
+
+    ``result`` is :func:`toolkit.keywords.keyness` over two groups with ``top=None`` (every term).
+
+    >>> import pandas as pd
+    >>> res = pd.DataFrame({"group": ["الف", "الف", "ب", "ب"], "term": ["داعش", "بورس", "داعش", "بورس"],
+    ...                     "count": [9, 1, 1, 8], "z": [2.0, -2.0, -2.0, 2.0]})
+    >>> sorted(t.get_text() for t in term_scatter(res, "الف", "ب", label=1).axes[0].texts)
+    ['بورس', 'داعش']
+    """
+    counts = result.pivot_table(index="term", columns="group", values="count", aggfunc="sum", fill_value=0)
+    for g in (a, b):
+        if g not in counts.columns:
+            raise ValueError(f"term_scatter(): no group {g!r} in the keyness result")
+    freq = counts[[a, b]] / counts[[a, b]].sum().clip(lower=1) * 10_000
+    floor = freq[freq > 0].min().min() / 2 if (freq > 0).any().any() else 1.0
+    freq = freq.clip(lower=floor)
+    fig, ax = plt.subplots(figsize=(7, 6))
+    ax.scatter(freq[b], freq[a], s=6, color="#999", alpha=0.4, linewidths=0)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    for g, color in ((a, "#b33a3a"), (b, "#3b6ea8")):
+        best = result[result["group"] == g].nlargest(label, "z")["term"]
+        ax.scatter(freq.loc[best, b], freq.loc[best, a], s=14, color=color)
+        for i, t in enumerate(best):  # alternate the offsets so that neighbouring labels overlap less
+            ax.annotate(t, (freq.at[t, b], freq.at[t, a]), fontsize=8, color=color, fontfamily=PERSIAN_FONT,
+                        xytext=(4, 7 * (i % 3) - 7), textcoords="offset points")  # fmt: skip
+    lo, hi = freq.min().min(), freq.max().max()
+    ax.plot([lo, hi], [lo, hi], color="#ccc", linewidth=1, zorder=0)
+    ax.set_xlabel(f"{b}: per 10,000 terms", fontfamily=PERSIAN_FONT)
+    ax.set_ylabel(f"{a}: per 10,000 terms", fontfamily=PERSIAN_FONT)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+class KWIC:
+    """Keyword-in-context lines (:func:`toolkit.keywords.kwic`) shown right-to-left in Jupyter, the matches
+    aligned in one column: ``display(KWIC(kwic(df, "داعش")))``."""
+
+    def __init__(self, lines, *, max_rows: int = 30):
+        self.lines = lines
+        self.max_rows = max_rows
+
+    def _repr_html_(self) -> str:
+        cell = "padding:1px 6px;white-space:nowrap"
+        rows = [
+            f'<tr><td style="{cell};color:#888">{html.escape(str(r.doc_id))}</td>'
+            f'<td style="{cell};text-align:left">{html.escape(r.before)}</td>'
+            f'<td style="{cell};text-align:center;font-weight:bold;color:#b33a3a">{html.escape(r.match)}</td>'
+            f'<td style="{cell};text-align:right">{html.escape(r.after)}</td></tr>'
+            for r in self.lines.head(self.max_rows).itertuples()
+        ]
+        more = len(self.lines) - self.max_rows
+        tail = f"<p>… {more} more</p>" if more > 0 else ""
+        return (
+            f'<div dir="rtl" style="font-family:Vazirmatn,Tahoma,sans-serif"><table>{"".join(rows)}</table>{tail}</div>'
+        )
+
+    def __repr__(self) -> str:
+        return repr(self.lines)

@@ -1,0 +1,232 @@
+"""Build the resources of :mod:`toolkit.keywords` from hazm's word lists and the bundled TRAIN split.
+
+    python scripts/build_keyword_resources.py
+
+Writes three files into ``toolkit/resources/`` (deterministic: sorted rows, gzip without a timestamp).
+
+``keyword_lexicon.tsv.gz`` — rows ``kind <TAB> text <TAB> value``:
+
+* ``stop``: hazm's ``stopwords.dat`` (MIT license), normalized with :func:`toolkit.normalize`, plus the short
+  list ``EXTRA_STOPWORDS`` below (reporting words of news prose: «اظهار», «خاطرنشان», «تصریح», …).
+* ``verb`` / ``light``: every one-token conjugation (hazm's ``Conjugation``) of every verb in hazm's
+  ``verbs.dat``, with its infinitive; ``light`` for the light verbs of ``LIGHT_VERBS``. Forms that hazm's
+  ``words.dat`` also tags as a noun or adjective (نشست، ساخت، شکست، خرید) are left out unless the verb is
+  light: they are keywords far more often than verbs.
+* ``predicate``: light-verb constructions learned from the TRAIN articles: a word before a light verb
+  (``اجازه`` + ``داده‌اند``), or up to two words and «قرار» (``هدف قرار`` + ``دهند``, ``مورد حمله قرار`` +
+  ``گرفت``), kept when it is followed by that light verb at least ``MIN_PREDICATE`` times and in at least
+  ``PREDICATE_SHARE`` of its first word's occurrences — so «به تهران رفت» never becomes a predicate
+  «تهران رفتن» (twice as often for a longer one, and never with «قرار داشتن», whose words before are
+  places: «در فیلیپین قرار داشت»). The value is the count.
+
+``keyword_background.tsv.gz`` — the Persian background: a first line ``#docs <TAB> N <TAB> tokens <TAB> T``,
+then ``term <TAB> document frequency <TAB> count`` for every term of :func:`toolkit.keywords.terms` (up to
+three words) seen in at least two articles of the TRAIN split of the bundled ISNA and Fars corpora. The
+test splits are never read: ``benchmarks/keywords.py`` scores keywords on Fars test articles.
+
+``keyword_ranker.json`` — the weights of :func:`toolkit.keywords.extract_keywords`'s linear ranker: a
+logistic regression (scikit-learn) of "this candidate is one of the author's tags" on the candidate's
+:data:`toolkit.keywords.FEATURES`, over the Fars TRAIN articles that have tags (``load_fars()["tags"]``).
+Each article's own counts are taken out of the background while its features are computed, so the ranker
+learns from features as they are for an article the background never saw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import io
+import json
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from toolkit import keywords  # noqa: E402
+from toolkit.normalization import normalize  # noqa: E402
+
+RESOURCES = ROOT / "toolkit" / "resources"
+
+#: Light verbs (past#present stems) that make complex predicates with a preceding noun or adjective.
+LIGHT_VERBS = [
+    "کرد#کن", "شد#شو", "داد#ده", "گرفت#گیر", "زد#زن", "داشت#دار", "نمود#نما", "گردید#گرد", "ساخت#ساز",
+    "یافت#یاب", "کشید#کش", "آورد#آور", "خورد#خور", "گذاشت#گذار", "بخشید#بخش", "ورزید#ورز", "رساند#رسان",
+    "رسید#رس", "آمد#آ", "افتاد#افت", "دید#بین", "رفت#رو", "خواند#خوان",
+]  # fmt: skip
+#: Words of news prose that say "he said" and are never what an article is about.
+EXTRA_STOPWORDS = [
+    "اظهار", "تصریح", "خاطرنشان", "یادآور", "یادآوری", "عنوان", "بیان", "اشاره", "افزود", "ادامه", "گزارش",
+    "همچنین", "اینکه", "وی", "ایشان", "هستیم", "بودند", "باشند", "خواهد", "خواهند", "نخواهد", "گفته",
+]  # fmt: skip
+#: Conjugated forms of light verbs that are far more often another word: روی (on), روند (trend), شدید
+#: (severe), بینی (nose), نزد (at), بخشی (a part), بدهی (debt), دهم (tenth), نماد (symbol), زنی (a woman), …
+NOT_VERBS = {
+    "رود", "روم", "روی", "روند", "بینی", "شدید", "دهم", "رسم", "نماد", "نزد", "بخشی", "سازی", "زنی", "گردی",
+    "بدهی", "شوم", "آند", "کردی", "ساختی", "نمام", "بنمای", "ننمای", "نگذاری", "نداری",
+}  # fmt: skip
+MIN_PREDICATE = 3
+RANKER_C = 1.0
+PREDICATE_SHARE = 0.05
+
+
+def hazm_data() -> Path:
+    import hazm
+
+    return Path(hazm.__file__).parent / "data"
+
+
+def stopwords() -> list[str]:
+    raw = (hazm_data() / "stopwords.dat").read_text(encoding="utf-8").split("\n")
+    words = {normalize(w.strip()) for w in raw + EXTRA_STOPWORDS if w.strip() and "_" not in w}
+    return sorted(w for w in words if w)
+
+
+def verb_forms() -> list[tuple[str, str, int]]:
+    from hazm.lemmatizer import Conjugation
+
+    conj = Conjugation()
+    nouns = set()
+    for line in (hazm_data() / "words.dat").read_text(encoding="utf-8").splitlines():
+        word, _, pos = line.split("\t")
+        if {"N", "AJ"} & set(pos.split(",")):
+            nouns.add(word)
+    verbs = [v for v in (hazm_data() / "verbs.dat").read_text(encoding="utf-8").split() if "#" in v and v[0] != "#"]
+    light = set(LIGHT_VERBS)
+    assert light <= set(verbs) | light, "every light verb is a hazm verb"
+    rows: dict[str, tuple[str, int]] = {}
+    for verb in sorted(set(verbs) | light, key=lambda v: (v not in light, v)):  # light verbs win a shared form
+        infinitive = verb.split("#")[0] + "ن"
+        is_light = verb in light
+        for form in conj.get_all(verb):
+            if " " in form or form in rows or form in NOT_VERBS or (not is_light and form in nouns):
+                continue
+            rows[normalize(form)] = (infinitive, int(is_light))
+    return sorted((f, inf, lt) for f, (inf, lt) in rows.items())
+
+
+def _write_gz(path: Path, lines: list[str]) -> None:
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as gz:
+        gz.write(("\n".join(lines) + "\n").encode("utf-8"))
+    path.write_bytes(buf.getvalue())
+
+
+def tagged_rows(fars_train: pd.DataFrame) -> list[int]:
+    return [i for i, t in enumerate(fars_train["tags"]) if len(t)]
+
+
+def train_texts(data: Path) -> tuple[list[str], list[int]]:
+    """Normalized ``title + newline + text`` of every TRAIN article of ISNA then Fars, and the positions of
+    the Fars articles that have tags."""
+    texts = []
+    for name in ("isna", "fars"):
+        df = pd.read_parquet(data / f"{name}.parquet")
+        train = df[df["split"] == "train"].reset_index(drop=True)
+        if name == "fars":
+            tagged = [len(texts) + i for i in tagged_rows(train)]
+        texts += (train["title"].fillna("") + "\n" + train["text"].fillna("")).tolist()
+    with ProcessPoolExecutor(2) as pool:
+        return list(pool.map(normalize, texts, chunksize=64)), tagged
+
+
+def predicates(texts: list[str]) -> list[tuple[str, int]]:
+    """Words before a light verb (up to three with «قرار»), kept when frequent and typical of their first word."""
+    light = keywords._lexicon().light
+    runs: collections.Counter = collections.Counter()
+    first: collections.Counter = collections.Counter()
+    for text in texts:
+        units = keywords._units(text, fold=False)
+        for i, (tok, kind) in enumerate(units):
+            if kind in "ws":
+                first[tok] += 1
+            if tok not in light:
+                continue
+            j = keywords._skip_auxiliary(units, i)
+            words: list[str] = []
+            while j >= 0 and units[j][1] in "ws" and len(words) < 3:
+                words.insert(0, units[j][0])
+                runs[(*words, light[tok])] += 1
+                if words[-1] != keywords.EXTENDABLE:
+                    break
+                j -= 1
+    out = []
+    for key, n in runs.items():
+        if len(key) > 2 and (key[-1] == "داشتن" or n < 2 * MIN_PREDICATE):  # «در فیلیپین قرار داشت»: a place
+            continue
+        if n >= MIN_PREDICATE and n >= PREDICATE_SHARE * first[key[0]]:
+            out.append((" ".join(key), n))
+    return sorted(out)
+
+
+def background(texts: list[str]) -> tuple[list[str], int, int]:
+    df: collections.Counter = collections.Counter()
+    count: collections.Counter = collections.Counter()
+    tokens = 0
+    for text in texts:
+        ts = keywords.terms(text, max_words=3, normalize=False)
+        count.update(ts)
+        df.update(set(ts))
+        tokens += len(keywords.terms(text, normalize=False))
+    rows = [f"{t}\t{df[t]}\t{count[t]}" for t in sorted(df) if df[t] >= 2]
+    return rows, len(texts), tokens
+
+
+def fit_ranker(texts: list[str], tags: list[list[str]], own: list[bool] | None = None) -> dict:
+    """Fit the keyword ranker on tagged articles. ``own[i]`` says article ``i`` is in the background (a TRAIN
+    article; all of them by default): its own counts are then taken out while its features are computed."""
+    from sklearn.linear_model import LogisticRegression
+
+    xs, ys = [], []
+    for i, (text, gold) in enumerate(zip(texts, tags, strict=True)):
+        names, x = keywords._candidates(text, own=True if own is None else own[i])
+        wanted = {keywords._tag_key(t) for t in gold}
+        xs.append(x)
+        ys += [keywords._tag_key(n) in wanted for n in names]
+    x, y = np.vstack(xs), np.array(ys)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=RANKER_C, max_iter=2000).fit((x - mean) / scale, y)
+    return {
+        "about": "toolkit.keywords ranker: a logistic regression on FEATURES (scripts/build_keyword_resources.py)",
+        "trained_on": f"{len(texts)} tagged Fars TRAIN articles, {len(y)} candidates, {int(y.sum())} matching a tag",
+        "features": keywords.FEATURES,
+        "mean": [round(v, 6) for v in mean.tolist()],
+        "scale": [round(v, 6) for v in scale.tolist()],
+        "coef": [round(v, 6) for v in model.coef_[0].tolist()],
+        "intercept": round(float(model.intercept_[0]), 6),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=ROOT / "data", help="folder of isna.parquet and fars.parquet")
+    args = ap.parse_args(argv)
+    lexicon = [f"stop\t{w}\t" for w in stopwords()]
+    lexicon += [f"{'light' if lt else 'verb'}\t{f}\t{inf}" for f, inf, lt in verb_forms()]
+    texts, tagged = train_texts(args.data)
+    # predicates are learned with the new stopwords and verbs; the background is counted with all three
+    _write_gz(RESOURCES / "keyword_lexicon.tsv.gz", sorted(lexicon))
+    keywords._reset_resources()
+    preds = predicates(texts)
+    _write_gz(RESOURCES / "keyword_lexicon.tsv.gz", sorted(lexicon + [f"predicate\t{p}\t{n}" for p, n in preds]))
+    keywords._reset_resources()
+    rows, n_docs, n_tokens = background(texts)
+    _write_gz(RESOURCES / "keyword_background.tsv.gz", [f"#docs\t{n_docs}\ttokens\t{n_tokens}", *rows])
+    keywords._reset_resources()
+    fars = pd.read_parquet(args.data / "fars.parquet")
+    fars = fars[fars["split"] == "train"].reset_index(drop=True)
+    ranker = fit_ranker([texts[i] for i in tagged], [list(fars["tags"][j]) for j in tagged_rows(fars)])
+    (RESOURCES / "keyword_ranker.json").write_text(json.dumps(ranker, ensure_ascii=False, indent=1) + "\n")
+    keywords._reset_resources()
+    print(f"{len(lexicon)} stopwords and verb forms, {len(preds)} predicates, {len(rows)} terms from {n_docs} articles")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

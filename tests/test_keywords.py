@@ -1,0 +1,317 @@
+"""toolkit.keywords: terms, extract_keywords, keyness, kwic, evaluate; and the keyness/KWIC figures."""
+
+import json
+from importlib import resources
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+import toolkit
+from toolkit import datasets, keywords, plots
+
+SEED = datasets.load_seeds().text[0]
+
+
+@pytest.fixture(scope="module")
+def seed_keywords():
+    return [t for t, _ in keywords.extract_keywords(SEED)]
+
+
+@pytest.fixture(scope="module")
+def two_outlets():
+    isna = datasets.load_isna("test").head(60)
+    fars = datasets.load_fars("test").head(60)
+    df = pd.concat([isna, fars], ignore_index=True)
+    df["normalized"] = toolkit.normalize(df["text"])
+    return df
+
+
+# --- terms and light verbs ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("طرفین اجازه داده‌اند", ["طرفین", "اجازه دادن"]),
+        ("مواضع را هدف قرار دهند", ["مواضع", "هدف قرار دادن"]),
+        ("کتاب را روی میز قرار داد", ["کتاب", "میز", "قرار دادن"]),
+        ("عراق و سوریه توافق کردهاند", ["عراق", "سوریه", "توافق کردن"]),  # lost ZWNJ restored first
+        ("او اعلام خواهد کرد", ["اعلام کردن"]),  # future auxiliary between noun and light verb
+        ("به تهران رفت", ["تهران"]),  # not a predicate «تهران رفتن»
+        ("نیروهای کرد در سوریه", ["نیروهای", "سوریه"]),  # کرد (Kurd) is not folded into «نیروهای کردن»
+    ],
+)
+def test_terms_fold_light_verbs(text, expected):
+    assert keywords.terms(text) == expected
+
+
+def test_terms_keep_zwnj_words_whole_and_drop_stopwords_numbers_punctuation():
+    assert keywords.terms("در گفت‌وگو با ۴۰۰ نفر، رئیس‌جمهور گفت.") == ["گفت\u200cوگو", "نفر", "رئیس\u200cجمهور"]
+
+
+def test_terms_runs_do_not_cross_punctuation_or_stopwords():
+    ts = keywords.terms("بشار اسد، رئیس‌جمهور سوریه و عراق", max_words=3)
+    assert "بشار اسد" in ts and "رئیس\u200cجمهور سوریه" in ts
+    assert "اسد رئیس\u200cجمهور" not in ts and "سوریه و عراق" not in ts and "سوریه عراق" not in ts
+
+
+def test_terms_normalize_false_reads_text_as_given():
+    assert keywords.terms("توافق کردهاند", normalize=False) == ["توافق", "کردهاند"]
+
+
+@pytest.mark.parametrize("bad", [None, float("nan"), ""])
+def test_terms_of_nothing(bad):
+    assert keywords.terms(bad) == []
+
+
+def test_terms_reject_wrong_types_and_options():
+    with pytest.raises(TypeError):
+        keywords.terms(3)
+    with pytest.raises(ValueError, match="max_words"):
+        keywords.terms("سلام", max_words=0)
+
+
+# --- extract_keywords -----------------------------------------------------------------------------
+
+
+def test_seed_keywords_are_its_subject(seed_keywords):
+    assert {"داعش", "سوریه", "عراق"} <= set(seed_keywords[:5])
+    assert "بشار اسد" in seed_keywords
+
+
+def test_seed_keywords_have_no_verbs_and_no_lost_zwnj(seed_keywords):
+    # YAKE returns «سوریه توافق کرده‌اند» for this article
+    assert not any("کرده" in t or "کردن" in t or "دادن" in t for t in seed_keywords)
+    assert all(t == toolkit.normalize(t) for t in seed_keywords)
+
+
+def test_keywords_are_ranked_probabilities():
+    kws = keywords.extract_keywords(SEED, k=5)
+    scores = [s for _, s in kws]
+    assert len(kws) == 5 and scores == sorted(scores, reverse=True)
+    assert all(0 < s < 1 for s in scores)
+
+
+def test_raw_and_normalized_input_agree():
+    assert keywords.extract_keywords(SEED) == keywords.extract_keywords(toolkit.normalize(SEED), normalize=False)
+
+
+@pytest.mark.parametrize("text", ["", "، . ! ۱۲۳", "و در به از که", "hello"])
+def test_keywords_of_little_text(text):
+    out = keywords.extract_keywords(text)
+    assert isinstance(out, list) and len(out) <= 1
+
+
+def test_keywords_bad_k():
+    with pytest.raises(ValueError, match="k must"):
+        keywords.extract_keywords(SEED, k=0)
+
+
+# --- evaluation -----------------------------------------------------------------------------------
+
+
+def test_evaluate_exact_and_partial():
+    res = keywords.evaluate([["رئیس‌جمهور", "هاشمی"], ["x"]], [["رئیس جمهور", "هاشمی رفسنجانی"], []])
+    assert res["articles"] == 1  # an article without tags is left out
+    assert res["exact_f1"] == 0.5  # ZWNJ and space are the same
+    assert res["partial_f1"] == 1.0
+
+
+def test_evaluate_on_tagged_fars_test_articles_beats_plain_frequency():
+    fars = datasets.load_fars("test")
+    fars = fars[fars["tags"].map(len) > 0].head(40)
+    texts = toolkit.normalize(fars["title"] + "\n" + fars["text"]).tolist()
+    ours = [[t for t, _ in keywords.extract_keywords(x, normalize=False)] for x in texts]
+    frequent = [pd.Series(keywords.terms(x, normalize=False)).value_counts().index[:10].tolist() for x in texts]
+    tags = [list(t) for t in fars["tags"]]
+    assert keywords.evaluate(ours, tags)["exact_f1"] > keywords.evaluate(frequent, tags)["exact_f1"] + 0.03
+
+
+# --- resources ------------------------------------------------------------------------------------
+
+
+def test_background_is_from_the_train_split_only():
+    bg = keywords._background()
+    assert bg.n_docs == len(datasets.load_isna("train")) + len(datasets.load_fars("train"))
+    assert bg.df["سوریه"] > 100 and bg.count["سوریه"] >= bg.df["سوریه"]
+
+
+def test_ranker_matches_features():
+    data = json.loads(resources.files("toolkit").joinpath("resources", "keyword_ranker.json").read_text("utf-8"))
+    assert data["features"] == keywords.FEATURES
+    assert len(data["coef"]) == len(data["mean"]) == len(keywords.FEATURES)
+
+
+def test_lexicon_has_the_issue_light_verb_constructions():
+    preds = keywords._lexicon().predicates
+    assert {"اجازه دادن", "هدف قرار دادن", "قرار دادن"} <= preds
+
+
+# --- keyness --------------------------------------------------------------------------------------
+
+
+def test_keyness_columns_and_order(two_outlets):
+    res = keywords.keyness(two_outlets, "outlet", text="normalized", normalize=False, top=10, n_boot=50)
+    assert list(res.columns) == keywords.KEYNESS_COLUMNS
+    assert list(dict.fromkeys(res["group"])) == ["ISNA", "Fars"]
+    for _, part in res.groupby("group"):
+        assert len(part) == 10 and part["z"].is_monotonic_decreasing
+    assert (res["ci_low"] <= res["log_odds"] + 1e-9).all() and (res["log_odds"] <= res["ci_high"] + 1e-9).all()
+    assert "فارس" in res[res["group"] == "Fars"]["term"].tolist()  # «خبرگزاری فارس» opens Fars articles
+
+
+def test_keyness_two_groups_are_mirror_images(two_outlets):
+    res = keywords.keyness(two_outlets, "outlet", text="normalized", normalize=False, top=None, n_boot=10)
+    a = res[res["group"] == "ISNA"].set_index("term")["log_odds"]
+    b = res[res["group"] == "Fars"].set_index("term")["log_odds"]
+    np.testing.assert_allclose(a.sort_index(), -b.sort_index(), atol=1e-9)
+
+
+def test_keyness_matches_monroe_formula_by_hand():
+    df = pd.DataFrame({"g": ["a", "a", "b"], "text": ["داعش داعش سوریه", "داعش بورس", "بورس بورس سوریه"]})
+    res = keywords.keyness(df, "g", min_count=1, top=None, n_boot=5, prior=100.0)
+    row = res[(res["group"] == "a") & (res["term"] == "داعش")].iloc[0]
+    bg = keywords._background()
+    vocab = ["داعش", "سوریه", "بورس"]
+    share = np.array([bg.count.get(t, 0) + 0.5 for t in vocab])
+    alpha = 100.0 * share[0] / share.sum()
+    delta = np.log((3 + alpha) / (5 + 100 - 3 - alpha)) - np.log((0 + alpha) / (3 + 100 - 0 - alpha))
+    assert row["count"] == 3
+    assert row["log_odds"] == pytest.approx(delta)
+    assert row["z"] == pytest.approx(delta / np.sqrt(1 / (3 + alpha) + 1 / alpha))
+
+
+def test_keyness_any_grouping_column(two_outlets):
+    res = keywords.keyness(two_outlets, "category", text="normalized", normalize=False, top=3, n_boot=10)
+    assert set(res["group"]) == set(two_outlets["category"].dropna())
+    assert (res.groupby("group").size() <= 3).all()
+
+
+def test_keyness_bootstrap_is_reproducible(two_outlets):
+    kw = dict(text="normalized", normalize=False, top=5, n_boot=30)
+    pd.testing.assert_frame_equal(keywords.keyness(two_outlets, **kw), keywords.keyness(two_outlets, **kw))
+
+
+def test_keyness_bad_input():
+    one = pd.DataFrame({"outlet": ["الف"], "text": ["داعش در سوریه"]})
+    with pytest.raises(ValueError, match="at least two"):
+        keywords.keyness(one)
+    with pytest.raises(ValueError, match="no column 'month'"):
+        keywords.keyness(one, "month")
+    with pytest.raises(ValueError, match="no column 'body'"):
+        keywords.keyness(one, text="body")
+    empty = pd.DataFrame({"outlet": ["الف", "ب", None], "text": ["", None, "داعش"]})
+    assert keywords.keyness(empty).empty
+    assert list(keywords.keyness(empty).columns) == keywords.KEYNESS_COLUMNS
+    # a category with no documents is no group
+    cat = pd.DataFrame({"outlet": pd.Categorical(["الف", "ب"], categories=["الف", "ب", "پ"]), "text": ["داعش", "بورس"]})
+    assert set(keywords.keyness(cat, min_count=1, n_boot=5)["group"]) == {"الف", "ب"}
+    # nothing frequent enough
+    assert keywords.keyness(cat, min_count=100).empty
+
+
+# --- kwic -----------------------------------------------------------------------------------------
+
+
+def test_kwic_on_the_seed():
+    lines = keywords.kwic(datasets.load_seeds(), "داعش", window=3)
+    assert list(lines.columns) == keywords.KWIC_COLUMNS
+    assert len(lines) == toolkit.tokenize(toolkit.normalize(SEED)).count("داعش")
+    assert (lines["match"] == "داعش").all()
+    first = lines.iloc[0]
+    assert first["before"] == "، مواضع تروریست\u200cهای"  # three tokens: a comma is one
+    norm = toolkit.normalize(SEED)
+    assert norm[first["start"] : first["end"]] == "داعش"
+
+
+def test_kwic_multiword_zwnj_suffix_and_no_longer_word():
+    df = pd.DataFrame({"text": ["مواضع تروریست‌های داعش و نیروهای داعشی", "بشار اسد گفت"]}, index=[7, 8])
+    assert keywords.kwic(df, "داعش")["doc_id"].tolist() == [7]
+    assert keywords.kwic(df, "تروریست")["match"].tolist() == ["تروریست\u200cهای"]
+    assert keywords.kwic(df, "بشار اسد", window=1)[["match", "after"]].values.tolist() == [["بشار اسد", "گفت"]]
+
+
+def test_kwic_not_found_and_bad_input():
+    df = datasets.load_seeds()
+    out = keywords.kwic(df, "بورس")
+    assert out.empty and list(out.columns) == keywords.KWIC_COLUMNS
+    with pytest.raises(ValueError, match="no word"):
+        keywords.kwic(df, "، !")
+    with pytest.raises(ValueError, match="window"):
+        keywords.kwic(df, "داعش", window=-1)
+    with pytest.raises(TypeError, match="DataFrame"):
+        keywords.kwic("داعش در سوریه", "داعش")
+
+
+def test_kwic_html_is_right_to_left_and_escaped():
+    lines = pd.DataFrame([["a", "<b>", "داعش", "در سوریه", 0, 4]], columns=keywords.KWIC_COLUMNS)
+    html = plots.KWIC(lines)._repr_html_()
+    assert 'dir="rtl"' in html and "&lt;b&gt;" in html and "داعش" in html
+
+
+# --- figures: Persian is shaped once, by matplotlib ------------------------------------------------
+
+
+def _width(fig, text) -> float:
+    t = fig.text(0.05, 0.5, text, fontsize=20, fontfamily=plots.PERSIAN_FONT)
+    fig.canvas.draw()
+    w = t.get_window_extent().width
+    t.remove()
+    return w
+
+
+def _ink_columns(text: str) -> np.ndarray:
+    """Column profile of the ink of ``text`` rendered alone (dark pixels per column)."""
+    fig = plt.figure(figsize=(2, 1), dpi=100)
+    fig.text(0.1, 0.3, text, fontsize=40, fontfamily=plots.PERSIAN_FONT)
+    fig.canvas.draw()
+    img = np.asarray(fig.canvas.buffer_rgba())[:, :, 0]
+    plt.close(fig)
+    ink = img < 128
+    return ink[:, ink.any(axis=0)]
+
+
+def test_persian_labels_of_keyness_figure_are_shaped(two_outlets):
+    res = keywords.keyness(two_outlets, "outlet", text="normalized", normalize=False, top=5, n_boot=10)
+    fig = plots.keyness_bars(res)
+    fig.canvas.draw()
+    label = next(t for t in fig.axes[0].get_yticklabels() if len(t.get_text()) > 3 and " " not in t.get_text())
+    word = label.get_text()
+    isolated = "\u200c".join(word)  # a ZWNJ between letters forbids joining: every letter isolated
+    assert _width(fig, word) < 0.9 * _width(fig, isolated), f"{word!r} was not shaped"
+    plt.close(fig)
+
+
+def test_persian_is_drawn_right_to_left_not_reversed_twice():
+    # «با»: beh then alef. Drawn right to left, the tall alef stroke is at the LEFT of the ink;
+    # text reversed once too often (a reshaper + bidi before matplotlib) would put it at the right.
+    assert np.argmax(_ink_columns("با").sum(axis=0)) < _ink_columns("با").shape[1] / 2
+    assert np.argmax(_ink_columns("اب").sum(axis=0)) > _ink_columns("اب").shape[1] / 2  # the check can fail
+
+
+def test_term_scatter_labels_both_groups(two_outlets):
+    res = keywords.keyness(two_outlets, "outlet", text="normalized", normalize=False, top=None, n_boot=5)
+    fig = plots.term_scatter(res, "Fars", "ISNA", label=4)
+    assert len(fig.axes[0].texts) == 8
+    with pytest.raises(ValueError, match="no group"):
+        plots.term_scatter(res, "Fars", "BBC")
+    plt.close(fig)
+
+
+# --- command line ---------------------------------------------------------------------------------
+
+
+def test_cli_keywords():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    run = [sys.executable, "-m", "toolkit", "keywords"]
+    r = subprocess.run([*run, "-k", "3", "-"], input=SEED.encode(), capture_output=True, cwd=root)
+    lines = r.stdout.decode().splitlines()
+    assert r.returncode == 0 and len(lines) == 3 and "داعش" in [line.split("\t")[0] for line in lines]
+    r = subprocess.run([*run, "-k", "0", "-"], input=SEED.encode(), capture_output=True, cwd=root)
+    assert r.returncode == 2 and r.stderr.decode().strip().count("\n") == 0 and "k must be" in r.stderr.decode()

@@ -1,0 +1,578 @@
+"""Keywords of one article, keyness between groups of articles, and keyword-in-context.
+
+Every function reads Persian text the way :mod:`toolkit.tokens` does, after :func:`toolkit.normalize`
+(which restores the ZWNJs that decide what a word is). Pass ``normalize=False`` when the text is already
+normalized — normalization is the slow step, so normalize a corpus once and reuse it.
+
+What a *term* is (:func:`terms`): a content word (not a stopword, number or punctuation mark, not a
+verb form), a light-verb construction folded into one predicate in the infinitive (``اجازه داده‌اند`` →
+``اجازه دادن``, ``هدف قرار دهند`` → ``هدف قرار دادن``), or, with ``max_words > 1``, a run of up to that many
+content words (``بشار اسد``, ``نیروی هوایی عراق``). The resources are package data, rebuilt by
+``scripts/build_keyword_resources.py``: ``keyword_lexicon.tsv.gz`` (stopwords from hazm, verb forms
+conjugated by hazm, light-verb constructions learned from the bundled TRAIN articles) and
+``keyword_background.tsv.gz`` (document frequency and count of each term in those articles).
+
+>>> terms("عراق و سوریه توافق کرده‌اند تا مواضع داعش را هدف قرار دهند.")
+['عراق', 'سوریه', 'توافق کردن', 'مواضع', 'داعش', 'هدف قرار دادن']
+>>> [t for t, _ in extract_keywords("بمباران مواضع داعش در خاک سوریه. داعش در خاک عراق.", k=3)]
+['داعش', 'خاک', 'بمباران']
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+
+from toolkit.normalization import normalize as _normalize
+from toolkit.tokens import token_spans, tokenize
+
+KEYNESS_COLUMNS = ["group", "term", "count", "log_odds", "z", "ci_low", "ci_high"]
+KWIC_COLUMNS = ["doc_id", "before", "match", "after", "start", "end"]
+
+#: Future auxiliaries: in «اعلام خواهد کرد» the predicate's noun is before the auxiliary.
+_FUTURE = frozenset(p + "خواه" + e for p in ("", "ن") for e in ("م", "ی", "د", "یم", "ید", "ند"))
+#: Light verbs that fold with any preceding content word, even a pair the lexicon has not seen.
+_ALWAYS_LIGHT = frozenset({"کردن", "شدن", "نمودن", "گردیدن"})
+#: Forms of those that are also nouns (کرد, Kurd): folded only when the lexicon knows the pair.
+_AMBIGUOUS = frozenset({"کرد"})
+_MAX_PREDICATE_WORDS = 3
+#: «قرار» makes no predicate alone: «هدف قرار دادن», «مورد حمله قرار گرفتن» take the words before it along.
+EXTENDABLE = "قرار"
+
+
+# --- resources ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    kinds: dict[str, str]  # "s" for a stopword, "v" for a verb form
+    light: dict[str, str]  # light-verb form -> infinitive
+    predicates: frozenset[str]  # "اجازه دادن", "هدف قرار دادن": learned light-verb constructions
+
+
+@dataclass(frozen=True)
+class _Background:
+    n_docs: int
+    n_tokens: int
+    df: dict[str, int]
+    count: dict[str, int]
+
+
+def _read_resource(name: str) -> list[str]:
+    data = resources.files("toolkit").joinpath("resources", name).read_bytes()
+    return gzip.decompress(data).decode("utf-8").splitlines()
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    kinds, light, preds = {}, {}, set()
+    for line in _read_resource("keyword_lexicon.tsv.gz"):
+        kind, text, value = line.split("\t")
+        if kind == "stop":
+            kinds.setdefault(text, "s")
+        elif kind in ("verb", "light"):
+            kinds[text] = "v"  # a verb form that is also a stopword (کرد, شد) is a verb
+            if kind == "light":
+                light[text] = value
+        elif kind == "predicate":
+            preds.add(text)
+    return _Lexicon(kinds, light, frozenset(preds))
+
+
+@functools.cache
+def _background() -> _Background:
+    lines = _read_resource("keyword_background.tsv.gz")
+    _, n_docs, _, n_tokens = lines[0].split("\t")
+    df, count = {}, {}
+    for line in lines[1:]:
+        term, d, c = line.split("\t")
+        df[term] = int(d)
+        count[term] = int(c)
+    return _Background(int(n_docs), int(n_tokens), df, count)
+
+
+def _reset_resources() -> None:
+    """Forget the loaded resources (the build script rewrites them)."""
+    _lexicon.cache_clear()
+    _background.cache_clear()
+    _ranker.cache_clear()
+
+
+# --- units: words, stopwords, verbs, folded predicates, breaks -------------------------------------
+
+# kinds: "w" content word, "s" stopword, "v" verb, "p" predicate (folded light-verb construction),
+# "x" a break (number, punctuation, symbol): no multi-word term spans it.
+
+
+def _units(text: str, *, fold: bool = True) -> list[tuple[str, str]]:
+    """``(text, kind)`` for each unit of a normalized text, light-verb constructions folded."""
+    lex = _lexicon()
+    kinds = lex.kinds
+    units: list[tuple[str, str]] = []
+    append = units.append
+    for tok in tokenize(text):
+        if not tok[0].isalpha():  # a number, punctuation or symbol
+            append((tok, "x"))
+        elif tok.isascii():
+            append((tok.lower(), "w"))
+        else:
+            kind = kinds.get(tok, "w")
+            append((tok, kind))
+            if kind == "v" and fold and tok in lex.light:
+                _fold(units, lex.light[tok], tok, lex)
+    return units
+
+
+def _skip_auxiliary(units: list[tuple[str, str]], i: int) -> int:
+    """Index of the unit before the verb at ``i``, past a future auxiliary (اعلام «خواهد» کرد)."""
+    j = i - 1
+    if j >= 0 and units[j][0] in _FUTURE:
+        j -= 1
+    return j
+
+
+def _fold(units: list[tuple[str, str]], infinitive: str, form: str, lex: _Lexicon) -> None:
+    """Replace ``words … verb`` at the end of ``units`` by one predicate unit, if they make one."""
+    i = len(units) - 1
+    j = _skip_auxiliary(units, i)
+    run: list[str] = []
+    while j - len(run) >= 0 and len(run) < _MAX_PREDICATE_WORDS and units[j - len(run)][1] in "ws":
+        run.insert(0, units[j - len(run)][0])
+    if run and run[-1] != EXTENDABLE:
+        run = run[-1:]
+    for k in range(len(run), 0, -1):
+        name = " ".join([*run[-k:], infinitive])
+        if name in lex.predicates or (
+            k == 1 and infinitive in _ALWAYS_LIGHT and form not in _AMBIGUOUS and units[j][1] == "w"
+        ):
+            aux = units[j + 1 : i]
+            del units[j - k + 1 :]
+            units.append((name, "p"))
+            units.extend(aux)
+            return
+
+
+def _runs(units: list[tuple[str, str]]) -> list[list[tuple[int, str]]]:
+    """Maximal runs of consecutive content words, as ``(position in units, word)``."""
+    runs, run = [], []
+    for i, (tok, kind) in enumerate(units):
+        if kind == "w":
+            run.append((i, tok))
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _prepare(text, normalize: bool, name: str) -> str:
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    if not isinstance(text, str):
+        raise TypeError(f"{name}() takes a str, not {type(text).__name__}")
+    return _normalize(text) if normalize else text
+
+
+def terms(text: str, *, max_words: int = 1, normalize: bool = True) -> list[str]:
+    """The terms of a text in order: content words, folded predicates, and runs of up to ``max_words`` words.
+
+    >>> terms("او در گفت‌وگو با شبکه رووداو گفت که نیروهای ارتش اجازه داده‌اند.")
+    ['گفت\u200cوگو', 'شبکه', 'رووداو', 'نیروهای', 'ارتش', 'اجازه دادن']
+    >>> terms("بشار اسد، رئیس‌جمهور سوریه", max_words=2)
+    ['بشار', 'اسد', 'بشار اسد', 'رئیس\u200cجمهور', 'سوریه', 'رئیس\u200cجمهور سوریه']
+    >>> terms("")
+    []
+    """
+    if max_words < 1:
+        raise ValueError(f"max_words must be at least 1, not {max_words}")
+    units = _units(_prepare(text, normalize, "terms"))
+    if max_words == 1:
+        return [tok for tok, kind in units if kind == "w" or kind == "p"]
+    out: list[str] = []
+    run: list[str] = []
+    for tok, kind in units:
+        if kind == "w":
+            run.append(tok)
+            out.append(tok)
+            for n in range(2, min(max_words, len(run)) + 1):
+                out.append(" ".join(run[-n:]))
+            continue
+        run = []
+        if kind == "p":
+            out.append(tok)
+    return out
+
+
+# --- keywords of one text -------------------------------------------------------------------------
+
+#: What the ranker sees of a candidate term (``keyword_ranker.json`` holds one weight per feature).
+FEATURES = [
+    "log_tf",  # log of how often the text uses the term
+    "idf",  # log((N + 1) / (df + 1)): rarity in the background
+    "unseen",  # never seen in the background
+    "words2",  # two words
+    "words3",  # three words
+    "in_head",  # in the first line (the title) or first sentence
+    "position",  # where it first appears, 0 (start) to 1 (end), in words
+    "cohesion",  # log of df(term) / the smallest df of its words in the background: is it a phrase?
+    "in_longer",  # largest share of its occurrences inside one longer candidate
+    "of_parts",  # its count / the largest count of one of its words: do its words live in it?
+    "plural_end",  # the last word ends in ها / های / ی (سران کشورهای): often an incomplete phrase
+    "latin",  # a Latin-script term
+    "tf_idf",  # log_tf × idf
+    "tf_squared",  # log_tf²
+    "idf_squared",  # idf²
+    "head_idf",  # in_head × idf: a rare word of the title
+]
+_MAX_WORDS = 3
+_PLURAL_END = re.compile("(?:ها|های|ی)$")
+
+
+@dataclass(frozen=True)
+class _Ranker:
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+
+@functools.cache
+def _ranker() -> _Ranker:
+    data = json.loads(resources.files("toolkit").joinpath("resources", "keyword_ranker.json").read_text("utf-8"))
+    if data["features"] != FEATURES:
+        raise RuntimeError("keyword_ranker.json is stale: run scripts/build_keyword_resources.py")
+    return _Ranker(*(np.array(data[k], dtype=float) for k in ("mean", "scale", "coef")), float(data["intercept"]))
+
+
+def _head_end(text: str) -> int:
+    """End of the head of a text: its first line if short (a title), else its first sentence."""
+    nl = text.find("\n")
+    if 0 <= nl <= 300:
+        return nl
+    m = re.search(r"[.!?؟]\s", text)
+    return m.end() if m else len(text)
+
+
+def _candidates(text: str, own: bool = False) -> tuple[list[str], np.ndarray]:
+    """Candidate terms of a normalized text and their :data:`FEATURES` (one row each).
+
+    ``own=True`` says the text is one of the background's articles: its own counts are taken out of the
+    background, so features are what they would be for an unseen article (used to fit the ranker)."""
+    bg = _background()
+    tf: Counter = Counter()
+    first: dict[str, int] = {}
+    units = _units(text)
+    for run in _runs(units):
+        words = [w for _, w in run]
+        for i in range(len(words)):
+            for n in range(1, min(_MAX_WORDS, len(words) - i) + 1):
+                term = " ".join(words[i : i + n])
+                tf[term] += 1
+                first.setdefault(term, run[i][0])
+    if not tf:
+        return [], np.zeros((0, len(FEATURES)))
+    n_docs = bg.n_docs - own
+
+    def df(term: str) -> int:
+        d = bg.df.get(term, 0)
+        return max(d - own, 0) if d else 0
+
+    in_longer: dict[str, float] = {}  # the largest share of a term's occurrences inside one longer term
+    for term, f in tf.items():
+        if " " in term:
+            for sub in (term.rsplit(" ", 1)[0], term.split(" ", 1)[1]):
+                in_longer[sub] = max(in_longer.get(sub, 0.0), f / tf[sub])
+    head, length = len(_units(text[: _head_end(text)])), len(units)
+    names, rows = [], []
+    for term, f in tf.items():
+        parts = term.split(" ")
+        n = len(parts)
+        if n > 1 and f < 2 and df(term) < 2:
+            continue  # a run of words seen once, here and nowhere else, is not a phrase
+        d = df(term)
+        log_tf, idf, in_head = math.log(f), math.log((n_docs + 1) / (d + 1)), float(first[term] < head)
+        cohesion = math.log((d + 1) / (min(df(p) for p in parts) + 1)) if n > 1 else 0.0
+        rows.append(
+            [
+                log_tf,
+                idf,
+                float(d == 0),
+                float(n == 2),
+                float(n == 3),
+                in_head,
+                first[term] / length,
+                cohesion,
+                in_longer.get(term, 0.0),
+                f / max(tf[p] for p in parts),
+                float(bool(_PLURAL_END.search(parts[-1]))),
+                float(term.isascii()),
+                log_tf * idf,
+                log_tf**2,
+                idf**2,
+                in_head * idf,
+            ]
+        )
+        names.append(term)
+    return names, np.array(rows, dtype=float)
+
+
+def _score(x: np.ndarray) -> np.ndarray:
+    r = _ranker()
+    return ((x - r.mean) / r.scale) @ r.coef + r.intercept
+
+
+def extract_keywords(text: str, k: int = 10, *, normalize: bool = True) -> list[tuple[str, float]]:
+    """The ``k`` terms that best say what a text is about, best first, as ``(term, score)``.
+
+    Candidates are runs of one to three content words (never a stopword, a verb or a folded light-verb
+    construction: «توافق کرده‌اند» is not a keyword). A linear ranker scores each from how often the text
+    uses it, how rare it is in the Persian background (document frequency in the bundled TRAIN articles),
+    whether it is in the title and how early it appears, and whether its words make a phrase; its weights
+    were fitted on the author tags of Fars TRAIN articles (:data:`FEATURES`, ``keyword_ranker.json``).
+
+    >>> [t for t, _ in extract_keywords("سوریه و عراق\\nبمباران مواضع داعش در خاک سوریه؛ داعش عقب نشست.", k=3)]
+    ['سوریه', 'داعش', 'عراق']
+    >>> extract_keywords("")
+    []
+    """
+    if k < 1:
+        raise ValueError(f"k must be at least 1, not {k}")
+    names, x = _candidates(_prepare(text, normalize, "extract_keywords"))
+    if not names:
+        return []
+    scores = 1 / (1 + np.exp(-_score(x)))  # the ranker's probability that an author would tag the term
+    best = np.lexsort((np.array(names), -scores))[:k]
+    return [(names[i], round(float(scores[i]), 4)) for i in best]
+
+
+def _tag_key(term: str) -> str:
+    """How a keyword and an author's tag are compared: normalized, ZWNJs and runs of spaces as one space."""
+    return " ".join(_normalize(term).replace("\u200c", " ").split())
+
+
+def _inside(a: str, b: str) -> bool:
+    """Are the words of ``a`` a contiguous part of ``b``'s (or the other way round)?"""
+    if len(a) > len(b):
+        a, b = b, a
+    return f" {a} " in f" {b} "
+
+
+def evaluate(predicted: list[list[str]], tags: list[list[str]]) -> dict[str, float]:
+    """F1 of predicted keywords against reference tags, averaged over articles (articles without tags are left out).
+
+    *Exact*: a keyword and a tag match when equal after normalization (ZWNJ and space count as the same).
+    *Partial*: when the words of one are a contiguous part of the other («هاشمی» and «هاشمی رفسنجانی»).
+    Precision is over the predicted keywords, recall over the tags.
+
+    >>> evaluate([["داعش", "سوریه", "بغداد"]], [["داعش", "عراق و سوریه"]])
+    {'articles': 1, 'exact_f1': 0.4, 'partial_f1': 0.8, 'exact_precision': 0.333, 'exact_recall': 0.5}
+    """
+    rows = []
+    for pred, gold in zip(predicted, tags, strict=True):
+        p = [_tag_key(t) for t in pred]
+        g = [k for k in (_tag_key(t) for t in gold) if k]
+        if not g:
+            continue
+        row = []
+        for match in (str.__eq__, _inside):
+            hit_p = sum(any(match(a, b) for b in g) for a in p) / len(p) if p else 0.0
+            hit_g = sum(any(match(a, b) for a in p) for b in g) / len(g)
+            row += [hit_p, hit_g, 2 * hit_p * hit_g / (hit_p + hit_g) if hit_p + hit_g else 0.0]
+        rows.append(row)
+    m = np.mean(rows, axis=0) if rows else np.zeros(6)
+    return {
+        "articles": len(rows),
+        "exact_f1": round(float(m[2]), 3),
+        "partial_f1": round(float(m[5]), 3),
+        "exact_precision": round(float(m[0]), 3),
+        "exact_recall": round(float(m[1]), 3),
+    }
+
+
+# --- keyness between groups -----------------------------------------------------------------------
+
+
+def _texts(df: pd.DataFrame, text: str, normalize: bool, name: str) -> pd.Series:
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{name}() takes a DataFrame of articles, not {type(df).__name__}")
+    if text not in df.columns:
+        raise ValueError(f"{name}(): no column {text!r} (columns: {', '.join(map(str, df.columns))})")
+    texts = df[text].where(df[text].map(lambda t: isinstance(t, str)), "")
+    return texts.map(_normalize) if normalize else texts
+
+
+def _count_matrix(docs: list[list[str]]):
+    """Documents × terms count matrix (scipy CSR) and the terms."""
+    from scipy import sparse
+
+    vocab: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for doc in docs:
+        counts = Counter(vocab.setdefault(t, len(vocab)) for t in doc)
+        indices.extend(counts.keys())
+        data.extend(counts.values())
+        indptr.append(len(indices))
+    x = sparse.csr_matrix((data, indices, indptr), shape=(len(docs), len(vocab)), dtype=np.float64)
+    return x, list(vocab)
+
+
+def _log_odds(y_i, n_i, y_j, n_j, alpha, alpha0):
+    """Monroe, Colaresi & Quinn (2008), eq. 16 and 18: log-odds ratio with a Dirichlet prior, and its variance."""
+    delta = np.log((y_i + alpha) / (n_i + alpha0 - y_i - alpha)) - np.log((y_j + alpha) / (n_j + alpha0 - y_j - alpha))
+    return delta, 1 / (y_i + alpha) + 1 / (y_j + alpha)
+
+
+def keyness(
+    df: pd.DataFrame,
+    by: str = "outlet",
+    *,
+    text: str = "text",
+    max_words: int = 1,
+    min_count: int = 5,
+    top: int | None = 30,
+    prior: float = 10_000.0,
+    n_boot: int = 200,
+    ci: float = 0.95,
+    seed: int = 0,
+    normalize: bool = True,
+) -> pd.DataFrame:
+    """Which terms each group of articles uses more than the others: the "Fightin' Words" log-odds ratio.
+
+    For each group (each value of column ``by``: outlet, category, month, …) against all the other
+    articles, the log-odds ratio of each term with an informative Dirichlet prior (Monroe, Colaresi & Quinn
+    2008): the prior is the term's share of the Persian background (the bundled TRAIN articles) times
+    ``prior`` pseudo-counts, so rare terms are pulled towards "no difference" and common ones are compared
+    on their own counts. ``z`` is the log-odds over its standard error; ``ci_low``/``ci_high`` the
+    ``ci`` bootstrap interval of the log-odds over documents (``n_boot`` resamples of each group's articles).
+
+    Terms are those of :func:`terms` (content words and folded predicates, and runs of up to ``max_words``
+    words) that the articles use at least ``min_count`` times in all. Returns the columns ``group, term,
+    count, log_odds, z, ci_low, ci_high``: the ``top`` terms of each group by ``z`` (all terms if ``None``),
+    groups in order of appearance. Empty if ``df`` has no text; a ``ValueError`` if fewer than two groups
+    have text.
+
+    >>> arts = pd.DataFrame({"outlet": ["الف", "الف", "ب", "ب"],
+    ...                      "text": ["داعش در سوریه", "داعش و عراق", "بورس تهران", "بورس و بانک"]})
+    >>> keyness(arts, min_count=1, top=1, n_boot=20)[["group", "term", "count"]].values.tolist()
+    [['الف', 'داعش', 2], ['ب', 'بورس', 2]]
+    """
+    if by not in getattr(df, "columns", ()):
+        raise ValueError(f"keyness(): no column {by!r} to group by")
+    texts = _texts(df, text, normalize, "keyness")
+    keep = (texts.str.len() > 0) & df[by].notna()
+    if not keep.any():
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+    groups = list(dict.fromkeys(df.loc[keep, by]))
+    if len(groups) < 2:
+        raise ValueError(
+            f"keyness() compares groups, but column {by!r} has {len(groups)} group with text ({groups[0]!r}); "
+            "it needs at least two"
+        )
+    labels = df.loc[keep, by].to_numpy()
+    x, vocab = _count_matrix([terms(t, max_words=max_words, normalize=False) for t in texts[keep]])
+    total = np.asarray(x.sum(axis=0)).ravel()
+    cols = np.flatnonzero(total >= min_count)
+    if not len(cols):
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+    x = x[:, cols].tocsc().tocsr()
+    vocab = [vocab[i] for i in cols]
+    bg = _background()
+    share = np.array([bg.count.get(t, 0) + 0.5 for t in vocab])
+    alpha = prior * share / share.sum()
+    members = [np.flatnonzero(labels == g) for g in groups]
+    counts = np.vstack([np.asarray(x[m].sum(axis=0)).ravel() for m in members])  # groups × terms
+    sizes = counts.sum(axis=1)
+    rng = np.random.default_rng(seed)
+    weights = [rng.multinomial(len(m), np.full(len(m), 1 / len(m)), size=n_boot).astype(float) for m in members]
+    frames = []
+    for gi, g in enumerate(groups):
+        y_i, n_i = counts[gi], sizes[gi]
+        delta, var = _log_odds(y_i, n_i, counts.sum(axis=0) - y_i, sizes.sum() - n_i, alpha, prior)
+        z = delta / np.sqrt(var)
+        chosen = np.argsort(-z, kind="stable")[: top if top is not None else len(z)]
+        low, high = _bootstrap(x, members, weights, gi, chosen, alpha[chosen], prior, ci)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "group": g,
+                    "term": [vocab[i] for i in chosen],
+                    "count": y_i[chosen].astype(int),
+                    "log_odds": delta[chosen],
+                    "z": z[chosen],
+                    "ci_low": low,
+                    "ci_high": high,
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def _bootstrap(x, members, weights, gi, cols, alpha, alpha0, ci, chunk: int = 2000):
+    """Percentile interval of the log-odds of terms ``cols`` of group ``gi``, resampling each group's articles."""
+    low, high = np.empty(len(cols)), np.empty(len(cols))
+    doc_sizes = [np.asarray(x[m].sum(axis=1)).ravel() for m in members]
+    n = [w @ s for w, s in zip(weights, doc_sizes, strict=True)]  # resampled group sizes, one per resample
+    n_i, n_all = n[gi], sum(n)
+    for a in range(0, len(cols), chunk):
+        part = cols[a : a + chunk]
+        boot = [np.asarray((x[m][:, part].T @ w.T).T) for m, w in zip(members, weights, strict=True)]
+        y_i = boot[gi]
+        y_j = sum(boot) - y_i
+        delta, _ = _log_odds(y_i, n_i[:, None], y_j, (n_all - n_i)[:, None], alpha[a : a + chunk], alpha0)
+        low[a : a + chunk], high[a : a + chunk] = np.quantile(delta, [(1 - ci) / 2, (1 + ci) / 2], axis=0)
+    return low, high
+
+
+# --- keyword in context ---------------------------------------------------------------------------
+
+
+def kwic(df: pd.DataFrame, term: str, *, window: int = 8, text: str = "text", normalize: bool = True) -> pd.DataFrame:
+    """Every occurrence of ``term`` in the articles, with ``window`` tokens of context on each side.
+
+    The term is matched as whole tokens after normalization; its last word also matches that word with a
+    suffix after a ZWNJ (``تروریست`` finds ``تروریست‌های``), never a longer word (``داعش`` does not find
+    ``داعشی``). Columns ``doc_id, before, match, after, start, end`` (line breaks in the context become
+    spaces; ``start, end``: the match in the normalized text); ``doc_id`` is the DataFrame's index when it
+    has no such column. Show it with :class:`toolkit.plots.KWIC`. No occurrence gives an empty DataFrame.
+
+    >>> arts = pd.DataFrame({"doc_id": ["a"], "text": ["نیروهای عراق مواضع تروریست‌های داعش را بمباران کردند."]})
+    >>> kwic(arts, "تروریست", window=2)[["before", "match", "after"]].values.tolist()
+    [['عراق مواضع', 'تروریست\u200cهای', 'داعش را']]
+    """
+    if window < 0:
+        raise ValueError(f"window must be 0 or more, not {window}")
+    texts = _texts(df, text, normalize, "kwic")
+    spans = token_spans(_prepare(term, normalize, "kwic"))
+    words = [t for t, *_ in spans]
+    if not any(kind in ("word", "latin", "number") for *_, kind in spans):
+        raise ValueError(f"kwic(): {term!r} has no word to look for")
+    ids = df["doc_id"] if "doc_id" in df.columns else pd.Series(df.index, index=df.index)
+    first = words[0]
+    rows = []
+    for doc_id, t in zip(ids, texts, strict=True):
+        if first not in t:
+            continue
+        spans = token_spans(t)
+        toks = [s[0] for s in spans]
+        for i in range(len(toks) - len(words) + 1):
+            if toks[i : i + len(words) - 1] == words[:-1] and _word_matches(toks[i + len(words) - 1], words[-1]):
+                j = i + len(words)
+                a, b = spans[i][1], spans[j - 1][2]
+                left = spans[max(i - window, 0)][1] if window else a
+                right = spans[min(j + window, len(spans)) - 1][2] if window else b
+                rows.append([doc_id, " ".join(t[left:a].split()), t[a:b], " ".join(t[b:right].split()), a, b])
+    return pd.DataFrame(rows, columns=KWIC_COLUMNS)
+
+
+def _word_matches(token: str, word: str) -> bool:
+    return token == word or token.startswith(word + "\u200c")
