@@ -86,6 +86,7 @@ _QUALIFIERS = {
     "تلویزیون",
 }
 _CUES_BEFORE = ("به گزارش", "به نقل از", "به نوشته", "گزارش", "نوشت")
+_REPORTERS = {"خبرنگار", "خبرنگاران", "گزارشگر", "خبرنگار\u200cاعزامی"}
 
 _CHARS = Normalizer(restore_zwnj=False, remove_diacritics=True, spacing=False)
 # Letter variants that spellings of one name differ in, and Latin capitals (one character to one).
@@ -240,6 +241,8 @@ def _in_context(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start].rstrip(" \u200c«\"'(")
     words = before.split()
     if words and (words[-1] in OUTLET_WORDS or words[-1] in _QUALIFIERS):
+        return True
+    if any(w in _REPORTERS for w in words[-2:]):  # «خبرنگار فارس», «خبرنگار اقتصادی فارس»
         return True
     before = re.sub(r"[\s\u200c]+(?:و[\s\u200c]+)?$", "", before + " ")
     return before.endswith(_CUES_BEFORE)
