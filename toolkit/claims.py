@@ -96,9 +96,15 @@ _NOUNS = {
 VERB_CUES = [f"(?:{nouns.replace(' ', _SEP)}){_SEP}(?:{'|'.join(_LIGHT[lv])})" for lv, nouns in _NOUNS.items()]
 VERB_CUES += _forms(("گفت", "گوی"), ("افزود", "افزای"), ("نوشت", "نویس"))
 # «گفت و گو» (dialogue, spelled with spaces) and «گفت‌وگو» are nouns, not «گفت».
+# «در بیانیه X آمده است:» — a document speaks for its author (only before a colon).
+VERB_CUES.append(rf"آمده(?:{_SEP}است)?(?=\s*:)")
 # Not a cue after a modal («باید گفت», «می‌توان گفت»: one could say).
 _VERB = re.compile(
     rf"{_NOT_BEFORE}(?<!باید )(?<!توان )(?<!شود )(?:{'|'.join(VERB_CUES)}){_NOT_AFTER}(?!\s*و\s*گو{_NOT_AFTER})"
+)
+_DOCUMENT = re.compile(
+    rf"{_NOT_BEFORE}در{_SEP}(?:این{_SEP})?(?:بیانیه|پیام|نامه|یادداشت|متن|حکم|توییت|توئیت|اطلاعیه|گزارش)(?:ی)?"
+    rf"(?:{_SEP}(?:{_W}+ی|تازه|جدید))*{_SEP}(?P<who>.*)$"
 )
 
 #: TABLE CLAUSE_CUES — «با بیان اینکه …، گفت»: the speaker of the main verb also says what follows.
@@ -137,7 +143,9 @@ def _is_stop(word: str) -> bool:
 
 
 #: Words that open a sentence without being its subject.
-_OPENERS = set("و اما ولی البته همچنین هم‌چنین سپس لذا بنابراین همچنان ضمنا ضمناً حالا اکنون هم‌اکنون".split())
+_OPENERS = set("و اما ولی البته همچنین هم‌چنین سپس لذا بنابراین همچنان ضمنا ضمناً حالا اکنون هم‌اکنون آیا".split())
+#: Words that open a new clause inside a sentence: a speaker before them is not the speaker after them.
+_CLAUSE_BREAK = re.compile(rf"{_NOT_BEFORE}(?:اما|ولی|زیرا|چرا{_SEP}که|در{_SEP}حالی{_SEP}که|درحالیکه){_NOT_AFTER}|؛")
 #: Words a speaker's title or body starts with: where a speaker starts after an adjunct («در ادامه X گفت»).
 _SPEAKER_HEADS = set(
     "رئیس رییس وزیر معاون سخنگوی سخنگو مدیر مدیرعامل دبیر دبیرکل استاندار فرماندار شهردار سفیر نماینده "
@@ -152,7 +160,7 @@ _BODY_HEADS = _SPEAKER_HEADS | {"روابط", "دانشگاه", "پژوهشکد�
 _NOT_A_SOURCE = {"رسیده", "رسیدهٔ", "دریافتی", "منتشره", "منتشرشده", "جدید", "اخیر", "قبلی"}
 _INTERVIEW = re.compile(
     rf"(?:گفت{_SEP}و{_SEP}گو(?:ی|یی)?|گفتگو(?:ی|یی)?|مصاحبه(?:{_SEP}ای)?)(?:{_SEP}(?:اختصاصی|تلفنی|کوتاه))?{_SEP}با{_SEP}"
-    rf"(?:(?:گزارشگر|خبرنگار)(?:ان)?(?:{_SEP}{_W}+){{0,2}}?{_SEP})?$"
+    rf"(?:(?:گزارشگر|خبرنگار)(?:ان)?(?:{_SEP}{_W}+){{0,4}}?{_SEP})?$"
 )
 _QUOTES = "«»\"'“”"
 _PUNCT_END = ".!؟?…"
@@ -173,6 +181,7 @@ class _Claim:
     relay: list[tuple[str, bool]] = field(default_factory=list)
     entity: int = -1
     outlet: tuple[str, bool] = ("", False)
+    nested: bool = False  # inside another claim's quotation, or a relative clause: not an antecedent
 
 
 _NORMALIZER: Normalizer | None = None
@@ -291,14 +300,24 @@ class _Doc:
         for p in _PREFIX.finditer(t, start, e):
             if p.start() < covered:
                 continue  # «به نقل از» inside the source of «به گزارش ایسنا به نقل از …»
-            if not (_leads(t, start, p.start()) or re.search(r"[،,:؛]\s*$", t[s : p.start()])):
+            if not (_leads(t, start, p.start()) or re.search(r"(?:[،,:؛]|\sکه)\s*$", t[s : p.start()])):
                 continue  # mid-clause «اظهارات منتشر شده به نقل از …» is not a prefix
             src_start, content_start, source = self._prefix_source(p, e)
             if source is None:
                 continue
-            covered = content_start
             speaker_cue = p.group("speaker") is not None
             chain = self._chain(source, src_start, speaker_cue)
+            # «به گزارش ایسنا، به نقل از رایزنی فرهنگی، …»: one chain written with a comma in between.
+            nxt = _PREFIX.match(t, content_start + len(t[content_start:e]) - len(t[content_start:e].lstrip()))
+            while nxt and nxt.group("outlet") and re.match(rf"به{_SEP}نقل", nxt.group()):
+                src2, content2, source2 = self._prefix_source(nxt, e)
+                if source2 is None:
+                    break
+                chain += self._chain(source2, src2, False)
+                content_start = content2
+                rest = t[content_start:e]
+                nxt = _PREFIX.match(t, content_start + len(rest) - len(rest.lstrip()))
+            covered = content_start
             outlets = [x for x in chain if x[3] == "outlet"]
             if outlets and not speaker_cue and not self.article_relay:
                 self.article_relay = [(x[0], x[1], x[2]) for x in outlets]
@@ -348,7 +367,8 @@ class _Doc:
             quote = t.rfind("«", b, x)
             if quote >= 0 and "»" in t[quote:x]:
                 quote = -1
-            return max(b, colon + 1, quote + 1)
+            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(t, b, x)]
+            return max(b, colon + 1, quote + 1, *breaks)
 
         for i, v in enumerate(verbs):
             if v.start() < start:
@@ -361,10 +381,16 @@ class _Doc:
             if content is None:
                 continue
             claim = _Claim(_clean(v.group()), v.start(), mode, content, (s, e))
-            self._subject(claim, clause_start, first, v.start())
+            claim.nested = any(c.content[0] <= v.start() < c.content[1] for c in claims)
+            if v.group().startswith("آمده"):
+                self._document_source(claim, clause_start, v.start())
+            else:
+                self._subject(claim, clause_start, first, v.start())
             claim.relay = list(relay_pairs)
             if claim.kind == "zero" and relay_speaker and not claims:
                 claim.speaker, claim.kind = relay_speaker, "name"
+            if claim.kind == "zero" and re.search(r"ند$", claim.cue) and not claims:
+                continue  # «می‌گویند …» with no subject: an unnamed «they»
             for k in mine:
                 c = clauses[k]
                 body = self._clause_content(c, v.start())
@@ -408,8 +434,11 @@ class _Doc:
         else:
             # No comma: the source is a pronoun or a known outlet (+ «از <city>»).
             words = rest.split()
+            stop = next((k for k, w in enumerate(words) if k and _is_stop(w)), None)
             if words and words[0] in PRONOUNS:
                 source = words[0]
+            elif p.group("speaker") is not None and stop is not None and stop <= 6:
+                source = " ".join(words[:stop])  # «به گفته مسئولین این جشنواره بنا بوده …»
             else:
                 found = _outlet_in(rest[:80], ignore=_PUBLISHED)
                 if not found or found[2] > 1:
@@ -455,6 +484,8 @@ class _Doc:
             known = None if speaker_cue else (canonical(part) or canonical(name_only))
             if known:  # an outlet slot: «به گزارش فارس» is Fars even though «فارس» is also a province
                 found = (known, True, 0, part, len(part))
+            elif found and not speaker_cue and first not in _BODY_HEADS:
+                found = (found[0], True, 0, part, len(part))  # «گروه بین‌الملل خبرگزاری فارس»
             if first in PRONOUNS:
                 out.append((first, False, span, "speaker", "pronoun"))
             elif first == "این" and len(part.split()) > 1:
@@ -482,7 +513,7 @@ class _Doc:
         if m:
             i = v.end() + m.end()
             return "indirect", _trim(t, i, self._cut(i, e, nxt))
-        m = re.match(r"\s*«", after)
+        m = re.match(r"\s*[؛،]?\s*«", after)
         if m:
             return "direct", self._quoted_or_rest(v.end() + m.end() - 1, e, nxt)
         rest = after.strip(" ،,")
@@ -533,9 +564,12 @@ class _Doc:
         i = c.end()
         seg = t[i:region_end]
         j = max(seg.rfind("،"), seg.rfind(","))
-        q = seg.find("»") if seg.lstrip().startswith(("«", '"')) else -1
-        if q > 0:
-            j = q
+        lead = seg.lstrip()
+        if lead[:1] in ("«", '"'):
+            opened = len(seg) - len(lead)
+            close = _matching_quote(seg, opened)
+            if close > 0:
+                j = close
         return _trim(t, i, i + (j if j > 0 else len(seg)))
 
     # --- speakers ----------------------------------------------------------------------------------
@@ -581,6 +615,7 @@ class _Doc:
             k = len(words) - 2
             lo = k - 1 if k >= 1 and words[k - 1][2] in _SPEAKER_HEADS else k
             claim.speaker, claim.kind = _clean_speaker(t[words[lo][0] : words[k][1]]), "name"
+            claim.nested = True
             return
         # The speaker's name and title: up to an adjunct; appositives between commas or dashes are kept.
         j = i
@@ -625,6 +660,20 @@ class _Doc:
             return
         claim.speaker = _clean_speaker(phrase)
         claim.kind = "name"
+
+    def _document_source(self, claim: _Claim, a: int, b: int) -> None:
+        """«در یادداشت توئیتری علی ربیعی آمده است:» — the author of the document is the speaker."""
+        region = self.text[a:b].strip()
+        m = _DOCUMENT.search(region)
+        who = _clean_speaker(m.group("who")) if m else ""
+        if not who:
+            claim.kind = "zero"
+            return
+        found = _outlet_in(who)
+        if found and found[2] == 0:
+            claim.subject_outlet, claim.kind = (found[0], found[1]), "outlet"
+        else:
+            claim.speaker, claim.kind = who, "name"
 
     def _interview(self, a: int, b: int) -> tuple[str, bool] | None:
         """The outlet a speaker talks to in ``[a, b)``: «در گفت‌وگو با شبکه رووداو», «به رویترز گفت»."""
@@ -688,7 +737,7 @@ class _Doc:
                 if prev.entity == -2 and prev.sentence == c.sentence:
                     prev.entity, prev.speaker, prev.kind = c.entity, c.speaker, c.kind
                     prev.subject_outlet, prev.interview, prev.relay = c.subject_outlet, c.interview, c.relay
-            if c.kind == "none" and not c.relay and not c.subject_outlet:
+            if (c.kind == "none" and not c.relay and not c.subject_outlet) or c.nested:
                 continue
             if c.speaker:
                 last_person = idx
@@ -743,6 +792,21 @@ def _outlet_in(text: str, ignore: set[str] = frozenset({"رسمی", "خبری"})
         n = sum(1 for w in before if not (_OUTLET_WORD.match(w.strip(_QUOTES)) or w.strip(_QUOTES) in ignore))
         return (m.name, True, n, m.text, m.end)
     return None
+
+
+def _matching_quote(text: str, i: int) -> int:
+    """The index of the quote mark closing the one at ``i`` (nested «» counted), or -1."""
+    if text[i] == '"':
+        return text.find('"', i + 1)
+    depth = 0
+    for k in range(i, len(text)):
+        if text[k] == "«":
+            depth += 1
+        elif text[k] == "»":
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
 
 
 def _leads(text: str, a: int, b: int) -> bool:
