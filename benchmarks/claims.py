@@ -194,7 +194,7 @@ def scaling() -> pd.DataFrame:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="test")
+    ap.add_argument("--split", choices=["dev", "test", "test2", "all"], default="test2")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--articles", type=int, default=1000, help="ISNA test articles for the speed run")
     args = ap.parse_args(argv)
