@@ -188,8 +188,9 @@ def finalize(gold: Path) -> None:
         "scripts/build_claims_gold.py (seed 6), labelled by hand",
         "license": "labels: MIT (this project); the quoted text keeps its corpus's terms (isna, fars)",
         "citation": "Persian news toolkit, claims_gold (2025).",
-        "columns": "id, split (dev/test/test2; the counts show dev as train, test + test2 as test), corpus, doc_id, start, end (raw sentence "
-        "offsets in the corpus text), claims: [outlet, speaker, cue, mode, content, content_start, content_end]",
+        "columns": "id, split (dev/test/test2; the counts show dev as train, test + test2 as test), corpus, doc_id, "
+        "start, end (raw sentence offsets in the corpus text), claims: [outlet, speaker, cue, mode, content, "
+        "content_start, content_end]",
         "counts": {
             "raw": len(recs),
             "duplicates_removed": 0,

@@ -117,8 +117,8 @@ _CLAUSE = re.compile(rf"{_NOT_BEFORE}{CLAUSE_CUES}{_NOT_AFTER}")
 #: TABLE PREFIX_CUES — a source named before its claim: «به گزارش ایسنا، …», «به گفته وی، …».
 _REPORT = rf"گزارش(?:ی|{_SEP}های|{_SEP}ها)?"
 PREFIX_CUES = {
-    "outlet": rf"به{_SEP}گزارش|به{_SEP}نقل{_SEP}از|به{_SEP}نوشته|(?:بنا{_SEP}به|بنا{_SEP}بر|بر{_SEP}اساس|طبق|بر{_SEP}پایه){_SEP}(?:{_REPORT}|اعلام)",  # noqa: E501
-    "speaker": rf"به{_SEP}گفته|(?:بنا{_SEP}به|بنا{_SEP}بر|طبق){_SEP}(?:گفته|اظهارات)|به{_SEP}ادعای|به{_SEP}روایت|از{_SEP}قول",  # noqa: E501
+    "outlet": rf"به{_SEP}گزارش|به{_SEP}نقل{_SEP}از|به{_SEP}نوشته(?:ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|بر{_SEP}اساس|طبق|بر{_SEP}پایه){_SEP}{_REPORT}",  # noqa: E501
+    "speaker": rf"به{_SEP}گفته(?:{_SEP}ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|طبق|بر{_SEP}اساس|به){_SEP}(?:گفته|اظهارات|اعلام)|به{_SEP}ادعای|به{_SEP}روایت|از{_SEP}قول",  # noqa: E501
 }
 _PREFIX = re.compile(
     rf"{_NOT_BEFORE}(?:(?P<outlet>{PREFIX_CUES['outlet']})|(?P<speaker>{PREFIX_CUES['speaker']})){_NOT_AFTER}"
@@ -132,7 +132,7 @@ _STOP = set(
     "در با به از برای طی ضمن هنگام پس پیش قبل بعد روز امروز دیروز امشب بامداد صبح ظهر عصر شب شامگاه "
     "نیز هم همچنین هم‌چنین درباره پیرامون خطاب که را تا اخیرا اخیراً بار همچنان تاکنون هفته پنجشنبه "
     "شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه جمعه ضمنا ضمناً سپس بلافاصله طبق بنابر براساس بر درمورد روزی مبنی "
-    "چندی مدتی بارها یکی بنا".split()
+    "چندی مدتی بارها یکی بنا اینگونه چنین".split()
 )
 # «درپاسخ», «درخصوص»: «در» written joined to its noun.
 _JOINED_PP = re.compile(r"^(?:در|به|با|از)(?:پاسخ|خصوص|مورد|ادامه|حاشیه|این|باره|رابطه|زمینه)$")
@@ -145,7 +145,9 @@ def _is_stop(word: str) -> bool:
 #: Words that open a sentence without being its subject.
 _OPENERS = set("و اما ولی البته همچنین هم‌چنین سپس لذا بنابراین همچنان ضمنا ضمناً حالا اکنون هم‌اکنون آیا".split())
 #: Words that open a new clause inside a sentence: a speaker before them is not the speaker after them.
-_CLAUSE_BREAK = re.compile(rf"{_NOT_BEFORE}(?:اما|ولی|زیرا|چرا{_SEP}که|در{_SEP}حالی{_SEP}که|درحالیکه){_NOT_AFTER}|؛")
+_CLAUSE_BREAK = re.compile(
+    rf"{_NOT_BEFORE}(?:اما|ولی|زیرا|چرا{_SEP}که|در{_SEP}حالی{_SEP}(?:است{_SEP})?که|درحالیکه){_NOT_AFTER}|؛"
+)
 #: Words a speaker's title or body starts with: where a speaker starts after an adjunct («در ادامه X گفت»).
 _SPEAKER_HEADS = set(
     "رئیس رییس وزیر معاون سخنگوی سخنگو مدیر مدیرعامل دبیر دبیرکل استاندار فرماندار شهردار سفیر نماینده "
@@ -512,14 +514,14 @@ class _Doc:
         m = re.match(r"\s*[،,]?\s*که\s+", after)
         if m:
             i = v.end() + m.end()
-            return "indirect", _trim(t, i, self._cut(i, e, nxt))
+            return "indirect", _trim(t, i, self._cut(i, e, nxt, indirect=True))
         m = re.match(r"\s*[؛،]?\s*«", after)
         if m:
             return "direct", self._quoted_or_rest(v.end() + m.end() - 1, e, nxt)
         rest = after.strip(" ،,")
-        if rest and rest[0] not in _PUNCT_END and not rest.startswith(("و ", "،")):
+        if rest and rest[0] not in _PUNCT_END + "؛" and not rest.startswith(("و ", "،")):
             i = v.end() + (len(after) - len(after.lstrip(" ،,")))
-            return "indirect", _trim(t, i, self._cut(i, e, nxt))
+            return "indirect", _trim(t, i, self._cut(i, e, nxt, indirect=True))
         # The cue ends its clause: the content is the complement before it («از … خبر داد»).
         return "indirect", self._complement(v, clause_start)
 
@@ -527,16 +529,22 @@ class _Doc:
         t = self.text
         if i < len(t) and t[i] in '«"“':
             close = {"«": "»", '"': '"', "“": "”"}[t[i]]
-            j = t.find(close, i + 1, min(len(t), i + 3000))
-            if j > 0 and "\n" not in t[i:j]:
+            j = t.find(close, i + 1, e)
+            if j > 0:
                 return _trim(t, i + 1, j)
+            return _trim(t, i + 1, e)  # the quotation goes on in the next sentence: this sentence's part
         return _trim(t, i, self._cut(i, e, nxt))
 
-    def _cut(self, i: int, e: int, nxt: int) -> int:
-        """Where a content ends: the sentence end, or before «و» + a next cue with no subject of its own."""
+    def _cut(self, i: int, e: int, nxt: int, indirect: bool = False) -> int:
+        """Where a content ends: the sentence end, or before «و» + a next cue with no subject of its own;
+        an indirect content also ends before «، اما …» (the writer's own clause)."""
+        t = self.text
+        if indirect:
+            m = re.search(rf"[،,]\s*(?:اما|ولی){_NOT_AFTER}", t[i:e])
+            if m:
+                e = i + m.start()
         if nxt >= e:
             return e
-        t = self.text
         m = re.search(r"[\s،]+و(?:\s+(?:در\s+ادامه|همچنین|نیز))?\s*$", t[i:nxt])
         if m and not re.search(r"[:«]", t[i : i + m.start()][-3:]):
             return i + m.start()
@@ -564,6 +572,9 @@ class _Doc:
         i = c.end()
         seg = t[i:region_end]
         j = max(seg.rfind("،"), seg.rfind(","))
+        tail = seg[j + 1 :].split() if j >= 0 else []
+        if tail and not _is_stop(tail[0]) and tail[0] not in PRONOUNS and len(tail) > 2:
+            j = -1  # «با تاکید بر اینکه A، B است اظهار کرد»: that comma is inside A
         lead = seg.lstrip()
         if lead[:1] in ("«", '"'):
             opened = len(seg) - len(lead)
@@ -623,7 +634,12 @@ class _Doc:
         while j < len(words):
             w = words[j][2]
             bare = w.rstrip("،,")
-            if j > i and (_is_stop(bare) or bare in PRONOUNS) and not (bare == "جمعه" and words[j - 1][2] == "امام"):
+            weekday = bare in ("سه", "چهار", "پنج", "یک", "دو") and j + 1 < len(words) and words[j + 1][2] == "شنبه"
+            if (
+                j > i
+                and (_is_stop(bare) or bare in PRONOUNS or weekday)
+                and not (bare == "جمعه" and words[j - 1][2] == "امام")
+            ):
                 break
             end = words[j][1] if bare else end
             if w.endswith(("،", ",")) and j + 1 < len(words):
@@ -684,6 +700,8 @@ class _Doc:
             before_trim = re.sub(rf"(?:{'|'.join(OUTLET_WORDS)}|[\s«»\"'(]|{_W}+ای)*$", "", before)
             if _INTERVIEW.search(before_trim + " ") or _INTERVIEW.search(before.rstrip(" «\"'(") + " "):
                 return (m.name, True)
+            if re.search(rf"برنامه(?:{_SEP}{_W}+){{0,8}}{_SEP}(?:شبکه{_SEP}{_W}+{_SEP})?$", before):
+                return (m.name, True)  # «با حضور در برنامه سلام صبح بخیر شبکه سوم سیما»
             tail = region[m.end :].strip(" »\"')،,")
             if re.search(r"(?:^|\s)به\s*$", before.rstrip(" «\"'(")) and (not tail or len(tail.split()) <= 2):
                 return (m.name, True)
@@ -754,11 +772,10 @@ class _Doc:
                 if c.relay and "relay" not in d:
                     d["relay"] = c.relay[-1]
         article = (self.article_relay[-1][0], self.article_relay[-1][1]) if self.article_relay else ("", False)
-        # No relay: the lead (first paragraph) summarises the interview that follows («X در گفت‌وگو با ایسنا»).
-        lead_end = self.text.find("\n")
-        lead = ("", False)
-        if not article[0] and lead_end > 0:
-            lead = next((c.interview for c in self.claims if c.interview and c.sentence[0] > lead_end), lead)
+        # No relay: an interview piece («X در گفت‌وگو با ایسنا گفت …») comes through the outlet that did the
+        # interview, the lead and the later mentions by title included.
+        if not article[0]:
+            article = next((c.interview for c in self.claims if c.interview), article)
         for c in self.claims:
             d = by_entity.get(c.entity, {})
             c.outlet = (
@@ -769,8 +786,6 @@ class _Doc:
                 or d.get("relay")
                 or article
             )
-            if not c.outlet[0] and c.sentence[1] <= lead_end:
-                c.outlet = lead
             if c.kind == "none" and not c.outlet[0]:
                 continue
             if c.kind == "none":
