@@ -165,6 +165,7 @@ _INTERVIEW = re.compile(
     rf"(?:(?:گزارشگر|خبرنگار)(?:ان)?(?:{_SEP}{_W}+){{0,4}}?{_SEP})?$"
 )
 _QUOTES = "«»\"'“”"
+_MAX_CONTENT = 3000
 _PUNCT_END = ".!؟?…"
 _OUTLET_WORD = re.compile(rf"^(?:{'|'.join(sorted(OUTLET_WORDS, key=len, reverse=True))}){_NOT_AFTER}")
 
@@ -427,6 +428,7 @@ class _Doc:
     def _prefix_source(self, p: re.Match, e: int) -> tuple[int, int, str | None]:
         """The source phrase of a prefix cue, where it starts and where its claim starts."""
         t = self.text
+        e = min(e, p.end() + _MAX_CONTENT)
         rest = t[p.end() : e]
         m = re.search(r"[،:؛,]", rest[:160])
         if m:
@@ -506,6 +508,7 @@ class _Doc:
     def _verb_content(self, v: re.Match, clause_start: int, nxt: int, e: int) -> tuple[str, tuple[int, int] | None]:
         """The content of a verb cue: after a colon (direct), after «که» or the rest (indirect), or before it."""
         t = self.text
+        e = min(e, v.end() + _MAX_CONTENT)  # a content is at most a few thousand characters: linear time
         after = t[v.end() : e]
         m = re.match(r"\s*[:：]\s*", after)
         if m:
