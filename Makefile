@@ -25,6 +25,7 @@ bench: $(STAMP)
 
 data: $(STAMP)
 	$(PY) scripts/build_data.py --raw ../shared/data/raw --out data
+	$(PY) scripts/build_farexstance.py --raw ../shared/data/raw --out data
 
 clean:
 	rm -rf $(VENV) figures build .pytest_cache

@@ -27,6 +27,8 @@ ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
         ("یک میلیون", 1_000_000),
         ("سه میلیارد", 3e9),
         ("سيصد", 300),  # Arabic yeh
+        ("صدهزار", 100_000),  # joined words
+        ("۴هزار", 4000),
     ],
 )
 def test_parse_number(text, value):
@@ -78,3 +80,9 @@ def test_any_script_gives_the_same_value(n):
     for text in (latin, latin.translate(PERSIAN), latin.translate(ARABIC), grouped, grouped.translate(PERSIAN)):
         assert parse_number(text) == n
         assert [(q.low, q.high) for q in quantities(f"تعداد {text} نفر")] == [(n, n)]
+
+
+@given(st.text(alphabet="۰۱۲۳۴۵۶۷۸۹0123456789٠١٢٣٤٥٦٧٨٩ ,./:-صدهزارمیلیونیکدوسهتاالیبینو", max_size=40))
+def test_never_fails_on_any_text(text):
+    for q in quantities(text):
+        assert text[q.start : q.end] == q.text and q.low <= q.high

@@ -74,6 +74,7 @@ _QUANTITY = re.compile(
     rf"(?:(?P<pre>بین|از)\s+)?(?P<a>{_ATOM})(?:(?P<sep>{_SEP}|\s+و\s+)(?P<b>{_ATOM}))?"
     rf"(?![\d\u06f0-\u06f9\u0660-\u0669]|[/:]\d)"
 )
+_WORD_PART = re.compile("|".join(sorted([*map(re.escape, UNITS), *SCALES], key=len, reverse=True)))
 _CLOCK_OR_DATE = re.compile(rf"{_DIGITS}+[:/]{_DIGITS}+[:/]{_DIGITS}+|{_DIGITS}{{1,2}}:{_DIGITS}{{2}}")
 
 
@@ -109,9 +110,7 @@ def _value(atom: str) -> float:
             value *= SCALES.get(w, 1)
         return value
     total, group = 0.0, 0.0
-    for w in atom.split():
-        if w == "و":
-            continue
+    for w in _WORD_PART.findall(atom):  # «صدهزار» is «صد» «هزار»
         if w in SCALES:
             total += (group or 1) * SCALES[w]
             group = 0.0
