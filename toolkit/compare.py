@@ -28,8 +28,11 @@ read with :mod:`toolkit.numbers` (``۴۰۰ الی ۵۰۰``, ``400-500``) and com
 ...                 "بغداد و دمشق اجازه داده‌اند تروریست‌ها را در خاک یکدیگر بمباران کنند",
 ...                 "۴۰۰ الی ۵۰۰ نفر از عناصر داعش در سوریه هستند"],
 ...     "start": [0, 0, 0], "end": [1, 1, 1]})
->>> compare_claims(claims)[["outlet_a", "outlet_b", "relation", "reason"]].values.tolist()
-[['RT', 'Al Mayadeen', 'elaborate', 'shared proposition; direction/reciprocity'], ['Rudaw', '', 'unique', 'no other outlet']]
+>>> pairs = compare_claims(claims)
+>>> pairs[["outlet_a", "outlet_b", "relation"]].values.tolist()
+[['RT', 'Al Mayadeen', 'elaborate'], ['Rudaw', '', 'unique']]
+>>> pairs["reason"].tolist()
+['shared proposition; direction/reciprocity', 'no other outlet']
 """
 
 from __future__ import annotations
