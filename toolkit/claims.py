@@ -97,13 +97,13 @@ VERB_CUES = [f"(?:{nouns.replace(' ', _SEP)}){_SEP}(?:{'|'.join(_LIGHT[lv])})" f
 VERB_CUES += _forms(("گفت", "گوی"), ("افزود", "افزای"), ("نوشت", "نویس"))
 # «گفت و گو» (dialogue, spelled with spaces) and «گفت‌وگو» are nouns, not «گفت».
 # «در بیانیه X آمده است:» — a document speaks for its author (only before a colon).
-VERB_CUES.append(rf"آمده(?:{_SEP}است)?(?=\s*:)")
+VERB_CUES.append(rf"(?:آمده|نوشته{_SEP}شده?)(?:{_SEP}است)?(?=\s*:)")
 # Not a cue after a modal («باید گفت», «می‌توان گفت»: one could say).
 _VERB = re.compile(
     rf"{_NOT_BEFORE}(?<!باید )(?<!توان )(?<!شود )(?:{'|'.join(VERB_CUES)}){_NOT_AFTER}(?!\s*و\s*گو{_NOT_AFTER})"
 )
 _DOCUMENT = re.compile(
-    rf"{_NOT_BEFORE}در{_SEP}(?:این{_SEP})?(?:بیانیه|پیام|نامه|یادداشت|متن|حکم|توییت|توئیت|اطلاعیه|گزارش)(?:ی)?"
+    rf"{_NOT_BEFORE}در{_SEP}(?:این{_SEP})?(?:بیانیه|پیام|نامه|یادداشت|متن|حکم|توییت|توئیت|اطلاعیه|گزارش|بروشور|خلاصه|کتاب|سند|قطعنامه|پست)(?:ی)?"
     rf"(?:{_SEP}(?:{_W}+ی|تازه|جدید))*{_SEP}(?P<who>.*)$"
 )
 
@@ -314,7 +314,7 @@ class _Doc:
         for p in _PREFIX.finditer(t, start, e):
             if p.start() < covered:
                 continue  # «به نقل از» inside the source of «به گزارش ایسنا به نقل از …»
-            if not (_leads(t, start, p.start()) or re.search(r"(?:[،,:؛]|\sکه)\s*$", t[s : p.start()])):
+            if not (_leads(t, start, p.start()) or re.search(r"(?:[،,:؛]|\s(?:که|و))\s*$", t[s : p.start()])):
                 continue  # mid-clause «اظهارات منتشر شده به نقل از …» is not a prefix
             src_start, content_start, source = self._prefix_source(p, e)
             if source is None:
@@ -396,7 +396,7 @@ class _Doc:
                 continue
             claim = _Claim(_clean(v.group()), v.start(), mode, content, (s, e))
             claim.nested = any(c.content[0] <= v.start() < c.content[1] for c in claims)
-            if v.group().startswith("آمده"):
+            if v.group().startswith(("آمده", "نوشته")):
                 self._document_source(claim, clause_start, v.start())
             else:
                 self._subject(claim, clause_start, first, v.start())
