@@ -2,6 +2,7 @@
 
     python scripts/build_claims_gold.py sample  --out data/claims_gold.jsonl   # draw the passages (once)
     python scripts/build_claims_gold.py sample  --out data/claims_gold.jsonl --second   # the test2 draw
+    python scripts/build_claims_gold.py sample  --out data/claims_gold.jsonl --third    # the test3 draw
     python scripts/build_claims_gold.py finalize --gold data/claims_gold.jsonl  # resolve, check, register
 
 **Sample.** Every sentence of the bundled ISNA and Fars articles (normalized text, split with
@@ -12,6 +13,9 @@ are the ``dev`` passages (read while writing the extractor's rules), the rest ``
 with the extractor until the rules were frozen). The test errors were then studied to improve the rules,
 so a second draw, ``--second``, adds ``test2``: with ``default_rng(66)``, ``N2_ISNA`` ISNA and ``N2_FARS``
 Fars sentences from articles not yet in the set, labelled before the improved rules were run on them.
+The test2 errors were studied in turn, so ``--third`` adds ``test3`` (``default_rng(666)``, ``N3_ISNA``
+and ``N3_FARS`` new articles), labelled before the final rules were run on it: the held-out set of the
+final extractor.
 Passages point into the raw ``text`` of the bundled corpus: ``doc_id``, ``start``, ``end`` (raw offsets
 of the sentence).
 
@@ -41,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 SEED = 6
 N_ISNA, N_FARS, N_DEV = 120, 40, 50
 SEED2, N2_ISNA, N2_FARS = 66, 75, 25
+SEED3, N3_ISNA, N3_FARS = 666, 75, 25
 CUES = (
     "به گزارش",
     "به نقل از",
@@ -106,11 +111,15 @@ def _candidates():
                     yield corpus, doc_id, a, b, norm[s:e]
 
 
-def sample(out: Path, second: bool = False) -> None:
+def sample(out: Path, draw: int = 1) -> None:
     cands = list(_candidates())
-    order = np.random.default_rng(SEED2 if second else SEED).permutation(len(cands))
-    want = {"isna": N2_ISNA, "fars": N2_FARS} if second else {"isna": N_ISNA, "fars": N_FARS}
-    old = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line] if second else []
+    seed, want = {
+        1: (SEED, {"isna": N_ISNA, "fars": N_FARS}),
+        2: (SEED2, {"isna": N2_ISNA, "fars": N2_FARS}),
+        3: (SEED3, {"isna": N3_ISNA, "fars": N3_FARS}),
+    }[draw]
+    order = np.random.default_rng(seed).permutation(len(cands))
+    old = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line] if draw > 1 else []
     seen: set[str] = {r["doc_id"] for r in old}
     picked = []
     for i in order:
@@ -122,9 +131,9 @@ def sample(out: Path, second: bool = False) -> None:
         picked.append((corpus, doc_id, a, b))
         if not any(want.values()):
             break
-    with out.open("a" if second else "w", encoding="utf-8") as f:
+    with out.open("a" if draw > 1 else "w", encoding="utf-8") as f:
         for n, (corpus, doc_id, a, b) in enumerate(picked, len(old)):
-            split = "test2" if second else "dev" if n < N_DEV else "test"
+            split = f"test{draw}" if draw > 1 else "dev" if n < N_DEV else "test"
             rec = {"id": n, "split": split, "corpus": corpus, "doc_id": doc_id, "start": int(a), "end": int(b)}
             f.write(json.dumps({**rec, "claims": []}, ensure_ascii=False) + "\n")
     print(f"{len(cands)} candidate sentences; wrote {len(picked)} passages to {out}")
@@ -175,7 +184,7 @@ def finalize(gold: Path) -> None:
     recs = [resolve(r, texts[r["doc_id"]]) for r in recs]
     gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
     n_claims = sum(len(r["claims"]) for r in recs)
-    splits = {s: sum(r["split"] == s for r in recs) for s in ("dev", "test", "test2")}
+    splits = {s: sum(r["split"] == s for r in recs) for s in ("dev", "test", "test2", "test3")}
     sys.path.insert(0, str(ROOT / "scripts"))
     import build_data
 
@@ -188,7 +197,7 @@ def finalize(gold: Path) -> None:
         "scripts/build_claims_gold.py (seed 6), labelled by hand",
         "license": "labels: MIT (this project); the quoted text keeps its corpus's terms (isna, fars)",
         "citation": "Persian news toolkit, claims_gold (2025).",
-        "columns": "id, split (dev/test/test2; the counts show dev as train, test + test2 as test), corpus, doc_id, "
+        "columns": "id, split (dev/test/test2/test3; the counts show dev as train, the tests as test), corpus, doc_id, "
         "start, end (raw sentence offsets in the corpus text), claims: [outlet, speaker, cue, mode, content, "
         "content_start, content_end]",
         "counts": {
@@ -196,7 +205,7 @@ def finalize(gold: Path) -> None:
             "duplicates_removed": 0,
             "rows": len(recs),
             "train": splits["dev"],
-            "test": splits["test"] + splits["test2"],
+            "test": splits["test"] + splits["test2"] + splits["test3"],
             "claims": n_claims,
         },
         "guidelines": GUIDELINES,
@@ -212,11 +221,12 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("sample")
     s.add_argument("--out", type=Path, default=ROOT / "data" / "claims_gold.jsonl")
     s.add_argument("--second", action="store_true", help="append the test2 draw (seed 66)")
+    s.add_argument("--third", action="store_true", help="append the test3 draw (seed 666)")
     f = sub.add_parser("finalize")
     f.add_argument("--gold", type=Path, default=ROOT / "data" / "claims_gold.jsonl")
     args = ap.parse_args(argv)
     if args.cmd == "sample":
-        sample(args.out, args.second)
+        sample(args.out, 3 if args.third else 2 if args.second else 1)
     else:
         finalize(args.gold)
     return 0
