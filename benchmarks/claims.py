@@ -1,6 +1,6 @@
 """Claim extraction: accuracy on the hand-labelled set, speed, and scaling with article size.
 
-    python benchmarks/claims.py                 # accuracy on the held-out test passages, then speed
+    python benchmarks/claims.py                 # accuracy on the held-out test3 passages, then speed
     python benchmarks/claims.py --split dev     # the passages the rules were written on
     python benchmarks/claims.py --no-speed
 
@@ -217,7 +217,7 @@ def scaling() -> pd.DataFrame:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", choices=["dev", "test", "test2", "all"], default="test2")
+    ap.add_argument("--split", choices=["dev", "test", "test2", "test3", "all"], default="test3")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--articles", type=int, default=1000, help="ISNA test articles for the speed run")
     args = ap.parse_args(argv)
