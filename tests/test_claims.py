@@ -65,6 +65,8 @@ def test_seed_provenance():
     ]
     relay = p.iloc[0]
     assert SEED[relay.start : relay.end] == "آران نیوز" and relay.known
+    assert p.text.tolist() == ["آران نیوز", "راشا تودی", "یک منبع دولتی"]
+    assert all(SEED[r.start : r.end] == r.text for r in p.itertuples())
 
 
 def test_same_result_with_zwnjs_and_arabic_letters(seed_claims):
