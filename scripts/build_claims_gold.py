@@ -193,8 +193,9 @@ def finalize(gold: Path) -> None:
     registry["claims_gold"] = {
         "title": "Attributed claims, labelled by hand (the project's own evaluation set)",
         "file": "claims_gold.jsonl",
-        "origin": "this project: sentences drawn from the bundled isna and fars corpora by "
-        "scripts/build_claims_gold.py (seed 6), labelled by hand",
+        "origin": "this project: sentences with an attribution cue drawn at random from the bundled isna and "
+        "fars corpora by scripts/build_claims_gold.py (seeds 6, 66, 666: dev + test, test2, test3), labelled "
+        "by hand (guidelines in that script), each draw before the extractor of the time was run on it",
         "license": "labels: MIT (this project); the quoted text keeps its corpus's terms (isna, fars)",
         "citation": "Persian news toolkit, claims_gold (2025).",
         "columns": "id, split (dev/test/test2/test3; the counts show dev as train, the tests as test), corpus, doc_id, "
