@@ -23,9 +23,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/zwnj.py
 	$(PY) benchmarks/keywords.py --cv 5
+	$(PY) benchmarks/claims.py
+	$(PY) benchmarks/stance.py
 
 data: $(STAMP)
 	$(PY) scripts/build_data.py --raw ../shared/data/raw --out data
+	$(PY) scripts/build_farexstance.py --raw ../shared/data/raw --out data
 
 clean:
 	rm -rf $(VENV) figures build .pytest_cache

@@ -11,6 +11,7 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
 SMALL = {
     "01_normalization": {"N_ARTICLES": 20},
     "03_keyword_analysis": {"N_PER_OUTLET": 120, "N_BOOT": 20, "N_TAGGED": 3},
+    "04_claim_comparison": {"ISNA_ARTICLES": 300, "FARS_ARTICLES": 400},
 }
 
 spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "scripts" / "run_notebooks.py")

@@ -4,6 +4,8 @@ python -m toolkit normalize article.txt          # normalized text on stdout
 cat article.txt | python -m toolkit normalize -  # from stdin
 python -m toolkit tokenize article.txt           # one token per line
 python -m toolkit keywords article.txt -k 5      # the five best keywords, with scores
+python -m toolkit claims a.txt b.txt [--json]    # who said what: one claim per line (TSV or JSON lines)
+python -m toolkit compare a.txt b.txt [--json]   # claim pairs across outlets: agree/elaborate/contradict/unique
 """
 
 from __future__ import annotations
@@ -91,6 +93,47 @@ def _keywords(args: argparse.Namespace) -> int:
 
     for term, score in extract_keywords(read_input(args.file), k=args.k):
         sys.stdout.write(f"{term}\t{score:.3f}\n")
+    return 0
+
+
+def _claims_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="text files, or - for stdin")
+    p.add_argument("--json", action="store_true", help="JSON lines instead of a tab-separated table")
+
+
+def _write_frame(df, as_json: bool) -> None:
+    import json
+
+    if as_json:
+        for row in df.to_dict("records"):
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    else:
+        clean = df.apply(lambda col: col.astype(str).str.replace(r"[\t\n]", " ", regex=True))
+        sys.stdout.write(clean.to_csv(sep="\t", index=False))
+
+
+def _read_claims(files: list[str]):
+    import pandas as pd
+
+    from toolkit.claims import extract_claims
+
+    frame = pd.DataFrame({"doc_id": files, "text": [read_input(f) for f in files]})
+    return extract_claims(frame)
+
+
+@command("claims", _claims_args)
+def _claims(args: argparse.Namespace) -> int:
+    """Extract attributed claims: outlet, speaker, cue, mode, content and its span."""
+    _write_frame(_read_claims(args.files), args.json)
+    return 0
+
+
+@command("compare", _claims_args)
+def _compare(args: argparse.Namespace) -> int:
+    """Compare the claims of the files across outlets: agree, elaborate, contradict or unique."""
+    from toolkit.compare import compare_claims
+
+    _write_frame(compare_claims(_read_claims(args.files)), args.json)
     return 0
 
 

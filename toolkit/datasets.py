@@ -107,6 +107,20 @@ def load_farstail(split: str | None = None) -> pd.DataFrame:
     return _load("farstail", split)
 
 
+def load_farexstance(split: str | None = None, task: str | None = None) -> pd.DataFrame:
+    """FarExStance claim stance pairs: ``doc_id, outlet, title, text, claim, stance, task, claim_id,
+    news_id, evidence, split, upstream_split``. ``task`` is ``"article"`` (a claim and a whole article:
+    ``text``) or ``"headline"`` (a claim and a headline), or ``None`` for both; ``stance`` is agree,
+    disagree, discuss or unrelated. The test split is the upstream test split (split by claim)."""
+    if task not in (None, "article", "headline"):
+        raise ValueError(f"task must be None, 'article' or 'headline', not {task!r}")
+    df = _load("farexstance", split)
+    if task is not None:
+        df = df[df["task"] == task].reset_index(drop=True)
+        df.attrs["provenance"] = registry()["farexstance"]
+    return df
+
+
 def load_seeds() -> pd.DataFrame:
     """The seed article(s) in ``seeds/``, read as files are by :func:`toolkit.load_corpus`: ``text`` is
     the file as it is (it has lost its ZWNJs), ``outlet`` is empty (the article names its relay

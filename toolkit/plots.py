@@ -156,6 +156,44 @@ def term_scatter(result, a, b, *, label: int = 12, title: str = "") -> Figure:
     return fig
 
 
+#: Colours of :func:`outlet_matrix` cells.
+MATRIX_COLORS = {"": "#f2f2f2", "states": "#3b6ea8", "adds": "#2a9d8f", "contradicts": "#c0392b"}
+
+
+def outlet_matrix(table, *, title: str = "", width: int = 38) -> Figure:
+    """The outlet × proposition table of :func:`toolkit.compare.claim_matrix` as coloured cells:
+    which outlet states, adds to or contradicts which proposition (labels cut to ``width`` characters).
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"اجازه بمباران": ["states", "adds"]}, index=["RT", "Al Mayadeen"])
+    >>> [x.get_text() for x in outlet_matrix(t).axes[0].get_yticklabels()]
+    ['RT', 'Al Mayadeen']
+    """
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    kinds = list(MATRIX_COLORS)
+    codes = table.apply(lambda col: col.map(kinds.index)).to_numpy(dtype=float)
+    fig, ax = plt.subplots(figsize=(1.4 + 1.1 * max(len(table.columns), 2), 1.0 + 0.5 * max(len(table), 2)))
+    ax.imshow(codes, cmap=ListedColormap([MATRIX_COLORS[k] for k in kinds]), vmin=0, vmax=len(kinds) - 1, aspect="auto")
+    labels = [c if len(c) <= width else c[: width - 1] + "…" for c in map(str, table.columns)]
+    ax.set_xticks(range(len(labels)), labels, rotation=35, ha="right", fontfamily=PERSIAN_FONT, fontsize=8)
+    ax.set_yticks(range(len(table)), [str(i) for i in table.index])
+    ax.set_xticks([x - 0.5 for x in range(1, len(labels))], minor=True)
+    ax.set_yticks([y - 0.5 for y in range(1, len(table))], minor=True)
+    ax.grid(which="minor", color="white", linewidth=2)
+    ax.tick_params(which="minor", length=0)
+    ax.legend(
+        handles=[Patch(color=MATRIX_COLORS[k], label=k) for k in kinds[1:]],
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        frameon=False,
+    )
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
 class KWIC:
     """Keyword-in-context lines (:func:`toolkit.keywords.kwic`) shown right-to-left in Jupyter, the matches
     aligned in one column: ``display(KWIC(kwic(df, "داعش")))``."""
@@ -181,3 +219,23 @@ class KWIC:
 
     def __repr__(self) -> str:
         return repr(self.lines)
+
+
+def lines(df, *, x: str, y: str, group: str, title: str = "", ylabel: str = "") -> Figure:
+    """One line of ``y`` over ``x`` for each value of ``group`` (labels may be Persian).
+
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"year": [1390, 1391, 1390], "outlet": ["AFP", "AFP", "رویترز"], "n": [1, 3, 2]})
+    >>> len(lines(d, x="year", y="n", group="outlet").axes[0].get_lines())
+    2
+    """
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    for name, part in df.groupby(group, sort=False):
+        part = part.sort_values(x)
+        ax.plot(part[x], part[y], marker="o", label=str(name))
+    ax.set_xlabel(x)
+    ax.set_ylabel(ylabel or y)
+    ax.set_title(title)
+    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,246 @@
+"""Claim extraction: accuracy on the hand-labelled set, speed, and scaling with article size.
+
+    python benchmarks/claims.py                 # accuracy on the held-out test3 passages, then speed
+    python benchmarks/claims.py --split dev     # the passages the rules were written on
+    python benchmarks/claims.py --no-speed
+
+**Accuracy** (``data/claims_gold.jsonl``, see data/README.md). The extractor runs on each whole article;
+its claims whose content overlaps a labelled passage are compared with the passage's gold claims. A
+predicted claim matches a gold claim when their outlets are the same (canonical names; unknown outlets
+compared without outlet words and spaces; both empty counts as the same) and their contents overlap by
+at least the threshold: the number of word tokens in both spans divided by the number in the longer
+span (0.5 and 0.8, the two levels the Gender Gap Tracker reports). Matching is one to one, best overlap
+first. *Speaker* accuracy is over matched pairs: right when both are empty, or when the predicted
+speaker and one of the gold forms (or all of them together) reach a token F1 of at least 0.5;
+*speaker_named* also counts a predicted speaker that contains every word of a gold form (a name followed
+by a long title). Unknown outlets match when one name extends the other («گرانما» / «گرانما کوبا»).
+
+**Speed**: ISNA test articles, raw text in, DataFrame out, on 1 and 2 processes, in articles per
+wall-clock second and per CPU second (the second is less affected by other work on the machine; the
+load average before the run is printed). The share of the time spent in normalization
+(``normalize_with_offsets``, which extraction runs first) is measured separately on the same articles,
+in CPU time. **Scaling**: one article made of
+ISNA texts at 0.25, 0.5 and 1 MB (time per MB should stay flat: linear time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from toolkit import Normalizer, datasets, normalize  # noqa: E402
+from toolkit.claims import extract_claims  # noqa: E402
+from toolkit.sources import OUTLET_WORDS, canonical  # noqa: E402
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def load_gold(split: str | None) -> list[dict]:
+    recs = [json.loads(line) for line in (ROOT / "data" / "claims_gold.jsonl").read_text().splitlines() if line]
+    return [r for r in recs if split is None or r["split"] == split]
+
+
+def outlet_key(name: str) -> str:
+    if not name:
+        return ""
+    known = canonical(name)
+    if known:
+        return known
+    words = [w for w in normalize(name).split() if w not in OUTLET_WORDS]
+    return "".join(_WORD.findall(" ".join(words))).replace("\u200c", "")
+
+
+def same_outlet(gold: str, pred: str) -> bool:
+    """Canonical names must be equal; an unknown outlet may be written with more words («گرانما کوبا»)."""
+    g, p = outlet_key(gold), outlet_key(pred)
+    if g == p:
+        return True
+    return (
+        bool(g and p) and canonical(gold) is None and canonical(pred) is None and (g.startswith(p) or p.startswith(g))
+    )
+
+
+def _positions(text: str, a: int, b: int) -> set[int]:
+    return {m.start() for m in _WORD.finditer(text, a, b)}
+
+
+def overlap(text: str, g: tuple[int, int], p: tuple[int, int]) -> float:
+    """Word tokens in both spans over word tokens in the longer one."""
+    pg, pp = _positions(text, *g), _positions(text, *p)
+    return len(pg & pp) / max(len(pg), len(pp), 1)
+
+
+def _speaker_tokens(s: str) -> set[str]:
+    return set(_WORD.findall(normalize(s).replace("\u200c", " "))) if s else set()
+
+
+def speaker_named(gold: str, pred: str) -> bool:
+    """Looser: right if the predicted speaker contains every word of one gold form (a name with its title)."""
+    p = _speaker_tokens(pred)
+    if not gold:
+        return not p
+    return any(g and g <= p for g in (_speaker_tokens(f) for f in gold.split("|"))) or speaker_right(gold, pred)
+
+
+def speaker_right(gold: str, pred: str) -> bool:
+    """Gold forms (name, title …) are alternatives: right if the token F1 with one of them, or with all of
+    them together (a name and its title), is at least 0.5; or if both are empty."""
+    forms = gold.split("|") if gold else [""]
+    p = _speaker_tokens(pred)
+    if not gold:
+        return not p
+    for g in [*(_speaker_tokens(f) for f in forms), set().union(*(_speaker_tokens(f) for f in forms))]:
+        common = len(g & p)
+        if common and 2 * common / (len(g) + len(p)) >= 0.5:
+            return True
+    return False
+
+
+def score(recs: list[dict], predicted: dict[str, pd.DataFrame], threshold: float) -> dict:
+    texts = _texts()
+    n_gold = n_pred = n_match = n_content = n_speaker = n_named = 0
+    for r in recs:
+        text = texts[r["doc_id"]]
+        pred = predicted[r["doc_id"]]
+        pred = pred[(pred.start < r["end"]) & (pred.end > r["start"])]
+        gold = r["claims"]
+        n_gold += len(gold)
+        n_pred += len(pred)
+        pairs = []
+        for gi, g in enumerate(gold):
+            for pi, p in enumerate(pred.itertuples()):
+                ov = overlap(text, (g["content_start"], g["content_end"]), (p.start, p.end))
+                if ov >= threshold:
+                    pairs.append((ov, same_outlet(g["outlet"], p.outlet), gi, pi, g, p))
+        used_g: set[int] = set()
+        used_p: set[int] = set()
+        for _, same, gi, pi, g, p in sorted(pairs, key=lambda x: (-x[1], -x[0])):
+            if gi in used_g or pi in used_p:
+                continue
+            used_g.add(gi)
+            used_p.add(pi)
+            n_content += 1
+            if same:
+                n_match += 1
+                n_speaker += speaker_right(g["speaker"], p.speaker)
+                n_named += speaker_named(g["speaker"], p.speaker)
+    prec = n_match / n_pred if n_pred else 0.0
+    rec = n_match / n_gold if n_gold else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {
+        "threshold": threshold,
+        "gold": n_gold,
+        "predicted": n_pred,
+        "matched": n_match,
+        "precision": round(prec, 3),
+        "recall": round(rec, 3),
+        "f1": round(f1, 3),
+        "content_only_f1": round(2 * n_content / (n_gold + n_pred), 3) if n_gold + n_pred else 0.0,
+        "speaker_accuracy": round(n_speaker / n_match, 3) if n_match else 0.0,
+        "speaker_named": round(n_named / n_match, 3) if n_match else 0.0,
+    }
+
+
+_TEXTS: dict[str, str] = {}
+
+
+def _texts() -> dict[str, str]:
+    if not _TEXTS:
+        for df in (datasets.load_isna(), datasets.load_fars()):
+            _TEXTS.update(zip(df["doc_id"], df["text"], strict=True))
+    return _TEXTS
+
+
+def accuracy(split: str | None) -> pd.DataFrame:
+    recs = load_gold(split)
+    texts = _texts()
+    docs = sorted({r["doc_id"] for r in recs})
+    frame = pd.DataFrame({"doc_id": docs, "text": [texts[d] for d in docs]})
+    claims = extract_claims(frame)
+    predicted = {d: g for d, g in claims.groupby("doc_id")}
+    empty = claims.iloc[0:0]
+    predicted = {d: predicted.get(d, empty) for d in docs}
+    rows = [score(recs, predicted, t) for t in (0.5, 0.8)]
+    return pd.DataFrame(rows)
+
+
+def _run(texts: list[str]) -> float:
+    """Extract from every text; return the CPU seconds this process spent on it."""
+    t0 = time.process_time()
+    extract_claims(pd.Series(texts))
+    return time.process_time() - t0
+
+
+def speed(n: int) -> pd.DataFrame:
+    """Wall-clock throughput on 1 and 2 processes, and articles per CPU second (what the machine's other
+    load does not change much: on an otherwise idle 2-core machine, 2 processes approach twice that)."""
+    texts = datasets.load_isna("test")["text"].head(n).tolist()
+    extract_claims(texts[0])  # load the lexicons once
+    rows = []
+    normalizer = Normalizer()
+    t0 = time.process_time()
+    for t in texts:
+        normalizer.normalize_with_offsets(t)  # what extract_claims runs first, on each article
+    t_norm = time.process_time() - t0
+    for workers in (1, 2):
+        t0 = time.perf_counter()
+        if workers == 1:
+            cpu = _run(texts)
+        else:
+            chunks = [texts[i::workers] for i in range(workers)]
+            with ProcessPoolExecutor(workers) as pool:
+                cpu = sum(pool.map(_run, chunks))
+        dt = time.perf_counter() - t0
+        rows.append({"processes": workers, "articles": len(texts), "seconds": round(dt, 2),
+                     "articles_per_s": round(len(texts) / dt, 1),
+                     "articles_per_cpu_s": round(len(texts) / cpu, 1)})  # fmt: skip
+    rows[0]["normalization_share"] = round(t_norm / (len(texts) / rows[0]["articles_per_cpu_s"]), 2)
+    return pd.DataFrame(rows)
+
+
+def scaling() -> pd.DataFrame:
+    texts = datasets.load_isna("test")["text"].tolist()
+    big = "\n".join(texts)
+    rows = []
+    for mb in (0.25, 0.5, 1.0):
+        n = int(mb * 1_000_000)
+        article = big[:n]
+        t0 = time.perf_counter()
+        k = len(extract_claims(article))
+        dt = time.perf_counter() - t0
+        rows.append({"MB": mb, "claims": k, "seconds": round(dt, 2), "seconds_per_MB": round(dt / mb, 2)})
+    return pd.DataFrame(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=["dev", "test", "test2", "test3", "all"], default="test3")
+    ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--articles", type=int, default=1000, help="ISNA test articles for the speed run")
+    args = ap.parse_args(argv)
+    split = None if args.split == "all" else args.split
+    pd.set_option("display.width", 200)
+    print(f"Accuracy on the {args.split} passages of data/claims_gold.jsonl:")
+    print(accuracy(split).to_string(index=False))
+    if not args.no_speed:
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"\nSpeed (ISNA test articles, raw text in, DataFrame out; {os.cpu_count()} CPUs, load before: {load}):")
+        print(speed(args.articles).to_string(index=False))
+        print("\nScaling with article size:")
+        print(scaling().to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,203 @@
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from toolkit import datasets
+from toolkit.claims import COLUMNS, extract_claims, provenance
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = datasets.load_seeds().text[0]
+ZWNJ = "\u200c"
+
+
+def _key(s: str) -> str:
+    """What must survive ZWNJ loss and Arabic letters: letters and digits only, in one script."""
+    s = s.translate(str.maketrans("يكىة٠١٢٣٤٥٦٧٨٩0123456789", "یکیه۰۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶۷۸۹"))
+    return re.sub(r"[^\w]|_", "", s.replace(ZWNJ, ""))
+
+
+def _rows(df: pd.DataFrame) -> list[tuple]:
+    return [(r.outlet, _key(r.speaker), r.cue.replace(ZWNJ, " "), r.mode, _key(r.content)) for r in df.itertuples()]
+
+
+@pytest.fixture(scope="module")
+def seed_claims():
+    return extract_claims(SEED)
+
+
+def test_seed_table(seed_claims):
+    c = seed_claims
+    assert list(c.columns) == COLUMNS
+    assert list(dict.fromkeys(c.outlet)) == ["RT", "Al Mayadeen", "Rudaw"]
+    assert c.outlet_known.all()
+    rt = c[c.outlet == "RT"]
+    assert len(rt) == 2 and set(rt.speaker) == {"یک منبع دولتی"}  # «او» resolved to the Iraqi source
+    assert "اختیار کامل برای بمباران مواضع داعش" in rt.content.iloc[0]
+    assert rt.content.iloc[1].startswith("عراق صرفاً باید دولت سوریه را در جریان")
+    mayadeen = c[c.outlet == "Al Mayadeen"].iloc[0]
+    assert mayadeen.speaker == "" and mayadeen.cue == "گزارش داد" and mayadeen["mode"] == "indirect"
+    assert "در خاک یکدیگر بمباران کنند" in mayadeen.content
+    rudaw = c[c.outlet == "Rudaw"]
+    assert len(rudaw) == 3 and rudaw.speaker.str.startswith("احمد المحلاوی").all()
+    assert rudaw.content.iloc[0] == "آماده‌باش نیروهای عراقی در مرز با سوریه"  # «از … خبر داد»
+    assert "۴۰۰ الی ۵۰۰ نفر" in rudaw.content.iloc[2]
+    # «» around names (راشا تودی، احمد المحلاوی، القائم) are not quotations: nothing is direct here.
+    assert set(c["mode"]) == {"indirect"}
+    # «طبق این توافق» and the outlet-free sentences are not claims.
+    assert not c.cue.str.contains("طبق").any()
+
+
+def test_seed_provenance():
+    p = provenance(SEED)
+    assert p[["role", "name"]].values.tolist() == [
+        ["relay", "Aran News"],
+        ["outlet", "RT"],
+        ["speaker", "یک منبع دولتی"],
+    ]
+    relay = p.iloc[0]
+    assert SEED[relay.start : relay.end] == "آران نیوز" and relay.known
+    assert p.text.tolist() == ["آران نیوز", "راشا تودی", "یک منبع دولتی"]
+    assert all(SEED[r.start : r.end] == r.text for r in p.itertuples())
+
+
+def test_same_result_with_zwnjs_and_arabic_letters(seed_claims):
+    with_zwnj = __import__("toolkit").normalize(SEED)  # the ZWNJs the seed lost, restored
+    assert ZWNJ in with_zwnj and ZWNJ not in SEED
+    arabic = SEED.replace("ی", "ي").replace("ک", "ك")
+    stripped = with_zwnj.replace(ZWNJ, "")
+    expected = _rows(seed_claims)
+    for variant in (with_zwnj, arabic, stripped, arabic.replace(" ", "  ")):
+        assert _rows(extract_claims(variant)) == expected
+
+
+def _raw_matches(raw: str, rows: pd.DataFrame) -> None:
+    for r in rows.itertuples():
+        assert 0 <= r.start <= r.end <= len(raw)
+        assert _key(raw[r.start : r.end]) == _key(r.content), (raw[r.start : r.end], r.content)
+
+
+def test_offsets_point_at_the_content_in_the_raw_text(seed_claims):
+    _raw_matches(SEED, seed_claims)
+    arabic = SEED.replace("ی", "ي").replace("ک", "ك")
+    _raw_matches(arabic, extract_claims(arabic))
+
+
+_ARTICLES = datasets.load_isna("test")["text"].head(60).tolist() + datasets.load_fars("test")["text"].head(20).tolist()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_ARTICLES), st.integers(0, 4000), st.integers(200, 1500), st.booleans())
+def test_offsets_property_on_real_text(article, start, length, damage):
+    """Any window of a real article, with its ZWNJs removed or not: every row's span is its content."""
+    raw = article[start : start + length]
+    if damage:
+        raw = raw.replace(ZWNJ, "").replace("ی", "ي")
+    _raw_matches(raw, extract_claims(raw))
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "speaker", "mode", "content"),
+    [
+        ("علی رضایی در گفت‌وگو با شبکه رووداو گفت که نیروها در آماده‌باش هستند.", "Rudaw", "علی رضایی", "indirect",
+         "نیروها در آماده‌باش هستند"),
+        ("وزیر نفت به رویترز گفت: تولید ثابت می‌ماند.", "Reuters", "وزیر نفت", "direct", "تولید ثابت می‌ماند"),
+        ("به گزارش ایسنا به نقل از خبرگزاری فرانسه، قیمت نفت بالا رفت.", "AFP", "", "according_to",
+         "قیمت نفت بالا رفت"),
+        ("سخنگوی دولت گفت: «این تصمیم قطعی است.»", "", "سخنگوی دولت", "direct", "این تصمیم قطعی است"),
+        ("روزنامه گاردین نوشت که مذاکرات متوقف شده است.", "The Guardian", "", "indirect", "مذاکرات متوقف شده است"),
+        ("به گفته وی، تورم کاهش یافته است.", "", "وی", "according_to", "تورم کاهش یافته است"),
+    ],
+)  # fmt: skip
+def test_constructions(text, outlet, speaker, mode, content):
+    c = extract_claims(text)
+    assert len(c) == 1
+    r = c.iloc[0]
+    assert (r.outlet, r.speaker, r["mode"], r.content) == (outlet, speaker, mode, content)
+
+
+def test_pronoun_resolves_to_the_nearest_earlier_speaker():
+    text = (
+        "وزیر خارجه ایران در گفت‌وگو با الجزیره گفت که مذاکرات ادامه دارد. "
+        "سخنگوی کاخ سفید اعلام کرد که تحریم‌ها باقی است. وی افزود: هیچ تغییری در کار نیست."
+    )
+    c = extract_claims("به گزارش ایسنا، " + text)
+    assert c.speaker.tolist() == ["وزیر خارجه ایران", "سخنگوی کاخ سفید", "سخنگوی کاخ سفید"]
+    assert c.outlet.tolist() == ["Al Jazeera", "ISNA", "ISNA"]  # the interview, then the article's relay
+    # With no relay at all, the article is an interview piece: it comes through the interviewing outlet.
+    assert extract_claims(text).outlet.tolist() == ["Al Jazeera"] * 3
+
+
+def test_an_outlet_only_mentioned_is_not_a_claim():
+    text = "خبرنگار شبکه المیادین در این حمله زخمی شد. دفتر رویترز در بغداد بسته شد."
+    assert extract_claims(text).empty
+
+
+def test_quoted_names_are_not_quotations():
+    c = extract_claims("«فالح الفیاض» رئیس «الحشد الشعبی» اعلام کرد که سفر ادامه دارد.")
+    assert c[["speaker", "mode", "content"]].values.tolist() == [
+        ["فالح الفیاض رئیس الحشد الشعبی", "indirect", "سفر ادامه دارد"]
+    ]
+
+
+def test_unknown_outlet_is_kept_verbatim():
+    c = extract_claims("به گزارش روزنامه عکاظ، مذاکرات به نتیجه نرسید.")
+    assert c[["outlet", "outlet_known"]].values.tolist() == [["روزنامه عکاظ", False]]
+
+
+@pytest.mark.parametrize("bad", ["", "   ", None, np.nan, "This is English text, said nobody.", "۱۲۳۴"])
+def test_nothing_to_extract_gives_an_empty_frame_with_the_columns(bad):
+    c = extract_claims(bad) if not (isinstance(bad, float)) else extract_claims(pd.Series([bad]))
+    assert c.empty and list(c.columns) == COLUMNS
+
+
+def test_frames_and_series_keep_their_ids():
+    df = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": [SEED, None, "وزیر گفت: بله."]})
+    c = extract_claims(df)
+    assert set(c.doc_id) == {"a", "c"}
+    s = extract_claims(pd.Series({"x": "وزیر گفت: بله."}))
+    assert s.doc_id.tolist() == ["x"]
+    with pytest.raises(ValueError, match="no 'text' column"):
+        extract_claims(pd.DataFrame({"doc_id": ["a"]}))
+    with pytest.raises(TypeError, match="takes a str"):
+        extract_claims(42)
+
+
+def test_a_long_article_is_handled():
+    """1 MB of real text in one call (linear time is measured in benchmarks/claims.py)."""
+    big = "\n".join(datasets.load_isna("test")["text"])[:1_000_000]
+    t0 = time.perf_counter()
+    c = extract_claims(big)
+    assert len(c) > 1000
+    assert time.perf_counter() - t0 < 60
+    sample = c.sample(50, random_state=0)
+    _raw_matches(big, sample)
+
+
+def _cli(*args, stdin: bytes = b""):
+    return subprocess.run([sys.executable, "-m", "toolkit", *args], input=stdin, capture_output=True, cwd=ROOT)
+
+
+def test_cli_claims_and_compare():
+    seed = "seeds/000_1b4b289264b09812.txt"
+    r = _cli("claims", seed)
+    assert r.returncode == 0
+    lines = r.stdout.decode().splitlines()
+    assert lines[0].split("\t") == COLUMNS and len(lines) == 7
+    r = _cli("claims", "--json", "-", stdin="وزیر نفت به رویترز گفت: تولید ثابت می‌ماند.".encode())
+    row = json.loads(r.stdout.decode())
+    assert row["outlet"] == "Reuters" and row["doc_id"] == "-"
+    r = _cli("compare", "--json", seed)
+    rows = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    assert {(x["outlet_a"], x["outlet_b"]) for x in rows if x["relation"] != "unique"} == {("RT", "Al Mayadeen")}
+    r = _cli("claims", "missing.txt")
+    assert r.returncode == 2 and r.stderr.decode().strip().startswith("toolkit claims: missing.txt")
+    assert b"Traceback" not in r.stderr

@@ -1,0 +1,126 @@
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from toolkit import datasets
+from toolkit.claims import extract_claims
+from toolkit.compare import COMPARE_COLUMNS, claim_matrix, compare_claims, concepts, pair_features
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT.parent / "shared" / "data" / "raw"
+
+
+@pytest.fixture(scope="module")
+def seed_claims():
+    return extract_claims(datasets.load_seeds())
+
+
+def test_seed_comparison(seed_claims):
+    pairs = compare_claims(seed_claims)
+    assert list(pairs.columns) == COMPARE_COLUMNS
+    matched = pairs[pairs.relation != "unique"]
+    # RT and Al Mayadeen state the same proposition (Iraq may strike ISIS in Syria without permission);
+    # Al Mayadeen adds that it goes both ways.
+    assert set(zip(matched.outlet_a, matched.outlet_b, strict=True)) == {("RT", "Al Mayadeen")}
+    assert (matched.relation == "elaborate").all()
+    assert matched.reason.str.contains("direction/reciprocity").all()
+    # Rudaw alone gives the alert, the measures and the 400–500 figure.
+    unique = pairs[pairs.relation == "unique"]
+    assert set(unique.outlet_a) == {"Rudaw"} and len(unique) == 3
+    assert unique.claim_a.str.contains("۴۰۰ الی ۵۰۰").any()
+    # The evidence spans point into the seed.
+    seed = datasets.load_seeds().text[0]
+    for r in matched.itertuples():
+        assert seed[r.start_a : r.end_a].replace(" ", "") and seed[r.start_b : r.end_b]
+
+
+def test_seed_matrix(seed_claims):
+    m = claim_matrix(seed_claims)
+    assert list(m.index) == ["RT", "Al Mayadeen", "Rudaw"]
+    assert m.shape[1] == 4  # one shared proposition and Rudaw's three
+    shared = [c for c in m.columns if m.at["RT", c]]
+    assert len(shared) == 1 and m.at["RT", shared[0]] == "states" and m.at["Al Mayadeen", shared[0]] == "adds"
+    assert (m.loc["Rudaw"] == "states").sum() == 3 and m.at["Rudaw", shared[0]] == ""
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation", "reason"),
+    [
+        ("تعداد عناصر داعش در سوریه ۴۰۰ الی ۵۰۰ نفر است", "تعداد عناصر داعش در سوریه 450 نفر است", "agree",
+         "shared proposition"),
+        ("تعداد عناصر داعش در سوریه ۴۰۰ الی ۵۰۰ نفر است", "تعداد عناصر داعش در سوریه ۲۰۰۰ نفر است", "contradict",
+         "numeric mismatch"),
+        ("ایران در مذاکرات وین شرکت می‌کند", "ایران در مذاکرات وین شرکت نمی‌کند", "contradict", "negation mismatch"),
+        ("نیروهای عراقی مواضع داعش را بمباران کردند",
+         "نیروهای عراقی و سوری مواضع داعش را در خاک یکدیگر بمباران کردند", "elaborate",
+         "shared proposition; direction/reciprocity"),
+    ],
+)  # fmt: skip
+def test_relations(a, b, relation, reason):
+    pairs = compare_claims(pd.DataFrame({"outlet": ["A", "B"], "content": [a, b]}))
+    assert pairs[["relation", "reason"]].values.tolist()[0] == [relation, reason]
+
+
+def test_same_outlet_and_places_alone_are_not_pairs():
+    df = pd.DataFrame(
+        {
+            "outlet": ["A", "A", "B"],
+            "content": ["قیمت نفت در عراق بالا رفت", "قیمت نفت در عراق بالا رفت", "انتخابات عراق برگزار شد"],
+        }
+    )
+    pairs = compare_claims(df)
+    assert (pairs.relation == "unique").all() and len(pairs) == 3
+
+
+def test_concepts_merge_what_news_uses_interchangeably():
+    assert concepts("بغداد و دمشق") == concepts("عراق و سوریه") == ("عراق", "سوریه")
+    assert concepts("تروریست‌ها") == concepts("داعش") == ("داعش",)
+    f = pair_features("عراق به اجازه نیازی ندارد", "بغداد اختیار کامل دارد")
+    assert f["containment_a"] > 0 and f["numeric_mismatch"] == 0
+
+
+@pytest.mark.parametrize(
+    "bad", [pd.DataFrame(columns=["outlet", "content"]), pd.DataFrame({"outlet": [""], "content": ["x"]})]
+)
+def test_nothing_to_compare(bad):
+    assert compare_claims(bad).empty and list(compare_claims(bad).columns) == COMPARE_COLUMNS
+    assert claim_matrix(bad).empty
+
+
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(TypeError, match="DataFrame of extract_claims"):
+        compare_claims(["not", "a", "frame"])
+    with pytest.raises(ValueError, match="no content column"):
+        compare_claims(pd.DataFrame({"outlet": ["A"]}))
+
+
+def test_farexstance_bundle():
+    art = datasets.load_farexstance("test", "article")
+    assert len(art) == 1440 and art.stance.value_counts().to_dict() == {
+        "agree": 441,
+        "disagree": 430,
+        "unrelated": 403,
+        "discuss": 166,
+    }
+    train = datasets.load_farexstance("train", "article")
+    assert not set(train.claim_id) & set(art.claim_id)  # the upstream split is by claim
+    assert set(datasets.load_farexstance(task="headline").upstream_split) == {"train", "dev", "test"}
+    with pytest.raises(ValueError, match="task must be"):
+        datasets.load_farexstance(task="tweets")
+
+
+@pytest.mark.skipif(not (RAW / "FarExStance").exists(), reason="needs ../shared/data/raw")
+def test_farexstance_build_is_reproducible(tmp_path):
+    (tmp_path / "datasets.json").write_text((ROOT / "data" / "datasets.json").read_text())
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_farexstance.py"), "--raw", str(RAW), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    ours = json.loads((ROOT / "data" / "datasets.json").read_text())["farexstance"]["sha256"]
+    assert hashlib.sha256((tmp_path / "farexstance.parquet").read_bytes()).hexdigest() == ours

@@ -1,0 +1,894 @@
+"""Who said what: attributed claims in Persian news, with the outlet, the speaker and the evidence span.
+
+:func:`extract_claims` finds every claim a text attributes to a source and returns one row per claim:
+
+======================  =====================================================================================
+``doc_id``              the document (the frame's ``doc_id``, or ``""`` for a string)
+``outlet``              canonical name of the channel the claim reaches us through (``RT``, ``Rudaw``); an
+                        outlet the registry does not know is kept as written; empty when none is named
+``outlet_known``        whether :mod:`toolkit.sources` knows the outlet
+``speaker``             the person or body, pronouns resolved; empty when the outlet itself reports
+``cue``                 the reporting cue as written (گفت، اعلام کرد، به گزارش، به گفته، با بیان اینکه …)
+``mode``                ``direct`` (after a colon or in «»), ``indirect`` (که-clause, complement) or
+                        ``according_to`` (به گزارش / به نقل از / به گفته …)
+``content``             the claim itself, without the cue, in normalized text
+``start``, ``end``      the content's span in the raw input (``raw[start:end]``)
+``sentence``            the normalized sentence the cue is in
+======================  =====================================================================================
+
+How it works. The text is normalized once (lost ZWNJs restored, Arabic letters mapped: the result is the
+same with or without ZWNJs) and cut into sentences. In each sentence, three kinds of cue are found with
+compiled tables (``VERB_CUES``, ``CLAUSE_CUES``, ``PREFIX_CUES``): a reporting verb closes a clause whose
+subject is the speaker («X در گفت‌وگو با شبکه رووداو گفت که …»); a clause cue gives a second claim of the
+same speaker («با بیان اینکه …»); a prefix names a source up to its comma («به گزارش ایسنا به نقل از رویترز،
+…»). A prefix that wraps a verb cue is not a claim of its own but the relay of that claim. Speakers that are
+pronouns (او، وی، ایشان), anaphors («این مقام») or absent (زبان pro-drop: «افزود: …») are resolved to the
+nearest earlier source. The outlet of a claim is, innermost first: the outlet that is the subject
+(«شبکه المیادین گزارش داد»), the outlet the speaker talks to («در گفت‌وگو با …», «به رویترز گفت»), the
+same for the same speaker elsewhere in the article, the sentence's relay, and finally the article's own
+relay («به گزارش آران نیوز:», «خبرگزاری فارس: …») — see :func:`provenance`.
+
+«» around a name is not a quotation: a direct quote is what follows a cue and a colon, or «…» right after a
+cue. An outlet merely mentioned («خبرنگار المیادین زخمی شد») is not a claim.
+
+>>> text = ("به گزارش آران نیوز: یک منبع دولتی اعلام کرد که اسد به عراق اجازه داده است. "
+...         "او در گفتوگو با شبکه «راشا تودی»، گفت که نیازی به اجازه نیست.")
+>>> claims = extract_claims(text)
+>>> claims[["outlet", "speaker", "cue", "mode"]].values.tolist()
+[['RT', 'یک منبع دولتی', 'اعلام کرد', 'indirect'], ['RT', 'یک منبع دولتی', 'گفت', 'indirect']]
+>>> claims.content.tolist()
+['اسد به عراق اجازه داده است', 'نیازی به اجازه نیست']
+>>> provenance(text)[["role", "name"]].values.tolist()
+[['relay', 'Aran News'], ['outlet', 'RT'], ['speaker', 'یک منبع دولتی']]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from toolkit.chars import WORD_CHARS, ZWNJ
+from toolkit.normalization import Normalizer, Offsets
+from toolkit.sources import OUTLET_WORDS, canonical, find_outlets
+from toolkit.tokens import sentence_spans
+
+__all__ = ["COLUMNS", "extract_claims", "provenance"]
+
+#: The columns of :func:`extract_claims`, in order.
+COLUMNS = ["doc_id", "outlet", "outlet_known", "speaker", "cue", "mode", "content", "start", "end", "sentence"]
+
+_W = f"[{WORD_CHARS}]"
+_SEP = r"[\s\u200c]*"  # between the parts of a cue: a space, a ZWNJ or nothing («گفته‌است», «گفته است»)
+_NOT_BEFORE = r"(?<![\w\u200c])"
+_NOT_AFTER = r"(?![\w\u200c])"
+
+
+def _forms(*stems: tuple[str, str]) -> list[str]:
+    """Third-person forms of verbs given as (past stem, present stem): past, perfect, pluperfect, present."""
+    out = []
+    for past, present in stems:
+        out += [
+            rf"{past}(?:ند)?",
+            rf"{past}ه{_SEP}(?:است|اند|بود|بودند)",
+            rf"می{_SEP}{present}(?:د|ند)",
+            rf"می{_SEP}{past}(?:ند)?",
+        ]
+    return out
+
+
+#: TABLE VERB_CUES — reporting verbs: simple verbs, and nouns with a light verb («اعلام کرد»).
+_LIGHT = {
+    "کرد": _forms(("کرد", "کن"), ("نمود", "نما")),
+    "داشت": _forms(("داشت", "دار")),
+    "داد": _forms(("داد", "ده")),
+    "شد": _forms(("شد", "شو")),
+    "ساخت": _forms(("ساخت", "ساز")),
+}
+_NOUNS = {
+    "کرد": "اظهار|اعلام|تصریح|تاکید|تأکید|بیان|خاطرنشان|خاطر نشان|عنوان|ادعا|اضافه|یادآوری|اذعان|اعتراف|گزارش|اشاره|تایید|تأیید|ابراز",  # noqa: E501
+    "داشت": "اظهار|اعلام|بیان|عنوان",
+    "داد": "خبر|گزارش|ادامه|توضیح|هشدار|اطلاع|پاسخ",
+    "شد": "مدعی|یادآور|متذکر|خاطرنشان",
+    "ساخت": "خاطرنشان|خاطر نشان",
+}
+VERB_CUES = [f"(?:{nouns.replace(' ', _SEP)}){_SEP}(?:{'|'.join(_LIGHT[lv])})" for lv, nouns in _NOUNS.items()]
+VERB_CUES += _forms(("گفت", "گوی"), ("افزود", "افزای"), ("نوشت", "نویس"))
+# «گفت و گو» (dialogue, spelled with spaces) and «گفت‌وگو» are nouns, not «گفت».
+# «در بیانیه X آمده است:» — a document speaks for its author (only before a colon).
+VERB_CUES.append(rf"(?:آمده|نوشته{_SEP}شده?)(?:{_SEP}است)?(?=\s*:)")
+# Not a cue after a modal («باید گفت», «می‌توان گفت»: one could say).
+_VERB = re.compile(
+    rf"{_NOT_BEFORE}(?<!باید )(?<!توان )(?<!شود )(?:{'|'.join(VERB_CUES)}){_NOT_AFTER}(?!\s*و\s*گو{_NOT_AFTER})"
+)
+_DOCUMENT = re.compile(
+    rf"{_NOT_BEFORE}در{_SEP}(?:این{_SEP})?(?:بیانیه|پیام|نامه|یادداشت|متن|حکم|توییت|توئیت|اطلاعیه|گزارش|بروشور|خلاصه|کتاب|سند|قطعنامه|پست)(?:ی)?"
+    rf"(?:{_SEP}(?:{_W}+ی|تازه|جدید))*{_SEP}(?P<who>.*)$"
+)
+
+#: TABLE CLAUSE_CUES — «با بیان اینکه …، گفت»: the speaker of the main verb also says what follows.
+CLAUSE_CUES = (
+    rf"(?:با|ضمن){_SEP}(?:بیان|اشاره{_SEP}به|تاکید{_SEP}بر|تأکید{_SEP}بر|یادآوری|اعلام|ذکر|عنوان){_SEP}"
+    rf"(?:این{_SEP}که|اینکه)"
+)
+_CLAUSE = re.compile(rf"{_NOT_BEFORE}{CLAUSE_CUES}{_NOT_AFTER}")
+
+#: TABLE PREFIX_CUES — a source named before its claim: «به گزارش ایسنا، …», «به گفته وی، …».
+_REPORT = rf"گزارش(?:ی|{_SEP}های|{_SEP}ها)?"
+PREFIX_CUES = {
+    "outlet": rf"به{_SEP}گزارش|به{_SEP}نقل{_SEP}از|به{_SEP}نوشته(?:ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|بر{_SEP}اساس|طبق|بر{_SEP}پایه){_SEP}{_REPORT}",  # noqa: E501
+    "speaker": rf"به{_SEP}گفته(?:{_SEP}ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|طبق|بر{_SEP}اساس|به){_SEP}(?:گفته|اظهارات|اعلام)|به{_SEP}ادعای|به{_SEP}روایت|از{_SEP}قول",  # noqa: E501
+}
+_PREFIX = re.compile(
+    rf"{_NOT_BEFORE}(?:(?P<outlet>{PREFIX_CUES['outlet']})|(?P<speaker>{PREFIX_CUES['speaker']})){_NOT_AFTER}"
+)
+_CHAIN = re.compile(rf"{_NOT_BEFORE}(?:و[\s\u200c]+)?(?:به{_SEP}نقل{_SEP}از|به{_SEP}گزارش){_NOT_AFTER}")
+
+#: Pronouns that stand for the nearest earlier speaker.
+PRONOUNS = {"او", "وی", "ایشان", "آنها", "آن‌ها", "ایشان‌"}
+#: Words that start an adjunct, not a subject: where a speaker's name and title end.
+_STOP = set(
+    "در با به از برای طی ضمن هنگام پس پیش قبل بعد روز امروز دیروز امشب بامداد صبح ظهر عصر شب شامگاه "
+    "نیز هم همچنین هم‌چنین درباره پیرامون خطاب که را تا اخیرا اخیراً بار همچنان تاکنون هفته پنجشنبه "
+    "شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه جمعه ضمنا ضمناً سپس بلافاصله طبق بنابر براساس بر درمورد روزی مبنی "
+    "چندی مدتی بارها یکی بنا اینگونه چنین".split()
+)
+# «درپاسخ», «درخصوص»: «در» written joined to its noun.
+_JOINED_PP = re.compile(r"^(?:در|به|با|از)(?:پاسخ|خصوص|مورد|ادامه|حاشیه|این|باره|رابطه|زمینه)$")
+
+
+def _is_stop(word: str) -> bool:
+    return word in _STOP or _JOINED_PP.match(word) is not None
+
+
+#: Words that open a sentence without being its subject.
+_OPENERS = set("و اما ولی البته همچنین هم‌چنین سپس لذا بنابراین همچنان ضمنا ضمناً حالا اکنون هم‌اکنون آیا".split())
+#: Words that open a new clause inside a sentence: a speaker before them is not the speaker after them.
+_CLAUSE_BREAK = re.compile(
+    rf"{_NOT_BEFORE}(?:اما|ولی|زیرا|چرا{_SEP}که|در{_SEP}حالی{_SEP}(?:است{_SEP})?که|درحالیکه){_NOT_AFTER}|؛"
+)
+#: Words a speaker's title or body starts with: where a speaker starts after an adjunct («در ادامه X گفت»).
+_SPEAKER_HEADS = set(
+    "رئیس رییس وزیر معاون سخنگوی سخنگو مدیر مدیرعامل دبیر دبیرکل استاندار فرماندار شهردار سفیر نماینده "
+    "فرمانده عضو کارشناس مسئول سرپرست دادستان قاضی امام نایب رئیس‌جمهور نخست‌وزیر سرمربی مربی کاپیتان "
+    "کارگردان بازیگر تهیه‌کننده نویسنده پژوهشگر پژوهشگران استاد دانشمندان محققان مشاور منبع منابع مقام "
+    "مقامات یک سازمان وزارت ستاد شرکت بانک پلیس ارتش دولت سپاه کمیته فدراسیون باشگاه اتحادیه انجمن "
+    "مرکز اداره دفتر شورای مجلس کاخ متهم متهمه وکیل حجت‌الاسلام آیت‌الله سردار امیر سرلشکر سرتیپ دکتر "
+    "مهندس آقای خانم مولوی شیخ حجت آیت".split()
+)
+#: Words that make a source a body or a person, not an outlet («به نقل از روابط عمومی …»).
+_BODY_HEADS = _SPEAKER_HEADS | {
+    "روابط",
+    "دانشگاه",
+    "پژوهشکده",
+    "مؤسسه",
+    "موسسه",
+    "خانه",
+    "سفارت",
+    "رایزنی",
+    "قوه",
+    "ستاد",
+}
+_NOT_A_SOURCE = {"رسیده", "رسیدهٔ", "دریافتی", "منتشره", "منتشرشده", "جدید", "اخیر", "قبلی"}
+_INTERVIEW = re.compile(
+    rf"(?:گفت{_SEP}و{_SEP}گو(?:ی|یی)?|گفتگو(?:ی|یی)?|مصاحبه(?:{_SEP}ای)?)(?:{_SEP}(?:اختصاصی|تلفنی|کوتاه))?{_SEP}با{_SEP}"
+    rf"(?:(?:گزارشگر|خبرنگار)(?:ان)?(?:{_SEP}{_W}+){{0,4}}?{_SEP})?$"
+)
+_QUOTES = "«»\"'“”"
+_MAX_CONTENT = 3000
+_PUNCT_END = ".!؟?…"
+_OUTLET_WORD = re.compile(rf"^(?:{'|'.join(sorted(OUTLET_WORDS, key=len, reverse=True))}){_NOT_AFTER}")
+
+
+@dataclass
+class _Claim:
+    cue: str
+    cue_start: int
+    mode: str
+    content: tuple[int, int]
+    sentence: tuple[int, int]
+    speaker: str = ""
+    kind: str = "name"  # name, pronoun, anaphor, zero, outlet, none
+    subject_outlet: tuple[str, bool] | None = None
+    interview: tuple[str, bool] | None = None
+    relay: list[tuple[str, bool]] = field(default_factory=list)
+    entity: int = -1
+    outlet: tuple[str, bool] = ("", False)
+    nested: bool = False  # inside another claim's quotation, or a relative clause: not an antecedent
+
+
+_NORMALIZER: Normalizer | None = None
+
+
+def _normalizer() -> Normalizer:
+    global _NORMALIZER
+    if _NORMALIZER is None:
+        _NORMALIZER = Normalizer()
+    return _NORMALIZER
+
+
+def extract_claims(text_or_df, *, text_column: str = "text") -> pd.DataFrame:
+    """Every attributed claim in a text, or in each ``text`` of a DataFrame (with its ``doc_id``).
+
+    Returns a DataFrame with :data:`COLUMNS`; an empty one (same columns) when nothing is attributed or
+    the input is empty or missing. ``raw[start:end]`` is the content in the input text.
+
+    >>> rows = extract_claims("شبکه المیادین نیز گزارش داد که هماهنگی امنیتی بالا رفته است.")
+    >>> rows[["outlet", "speaker", "cue", "content"]].values.tolist()
+    [['Al Mayadeen', '', 'گزارش داد', 'هماهنگی امنیتی بالا رفته است']]
+    >>> extract_claims("خبرنگار المیادین در این حمله زخمی شد.").empty
+    True
+    """
+    if isinstance(text_or_df, pd.DataFrame):
+        if text_column not in text_or_df:
+            raise ValueError(f"extract_claims: the frame has no {text_column!r} column")
+        ids = text_or_df["doc_id"] if "doc_id" in text_or_df else text_or_df.index.astype(str)
+        rows = [r for d, t in zip(ids, text_or_df[text_column], strict=True) for r in _document(t, str(d))]
+    elif isinstance(text_or_df, pd.Series):
+        rows = [r for d, t in text_or_df.items() for r in _document(t, str(d))]
+    elif text_or_df is None or isinstance(text_or_df, str):
+        rows = _document(text_or_df, "")
+    else:
+        raise TypeError(f"extract_claims() takes a str, a Series or a DataFrame, not {type(text_or_df).__name__}")
+    return pd.DataFrame(rows, columns=COLUMNS).astype({"outlet_known": bool, "start": int, "end": int})
+
+
+def provenance(text: str) -> pd.DataFrame:
+    """The article's provenance chain: its relays, then the outlet and the speaker of its first claim.
+
+    Columns ``step, role, name, known, text, start, end``: ``role`` is ``relay`` (an outlet the whole
+    article comes through: «به گزارش آران نیوز:», «خبرگزاری فارس:»), ``outlet`` (the outlet the first
+    claim's speaker talked to) or ``speaker``; ``text`` is the name as written and ``start, end`` its raw
+    span (for the outlet, where the claim's sentence or else the article first names it; empty and -1 when
+    the text does not write the name: a resolved pronoun).
+
+    >>> provenance("به گزارش ایسنا به نقل از رویترز، وزیر نفت عربستان گفت: تولید ثابت می‌ماند.")["name"].tolist()
+    ['ISNA', 'Reuters', 'وزیر نفت عربستان']
+    >>> provenance("").empty
+    True
+    """
+    cols = ["step", "role", "name", "known", "text", "start", "end"]
+    if not isinstance(text, str) or not text.strip():
+        return pd.DataFrame(columns=cols)
+    norm, offsets = _normalizer().normalize_with_offsets(text)
+    doc = _Doc(norm)
+    rows = []
+    for name, known, (s, e) in doc.article_relay:
+        a, b = offsets.raw_span(s, e)
+        rows.append(("relay", name, known, text[a:b], a, b))
+    first = next((c for c in doc.claims if c.kind != "none"), None)
+    if first is not None:
+        relay_names = {r[1] for r in rows}
+        s0, s1 = first.sentence
+        if first.outlet[0] and first.outlet[0] not in relay_names:
+            # where the claim's sentence names it, else where the article first does
+            at = next((m for m in find_outlets(norm[s0:s1]) if m.name == first.outlet[0]), None)
+            at = at._replace(start=s0 + at.start, end=s0 + at.end) if at else None
+            at = at or next((m for m in find_outlets(norm) if m.name == first.outlet[0]), None)
+            span = offsets.raw_span(at.start, at.end) if at else (-1, -1)
+            rows.append(("outlet", first.outlet[0], first.outlet[1], text[span[0] : span[1]], *span))
+        if first.speaker:
+            i = norm.find(first.speaker, s0, s1)
+            span = offsets.raw_span(i, i + len(first.speaker)) if i >= 0 else (-1, -1)
+            rows.append(("speaker", first.speaker, False, text[span[0] : span[1]], *span))
+    return pd.DataFrame([(i, *r) for i, r in enumerate(rows)], columns=cols)
+
+
+def _document(raw, doc_id: str) -> list[tuple]:
+    if not isinstance(raw, str) or not raw.strip():
+        return []
+    norm, offsets = _normalizer().normalize_with_offsets(raw)
+    doc = _Doc(norm)
+    return [_row(c, doc_id, norm, offsets) for c in doc.claims if c.kind != "none"]
+
+
+def _row(c: _Claim, doc_id: str, norm: str, offsets: Offsets) -> tuple:
+    s, e = c.content
+    a, b = offsets.raw_span(s, e)
+    ss, se = c.sentence
+    return (doc_id, c.outlet[0], c.outlet[1], c.speaker, c.cue, c.mode, norm[s:e], a, b, norm[ss:se])
+
+
+class _Doc:
+    """One normalized text: its sentences, claims and article relay, all resolved."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.claims: list[_Claim] = []
+        self.article_relay: list[tuple[str, bool, tuple[int, int]]] = []
+        for s, e in sentence_spans(text):
+            self._sentence(s, e)
+        self._resolve()
+
+    # --- one sentence -------------------------------------------------------------------------------
+
+    def _sentence(self, s: int, e: int) -> None:
+        t = self.text
+        relay: list[tuple[str, bool, tuple[int, int]]] = []
+        relay_speaker = ""
+        start = s
+        # A dateline at the start of a line: «خبرگزاری فارس: …»
+        m = re.match(r"([^:\n]{2,40}):", t[s:e])
+        if m and (s == 0 or t[s - 1] == "\n"):
+            found = _outlet_in(m.group(1))
+            if found and found[2] == 0 and len(m.group(1).split()) <= 4:
+                relay.append((found[0], found[1], (s, s + len(m.group(1)))))
+                start = s + m.end()
+        verbs = [v for v in _VERB.finditer(t, start, e) if not self._inside_quote_name(v.start())]
+        clauses = list(_CLAUSE.finditer(t, start, e))
+        claims: list[_Claim] = []
+        # Prefixes: the relay of the claims after them, or a claim of their own.
+        covered = start
+        for p in _PREFIX.finditer(t, start, e):
+            if p.start() < covered:
+                continue  # «به نقل از» inside the source of «به گزارش ایسنا به نقل از …»
+            if not (_leads(t, start, p.start()) or re.search(r"(?:[،,:؛]|\s(?:که|و))\s*$", t[s : p.start()])):
+                continue  # mid-clause «اظهارات منتشر شده به نقل از …» is not a prefix
+            src_start, content_start, source = self._prefix_source(p, e)
+            if source is None:
+                continue
+            speaker_cue = p.group("speaker") is not None
+            chain = self._chain(source, src_start, speaker_cue)
+            # «به گزارش ایسنا، به نقل از رایزنی فرهنگی، …»: one chain written with a comma in between.
+            nxt = _PREFIX.match(t, content_start + len(t[content_start:e]) - len(t[content_start:e].lstrip()))
+            while nxt and nxt.group("outlet") and re.match(rf"به{_SEP}نقل", nxt.group()):
+                src2, content2, source2 = self._prefix_source(nxt, e)
+                if source2 is None:
+                    break
+                chain += self._chain(source2, src2, False)
+                content_start = content2
+                rest = t[content_start:e]
+                nxt = _PREFIX.match(t, content_start + len(rest) - len(rest.lstrip()))
+            covered = content_start
+            outlets = [x for x in chain if x[3] == "outlet"]
+            if outlets and not speaker_cue and not self.article_relay:
+                self.article_relay = [(x[0], x[1], x[2]) for x in outlets]
+            wraps = any(v.start() >= content_start for v in verbs) or any(c.start() >= content_start for c in clauses)
+            if wraps and _leads(t, start, p.start()):
+                relay += [(x[0], x[1], x[2]) for x in outlets]
+                bodies = [x for x in chain if x[3] == "speaker"]
+                if bodies:
+                    relay_speaker = bodies[-1][0]
+                start = max(start, content_start)
+                continue
+            content = _trim(t, content_start, e)
+            if content is None:  # the prefix ends the sentence: «…، به گزارش رویترز.»
+                content = _trim(t, start, p.start())
+                if content is None:
+                    continue
+            c = _Claim(_clean(p.group()), p.start(), "according_to", content, (s, e))
+            c.relay = [(x[0], x[1]) for x in outlets]
+            speakers = [x for x in chain if x[3] == "speaker"]
+            if speakers:
+                c.speaker, c.kind = speakers[-1][0], speakers[-1][4]
+            else:
+                c.kind = "outlet" if outlets else "none"
+            claims.append(c)
+        if not self.article_relay and relay:
+            self.article_relay = list(relay)
+        relay_pairs = [(n, k) for n, k, _ in relay]
+        # A clause cue belongs to the verb its speaker says it with: the first verb after it that opens a
+        # quotation («با بیان اینکه A، … گفت: B»), else the next verb. Verbs in between are nested in A.
+        owner: dict[int, int] = {}
+        for k, c in enumerate(clauses):
+            after = [i for i, v in enumerate(verbs) if v.start() > c.end()]
+            direct = [i for i in after if re.match(r"\s*[:：]", t[verbs[i].end() : e])]
+            if direct or after:
+                owner[k] = (direct or after)[0]
+
+        def boundary(x: int, skip: set[int]) -> int:
+            """Where the clause of a cue at ``x`` starts: after the previous cue, colon or open quote."""
+            b = start
+            for v in verbs:
+                if v.end() <= x:
+                    b = max(b, v.end())
+            for k, c in enumerate(clauses):
+                if k not in skip and c.end() <= x:
+                    b = max(b, c.end())
+            colon = t.rfind(":", b, x)
+            quote = t.rfind("«", b, x)
+            if quote >= 0 and "»" in t[quote:x]:
+                quote = -1
+            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(t, b, x)]
+            return max(b, colon + 1, quote + 1, *breaks)
+
+        for i, v in enumerate(verbs):
+            if v.start() < start:
+                continue
+            mine = [k for k, o in owner.items() if o == i]
+            nxt = verbs[i + 1].start() if i + 1 < len(verbs) else e
+            first = clauses[mine[0]].start() if mine else v.start()
+            clause_start = boundary(first, set(mine))
+            mode, content = self._verb_content(v, boundary(v.start(), set(mine)), nxt, e)
+            if content is None:
+                continue
+            claim = _Claim(_clean(v.group()), v.start(), mode, content, (s, e))
+            claim.nested = any(c.content[0] <= v.start() < c.content[1] for c in claims)
+            if v.group().startswith(("آمده", "نوشته")):
+                self._document_source(claim, clause_start, v.start())
+            else:
+                self._subject(claim, clause_start, first, v.start())
+            claim.relay = list(relay_pairs)
+            if claim.kind == "zero" and relay_speaker and not claims:
+                claim.speaker, claim.kind = relay_speaker, "name"
+            if claim.kind == "zero" and re.search(r"ند$", claim.cue) and not claims:
+                continue  # «می‌گویند …» with no subject: an unnamed «they»
+            for k in mine:
+                c = clauses[k]
+                body = self._clause_content(c, v.start())
+                if body is not None:
+                    extra = _Claim(_clean(c.group()), c.start(), "indirect", body, (s, e))
+                    extra.entity = -2  # the speaker of the verb cue after it
+                    claims.append(extra)
+            claims.append(claim)
+        # A clause cue with no verb after it: «X با تاکید بر اینکه A، از … خواست».
+        for k, c in enumerate(clauses):
+            if k in owner or c.start() < start:
+                continue
+            body = self._clause_content(c, e)
+            if body is None:
+                continue
+            claim = _Claim(_clean(c.group()), c.start(), "indirect", body, (s, e))
+            self._subject(claim, boundary(c.start(), {k}), c.start(), c.start())
+            claim.relay = list(relay_pairs)
+            claims.append(claim)
+        claims = sorted((c for c in claims if c.kind != "drop"), key=lambda c: c.cue_start)
+        for c in claims:
+            if not c.relay and relay_pairs:
+                c.relay = list(relay_pairs)
+        self.claims += claims
+
+    def _inside_quote_name(self, i: int) -> bool:
+        """Is position ``i`` inside a short «name» (a quoted title, not a quotation)?"""
+        t = self.text
+        a = t.rfind("«", max(0, i - 40), i)
+        return a >= 0 and "»" not in t[a:i] and t.find("»", i, i + 40) >= 0
+
+    def _prefix_source(self, p: re.Match, e: int) -> tuple[int, int, str | None]:
+        """The source phrase of a prefix cue, where it starts and where its claim starts."""
+        t = self.text
+        e = min(e, p.end() + _MAX_CONTENT)
+        rest = t[p.end() : e]
+        m = re.search(r"[،:؛,]", rest[:160])
+        if m:
+            source = rest[: m.start()]
+            end = p.end() + m.start()
+            content_start = p.end() + m.end()
+        else:
+            # No comma: the source is a pronoun or a known outlet (+ «از <city>»).
+            words = rest.split()
+            stop = next((k for k, w in enumerate(words) if k and _is_stop(w)), None)
+            if words and words[0] in PRONOUNS:
+                source = words[0]
+            elif p.group("speaker") is not None and stop is not None and stop <= 6:
+                source = " ".join(words[:stop])  # «به گفته مسئولین این جشنواره بنا بوده …»
+            else:
+                found = _outlet_in(rest[:80], ignore=_PUBLISHED)
+                if not found or found[2] > 1:
+                    return 0, 0, None
+                m2 = re.match(rf"\s*(?:{_W}+\s+){{0,5}}?{re.escape(found[3])}(?:\s+(?:از|در)\s+{_W}+)?", rest)
+                if not m2:
+                    return 0, 0, None
+                source = m2.group()
+            end = p.end() + rest.find(source) + len(source)
+            content_start = end
+        src_start = p.end() + rest.find(source)
+        for pat in (r"(?:که\s+)?در\s+(.+?)\s+(?:آمده|منتشر)", r"(?:منتشره|منتشر\s+شده)\s+در\s+(.+)$"):
+            mm = re.search(pat, source)
+            if mm:
+                src_start += mm.start(1)
+                source = mm.group(1)
+                break
+        lead = len(source) - len(source.lstrip())
+        source, src_start = source.strip(), src_start + lead
+        if not source or source.split()[0] in _NOT_A_SOURCE:
+            return 0, 0, None
+        return src_start, content_start, source
+
+    def _chain(self, source: str, at: int, speaker_cue: bool) -> list[tuple]:
+        """The parts of «ایسنا به نقل از رویترز» at ``at``: (name, known, span, outlet|speaker, kind)."""
+        out = []
+        pos = 0
+        pieces = []
+        for m in _CHAIN.finditer(source):
+            pieces.append((pos, m.start()))
+            pos = m.end()
+        pieces.append((pos, len(source)))
+        for a, b in pieces:
+            raw_part = source[a:b]
+            part = re.sub(r"^\s*(?:و[\s\u200c]+)?", "", raw_part).strip(" -،,")
+            if not part:
+                continue
+            i = at + a + raw_part.find(part)
+            span = (i, i + len(part))
+            first = part.split()[0]
+            found = _outlet_in(part)
+            name_only = re.sub(r"\s+(?:از|در)\s+\S+$", "", part)
+            known = None if speaker_cue else (canonical(part) or canonical(name_only))
+            if known:  # an outlet slot: «به گزارش فارس» is Fars even though «فارس» is also a province
+                found = (known, True, 0, part, len(part))
+            elif found and not speaker_cue and first not in _BODY_HEADS:
+                found = (found[0], True, 0, part, len(part))  # «گروه بین‌الملل خبرگزاری فارس»
+            if first in PRONOUNS:
+                out.append((first, False, span, "speaker", "pronoun"))
+            elif first == "این" and len(part.split()) > 1:
+                kind = "outlet_anaphor" if _OUTLET_WORD.match(part.split()[1]) else "anaphor"
+                out.append((part, False, span, "speaker", kind))
+            elif found and (found[2] <= 2 or part.startswith("خبرنگار")):
+                out.append((found[0], found[1], span, "outlet", "outlet"))
+            elif _OUTLET_WORD.match(part) and not speaker_cue:
+                out.append((_clean_speaker(part), False, span, "outlet", "outlet"))
+            elif first in _BODY_HEADS or speaker_cue or len(part.split()) > 4:
+                out.append((_clean_speaker(part), False, span, "speaker", "name"))
+            else:
+                out.append((_clean_speaker(part), False, span, "outlet", "outlet"))  # «به نقل از فیوچریسم»
+        return out
+
+    def _verb_content(self, v: re.Match, clause_start: int, nxt: int, e: int) -> tuple[str, tuple[int, int] | None]:
+        """The content of a verb cue: after a colon (direct), after «که» or the rest (indirect), or before it."""
+        t = self.text
+        e = min(e, v.end() + _MAX_CONTENT)  # a content is at most a few thousand characters: linear time
+        after = t[v.end() : e]
+        m = re.match(r"\s*[:：]\s*", after)
+        if m:
+            i = v.end() + m.end()
+            return "direct", self._quoted_or_rest(i, e, nxt)
+        m = re.match(r"\s*[،,]?\s*که\s+", after)
+        if m:
+            i = v.end() + m.end()
+            return "indirect", _trim(t, i, self._cut(i, e, nxt, indirect=True))
+        m = re.match(r"\s*[؛،]?\s*«", after)
+        if m:
+            return "direct", self._quoted_or_rest(v.end() + m.end() - 1, e, nxt)
+        rest = after.strip(" ،,")
+        if rest and rest[0] not in _PUNCT_END + "؛" and not rest.startswith(("و ", "،")):
+            i = v.end() + (len(after) - len(after.lstrip(" ،,")))
+            return "indirect", _trim(t, i, self._cut(i, e, nxt, indirect=True))
+        # The cue ends its clause: the content is the complement before it («از … خبر داد»).
+        return "indirect", self._complement(v, clause_start)
+
+    def _quoted_or_rest(self, i: int, e: int, nxt: int) -> tuple[int, int] | None:
+        t = self.text
+        if i < len(t) and t[i] in '«"“':
+            close = {"«": "»", '"': '"', "“": "”"}[t[i]]
+            j = t.find(close, i + 1, e)
+            if j > 0:
+                return _trim(t, i + 1, j)
+            return _trim(t, i + 1, e)  # the quotation goes on in the next sentence: this sentence's part
+        return _trim(t, i, self._cut(i, e, nxt))
+
+    def _cut(self, i: int, e: int, nxt: int, indirect: bool = False) -> int:
+        """Where a content ends: the sentence end, or before «و» + a next cue with no subject of its own;
+        an indirect content also ends before «، اما …» (the writer's own clause)."""
+        t = self.text
+        if indirect:
+            m = re.search(rf"[،,]\s*(?:اما|ولی){_NOT_AFTER}", t[i:e])
+            if m:
+                e = i + m.start()
+        if nxt >= e:
+            return e
+        m = re.search(r"[\s،]+و(?:\s+(?:در\s+ادامه|همچنین|نیز))?\s*$", t[i:nxt])
+        if m and not re.search(r"[:«]", t[i : i + m.start()][-3:]):
+            return i + m.start()
+        return e
+
+    def _complement(self, v: re.Match, clause_start: int) -> tuple[int, int] | None:
+        """The content of a cue that ends its clause: «از A خبر داد» gives A; «X … A را اعلام کرد» gives
+        what follows the speaker's name and title (from the first adjunct word on)."""
+        t = self.text
+        region = t[clause_start : v.start()]
+        if v.group().startswith("خبر"):
+            m = re.search(r"(?:^|\s)از\s+", region)
+            return _trim(t, clause_start + m.end(), v.start()) if m else None
+        if not re.search(r"\sرا\s*$", region):
+            return None
+        words = list(re.finditer(r"\S+", region))
+        for k, w in enumerate(words[1:], 1):
+            if _is_stop(w.group().strip("،,")) and w.group() != "را":
+                return _trim(t, clause_start + words[k].start(), v.start())
+        return None
+
+    def _clause_content(self, c: re.Match, region_end: int) -> tuple[int, int] | None:
+        """«با بیان اینکه A، گفت»: A runs to the last comma before the main verb (or the quote's end)."""
+        t = self.text
+        i = c.end()
+        seg = t[i:region_end]
+        j = max(seg.rfind("،"), seg.rfind(","))
+        tail = seg[j + 1 :].split() if j >= 0 else []
+        if tail and not _is_stop(tail[0]) and tail[0] not in PRONOUNS and len(tail) > 2:
+            j = -1  # «با تاکید بر اینکه A، B است اظهار کرد»: that comma is inside A
+        lead = seg.lstrip()
+        if lead[:1] in ("«", '"'):
+            opened = len(seg) - len(lead)
+            close = _matching_quote(seg, opened)
+            if close > 0:
+                j = close
+        return _trim(t, i, i + (j if j > 0 else len(seg)))
+
+    # --- speakers ----------------------------------------------------------------------------------
+
+    def _subject(self, claim: _Claim, a: int, b: int, region_end: int) -> None:
+        """Fill the claim's speaker, outlet-as-subject and interview outlet from its clause ``[a, b)``."""
+        t = self.text
+        claim.interview = self._interview(a, region_end)
+        words = [(m.start() + a, m.end() + a, m.group().strip(_QUOTES + "()")) for m in re.finditer(r"\S+", t[a:b])]
+        # Skip leading connectives and adjunct segments that end in a comma.
+        i = 0
+        while i < len(words) and (words[i][2] in _OPENERS or not words[i][2].strip("،,-–")):
+            i += 1
+        if i < len(words) and _is_stop(words[i][2]):
+            # A leading adjunct: the speaker starts after the first comma that is followed by a non-adjunct
+            # («در پی …، به واسطه …، یک مقام آگاه گفت»), else at the first title word or pronoun.
+            after_comma = [
+                j + 1
+                for j in range(i, len(words) - 1)
+                if words[j][2].endswith(("،", ",")) and not _is_stop(words[j + 1][2])
+            ]
+            if after_comma:
+                i = after_comma[0]
+            else:
+                j = i + 1
+                while j < len(words) and words[j][2] not in PRONOUNS and words[j][2] not in _SPEAKER_HEADS:
+                    j += 1
+                i = j
+            while i < len(words) and words[i][2] in _OPENERS:
+                i += 1
+        if i >= len(words):
+            claim.kind = "zero"
+            return
+        first = words[i][2].rstrip("،,")
+        if first in PRONOUNS:
+            claim.kind, claim.speaker = "pronoun", first
+            return
+        if first in ("من", "ما"):  # the quoted speaker quoting themselves: not a claim of its own
+            claim.kind = "drop"
+            return
+        if len(words) >= 2 and words[-1][2] == "که" and b == region_end:
+            # «… عسگری که می‌گوید …»: the speaker is the noun the relative clause hangs on.
+            k = len(words) - 2
+            lo = k - 1 if k >= 1 and words[k - 1][2] in _SPEAKER_HEADS else k
+            claim.speaker, claim.kind = _clean_speaker(t[words[lo][0] : words[k][1]]), "name"
+            claim.nested = True
+            return
+        # The speaker's name and title: up to an adjunct; appositives between commas or dashes are kept.
+        j = i
+        end = words[i][1]
+        while j < len(words):
+            w = words[j][2]
+            bare = w.rstrip("،,")
+            weekday = bare in ("سه", "چهار", "پنج", "یک", "دو") and j + 1 < len(words) and words[j + 1][2] == "شنبه"
+            if (
+                j > i
+                and (_is_stop(bare) or bare in PRONOUNS or weekday)
+                and not (bare == "جمعه" and words[j - 1][2] == "امام")
+            ):
+                break
+            end = words[j][1] if bare else end
+            if w.endswith(("،", ",")) and j + 1 < len(words):
+                nxt = words[j + 1][2]
+                if _is_stop(nxt.rstrip("،,")) or nxt.rstrip("،,") in PRONOUNS:
+                    end = words[j][1] - 1
+                    break
+            j += 1
+        phrase = t[words[i][0] : end].strip(" ،,-–")
+        if j < len(words) and words[j][2] == "را":
+            # «X همدلی را … برشمرد و گفت»: the object runs into the subject; keep the name or the title head.
+            keep = 3 if first in _SPEAKER_HEADS else 2
+            phrase = " ".join(phrase.split()[:keep])
+        phrase = re.sub(r"[\s،,]+و$", "", phrase)
+        if not phrase or phrase in ("این", "آن", "همه"):
+            claim.kind = "zero"
+            return
+        found = _outlet_in(phrase)
+        bare_phrase = phrase.strip(_QUOTES)
+        if first == "این" and len(phrase.split()) > 1:
+            second = phrase.split()[1]
+            claim.kind = "outlet_anaphor" if _OUTLET_WORD.match(second) else "anaphor"
+            claim.speaker = phrase
+            return
+        if found and (found[2] == 0 or bare_phrase.startswith(("خبرنگار", "گزارشگر"))):
+            rest = phrase[found[4] :].strip(" «»\"'()،,-")
+            if len(rest.split()) <= 3 and not any(w in _SPEAKER_HEADS for w in rest.split()[:1]):
+                claim.subject_outlet = (found[0], found[1])
+                claim.kind = "outlet"
+                return
+        if _OUTLET_WORD.match(bare_phrase) and not found and len(bare_phrase.split()) <= 5:
+            claim.subject_outlet = (_clean_speaker(bare_phrase), False)
+            claim.kind = "outlet"
+            return
+        claim.speaker = _clean_speaker(phrase)
+        claim.kind = "name"
+
+    def _document_source(self, claim: _Claim, a: int, b: int) -> None:
+        """«در یادداشت توئیتری علی ربیعی آمده است:» — the author of the document is the speaker."""
+        region = self.text[a:b].strip()
+        m = _DOCUMENT.search(region)
+        who = _clean_speaker(m.group("who")) if m else ""
+        if not who:
+            claim.kind = "zero"
+            return
+        found = _outlet_in(who)
+        if found and found[2] == 0:
+            claim.subject_outlet, claim.kind = (found[0], found[1]), "outlet"
+        else:
+            claim.speaker, claim.kind = who, "name"
+
+    def _interview(self, a: int, b: int) -> tuple[str, bool] | None:
+        """The outlet a speaker talks to in ``[a, b)``: «در گفت‌وگو با شبکه رووداو», «به رویترز گفت»."""
+        t = self.text
+        region = t[a:b]
+        for m in find_outlets(region):
+            before = region[: m.start]
+            before_trim = re.sub(rf"(?:{'|'.join(OUTLET_WORDS)}|[\s«»\"'(]|{_W}+ای)*$", "", before)
+            if _INTERVIEW.search(before_trim + " ") or _INTERVIEW.search(before.rstrip(" «\"'(") + " "):
+                return (m.name, True)
+            if re.search(rf"برنامه(?:{_SEP}{_W}+){{0,8}}{_SEP}(?:شبکه{_SEP}{_W}+{_SEP})?$", before):
+                return (m.name, True)  # «با حضور در برنامه سلام صبح بخیر شبکه سوم سیما»
+            tail = region[m.end :].strip(" »\"')،,")
+            if re.search(r"(?:^|\s)به\s*$", before.rstrip(" «\"'(")) and (not tail or len(tail.split()) <= 2):
+                return (m.name, True)
+        m = re.search(
+            rf"(?:گفت{_SEP}و{_SEP}گو(?:ی|یی)?|گفتگو(?:ی|یی)?|مصاحبه(?:{_SEP}ای)?){_SEP}با{_SEP}"
+            rf"((?:{'|'.join(OUTLET_WORDS)})(?:\s+{_W}+){{1,3}})",
+            region,
+        )
+        if m:
+            name = m.group(1).strip(" ،,«»")
+            known = canonical(name)
+            return (known, True) if known else (name, False)
+        return None
+
+    # --- resolution --------------------------------------------------------------------------------
+
+    def _resolve(self) -> None:
+        entities: list[dict] = []
+        last_person = -1  # index of the last claim with a speaker
+        last_source = -1
+        last_outlet = -1
+        for idx, c in enumerate(self.claims):
+            if c.entity == -2:  # a clause cue: resolved with the claim it belongs to, just below
+                continue
+            ant = None
+            if c.kind == "pronoun":
+                ant = last_person
+            elif c.kind == "anaphor":
+                ant = last_person
+            elif c.kind == "outlet_anaphor":
+                ant = last_outlet
+            elif c.kind == "zero":
+                ant = last_source
+            if ant is not None:
+                if ant >= 0:
+                    a = self.claims[ant]
+                    c.speaker, c.entity = a.speaker, a.entity
+                    if c.kind in ("outlet_anaphor", "zero") and not a.speaker:
+                        c.subject_outlet = c.subject_outlet or a.subject_outlet or (a.outlet if a.outlet[0] else None)
+                    c.kind = "name" if a.speaker else "outlet"
+                elif c.kind == "zero":
+                    c.kind = "none"
+                else:
+                    c.kind = "name"
+            if c.entity < 0 and c.speaker:
+                c.entity = _match_entity(entities, c.speaker)
+                if c.entity < 0:
+                    entities.append({"tokens": set(_tokens(c.speaker))})
+                    c.entity = len(entities) - 1
+            for prev in self.claims[max(0, idx - 3) : idx][::-1]:
+                if prev.entity == -2 and prev.sentence == c.sentence:
+                    prev.entity, prev.speaker, prev.kind = c.entity, c.speaker, c.kind
+                    prev.subject_outlet, prev.interview, prev.relay = c.subject_outlet, c.interview, c.relay
+            if (c.kind == "none" and not c.relay and not c.subject_outlet) or c.nested:
+                continue
+            if c.speaker:
+                last_person = idx
+            if c.speaker or c.subject_outlet or c.kind == "outlet":
+                last_source = idx
+            if c.subject_outlet or (c.kind == "outlet" and not c.speaker):
+                last_outlet = idx
+        by_entity: dict[int, dict[str, tuple[str, bool]]] = {}
+        for c in self.claims:
+            if c.entity >= 0:
+                d = by_entity.setdefault(c.entity, {})
+                if c.interview and "interview" not in d:
+                    d["interview"] = c.interview
+                if c.relay and "relay" not in d:
+                    d["relay"] = c.relay[-1]
+        article = (self.article_relay[-1][0], self.article_relay[-1][1]) if self.article_relay else ("", False)
+        # No relay: an interview piece («X در گفت‌وگو با ایسنا گفت …») comes through the outlet that did the
+        # interview, the lead and the later mentions by title included.
+        if not article[0]:
+            article = next((c.interview for c in self.claims if c.interview), article)
+        for c in self.claims:
+            d = by_entity.get(c.entity, {})
+            c.outlet = (
+                c.subject_outlet
+                or c.interview
+                or d.get("interview")
+                or (c.relay[-1] if c.relay else None)
+                or d.get("relay")
+                or article
+            )
+            if c.kind == "none" and not c.outlet[0]:
+                continue
+            if c.kind == "none":
+                c.kind = "outlet"
+        self.claims = [c for c in self.claims if c.kind != "none" and (c.speaker or c.outlet[0])]
+
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+
+_PUBLISHED = {"منتشره", "منتشر", "شده", "در", "که", "آمده", "وب", "رسمی", "خبری"}
+
+
+def _outlet_in(text: str, ignore: set[str] = frozenset({"رسمی", "خبری"})) -> tuple[str, bool, int, str, int] | None:
+    """The first outlet named in ``text``: (name, known, words before it, as written, end offset)."""
+    for m in find_outlets(text):
+        before = text[: m.start].split()
+        # Words before the name that are outlet words or qualifiers («خبرگزاری رسمی سوریه») do not count.
+        n = sum(1 for w in before if not (_OUTLET_WORD.match(w.strip(_QUOTES)) or w.strip(_QUOTES) in ignore))
+        return (m.name, True, n, m.text, m.end)
+    return None
+
+
+def _matching_quote(text: str, i: int) -> int:
+    """The index of the quote mark closing the one at ``i`` (nested «» counted), or -1."""
+    if text[i] == '"':
+        return text.find('"', i + 1)
+    depth = 0
+    for k in range(i, len(text)):
+        if text[k] == "«":
+            depth += 1
+        elif text[k] == "»":
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
+
+
+def _leads(text: str, a: int, b: int) -> bool:
+    """Is ``[a, b)`` only connectives and punctuation (so a prefix at ``b`` opens the clause)?"""
+    return all(w.strip("،,") in _OPENERS or not w.strip("،,-") for w in text[a:b].split())
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """``[a, b)`` without surrounding spaces, quotes and final punctuation; None if no word is left."""
+    while a < b and (text[a].isspace() or text[a] in '«"“،,:'):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in '.!؟?…»"”،,:؛'):
+        b -= 1
+    if b <= a or not re.search(r"\w", text[a:b]):
+        return None
+    if text[a:b].count("»") > text[a:b].count("«"):  # a quote closed inside: keep the closing mark out
+        b = a + text[a:b].rindex("»")
+    return (a, b) if b > a else None
+
+
+def _clean(cue: str) -> str:
+    return re.sub(r"\s+", " ", cue).strip()
+
+
+def _clean_speaker(phrase: str) -> str:
+    s = re.sub(f"[{_QUOTES}]", "", phrase)
+    s = re.sub(r"\s+", " ", s).strip(" ،,-–")
+    if s.count("(") > s.count(")"):
+        s += ")"
+    return s.strip("() ") if s.startswith("(") and s.endswith(")") else s
+
+
+def _tokens(s: str) -> list[str]:
+    return [w for w in re.split(rf"[\s{ZWNJ}،,\-–()]+", s) if len(w) > 1]
+
+
+def _match_entity(entities: list[dict], speaker: str) -> int:
+    """An earlier speaker this name refers to: the same words, or all its words among theirs («حسینی»)."""
+    toks = set(_tokens(speaker))
+    if not toks:
+        return -1
+    for i in range(len(entities) - 1, -1, -1):
+        other = entities[i]["tokens"]
+        if toks <= other or (other <= toks and len(other) >= 2):
+            entities[i]["tokens"] |= toks
+            return i
+    return -1
