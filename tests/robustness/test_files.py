@@ -79,7 +79,7 @@ def cli(*args, stdin: bytes = b""):
 @pytest.mark.parametrize("name", [n for n in BAD if n.endswith(".txt")])
 def test_cli_bad_file_is_one_line(tmp_path, name):
     (tmp_path / name).write_bytes(BAD[name][0])
-    for command in ("normalize", "tokenize"):
+    for command in ("normalize", "tokenize", "keywords", "claims", "compare"):
         r = cli(command, str(tmp_path / name))
         assert r.returncode == 2
         err = r.stderr.decode()
