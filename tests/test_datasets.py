@@ -95,5 +95,5 @@ def test_build_is_reproducible(tmp_path):
     ours = json.loads((ROOT / "data" / "datasets.json").read_text())
     theirs = json.loads((out / "datasets.json").read_text())
     for name, e in ours.items():
-        if "sha256" in e:
+        if "sha256" in e and "script" not in e:  # corpora with a "script" have their own build script
             assert theirs[name]["sha256"] == e["sha256"], name
