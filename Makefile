@@ -10,7 +10,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	@test -x $(PY) || { P=$$(scripts/find_python.sh) && $$P -m venv $(VENV); } || exit 1
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
 	@touch $(STAMP)
 
 demo: $(STAMP)
@@ -22,6 +22,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/zwnj.py
+	$(PY) benchmarks/topics.py
 
 data: $(STAMP)
 	$(PY) scripts/build_data.py --raw ../shared/data/raw --out data
