@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
-SMALL = {"01_normalization": {"N_ARTICLES": 20}}
+SMALL = {"01_normalization": {"N_ARTICLES": 20}, "02_topic_classification": {"TRAIN_PER_TOPIC": 30, "N_ERRORS": 3}}
 
 spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "scripts" / "run_notebooks.py")
 run_notebooks = importlib.util.module_from_spec(spec)
