@@ -39,6 +39,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
+import toolkit
 from toolkit import datasets
 from toolkit.chars import LETTERS
 from toolkit.features import NgramFeatures, Normalize
@@ -121,6 +122,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         Versions of the toolkit and scikit-learn that fitted the model.
     fit_seconds_ : dict
         Seconds spent normalizing, computing features and fitting the model.
+    trained_on_ : dict
+        Only on the default model (:func:`train_default`): the split and the sha256 of the corpora.
 
     >>> texts = ["بازی فوتبال استقلال و پرسپولیس", "قیمت دلار و سکه در بازار", "بازی والیبال ایران"] * 5
     >>> m = TopicClassifier(min_df=1, calibration_folds=2).fit(texts, ["sport", "economy", "sport"] * 5)
@@ -204,7 +207,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         self.pipeline_ = Pipeline([("normalize", normalize), ("features", features), ("model", model)])
         self.classes_ = model.classes_
         self.priors_ = counts / counts.sum()
-        self.versions_ = {"toolkit": _toolkit_version(), "scikit-learn": sklearn.__version__}
+        self.versions_ = {"toolkit": toolkit.__version__, "scikit-learn": sklearn.__version__}
         self.fit_seconds_ = seconds
         return self
 
@@ -493,19 +496,13 @@ def _types(node) -> set[str]:
     return found
 
 
-def _toolkit_version() -> str:
-    import toolkit
-
-    return toolkit.__version__
-
-
 class _progress:
     """A tqdm bar on stderr when ``enabled``, else a stand-in that does nothing."""
 
     def __init__(self, enabled: bool, **kw):
         self.bar = None
         if enabled:
-            from tqdm.auto import tqdm
+            from tqdm import tqdm
 
             self.bar = tqdm(**kw)
 
