@@ -25,6 +25,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/keywords.py --cv 5
 	$(PY) benchmarks/claims.py
 	$(PY) benchmarks/stance.py
+	$(PY) benchmarks/topics.py
 
 data: $(STAMP)
 	$(PY) scripts/build_data.py --raw ../shared/data/raw --out data

@@ -211,8 +211,7 @@ def finalize(gold: Path) -> None:
         },
         "guidelines": GUIDELINES,
     }
-    reg_path.write_text(json.dumps(registry, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (ROOT / "data" / "README.md").write_text(build_data.readme(registry), encoding="utf-8")
+    build_data.write_registry(ROOT / "data", registry)
     print(f"{len(recs)} passages ({splits}), {n_claims} claims; registry and data/README.md updated")
 
 

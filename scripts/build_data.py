@@ -265,9 +265,22 @@ def main(argv: list[str] | None = None) -> int:
         "citation": "Relayed by Aran News; quoting RT, Al Mayadeen and Rudaw.",
         "columns": "doc_id, outlet, title, text, path, encoding",
     }
-    (args.out / "datasets.json").write_text(json.dumps(registry, ensure_ascii=False, indent=2) + "\n")
-    (args.out / "README.md").write_text(readme(registry))
+    write_registry(args.out, registry)
     return 0
+
+
+#: The order of the registry, whichever script writes it (others follow, alphabetically).
+ORDER = ["isna", "fars", "farstail", "news2025", "farexstance", "claims_gold", "seeds"]
+
+
+def write_registry(out: Path, registry: dict) -> None:
+    """Write ``datasets.json`` and ``README.md`` in ``out``, entries in one fixed order, so that every
+    build script, run in any order, writes the same bytes."""
+    ordered = {
+        k: registry[k] for k in sorted(registry, key=lambda k: (ORDER.index(k) if k in ORDER else len(ORDER), k))
+    }
+    (out / "datasets.json").write_text(json.dumps(ordered, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (out / "README.md").write_text(readme(ordered), encoding="utf-8")
 
 
 def readme(registry: dict) -> str:

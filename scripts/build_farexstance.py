@@ -131,8 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         "by_stance": df["stance"].value_counts().sort_index().to_dict(),
     }
     registry["farexstance"] = {**ENTRY, "counts": counts, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
-    reg_path.write_text(json.dumps(registry, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (args.out / "README.md").write_text(build_data.readme(registry), encoding="utf-8")
+    build_data.write_registry(args.out, registry)
     print(f"farexstance: {len(df)} rows -> {path} ({path.stat().st_size / 1e6:.1f} MB)")
     return 0
 

@@ -131,3 +131,116 @@ def load_seeds() -> pd.DataFrame:
     df = load_corpus(seeds)
     df.attrs["provenance"] = registry().get("seeds", {})
     return df
+
+
+# --- Topics: one taxonomy over the labelled news corpora (see load_topics) ------------------------
+
+#: The unified topics, in a fixed order.
+TOPICS = ("politics", "world", "economy", "sport", "culture", "science-tech", "social")
+
+_ISNA_TOPICS = {
+    "politics": "politics",
+    "economics": "economy",
+    "sport": "sport",
+    "cinema": "culture",
+    "tech": "science-tech",
+}
+_FARS_TOPICS = {
+    "politics": "politics",
+    "foreign-policy": "politics",
+    "world": "world",
+    "regional-offices": "world",
+    "economy": "economy",
+    "sports": "sport",
+    "culture": "culture",
+    "arts-media": "culture",
+    "scientific-academic": "science-tech",
+    "social": "social",
+    "education": "social",
+}
+#: Fars articles dated before this Solar Hijri year are left out: their section labels do not match their text.
+_FARS_FIRST_YEAR = 1384
+#: Fars (category, subcategory) pairs left out: the articles filed there are sport news.
+_FARS_MISFILED = {("world", "islamic-forces"), ("world", "iran")}
+_NEWS2025_TOPICS = {
+    "سیاسی": "politics",
+    "اخبار سیاسی": "politics",
+    "اخبار سیاسی ایران": "politics",
+    "اخبار جهان": "world",
+    "اخبار بین الملل": "world",
+    "اقتصادی": "economy",
+    "اخبار اقتصادی": "economy",
+    "کسب و کار": "economy",
+    "ورزشی": "sport",
+    "اخبار ورزشی": "sport",
+    "فرهنگ و هنر": "culture",
+    "اخبار فرهنگی": "culture",
+    "اخبار فرهنگی و هنری": "culture",
+    "اخبار دانش": "science-tech",
+    "اخبار دانش و فناوری": "science-tech",
+    "اجتماعی": "social",
+    "اخبار اجتماعی": "social",
+    "اخبار سلامت": "social",
+    "اخبار شهر": "social",
+    "زندگی": "social",
+}
+_TOPIC_COLUMNS = ["doc_id", "outlet", "title", "text", "topic", "label", "date", "split"]
+
+
+def load_topics(split: str | None = None, *, corpora: tuple[str, ...] = ("isna", "fars")) -> pd.DataFrame:
+    """Labelled news in one taxonomy (:data:`TOPICS`): ``doc_id, outlet, title, text, topic, label, date,
+    split``. ``label`` is the corpus' own label the topic was mapped from (``"world/west-asia"``), ``date``
+    the Solar Hijri date where the corpus has one (``None`` for ISNA). The split is each corpus' own
+    duplicate-free split by article; articles whose label maps to no topic are left out.
+
+    ``corpora``: ``"isna"`` and ``"fars"`` (the default: the training corpora) and ``"news2025"``, 80
+    articles of four other agencies from 1404 SH (2025) that are all in the test split.
+
+    The mapping (also in the README, section *Topic classification*):
+
+    * ISNA: politics → politics, economics → economy, sport → sport, cinema → culture, tech → science-tech.
+    * Fars, by category: politics and foreign-policy → politics; world and regional-offices → world; economy;
+      sports → sport; culture and arts-media → culture; scientific-academic → science-tech; social and
+      education → social. Left out: articles dated before 1384 (in 1382–1383 the section labels do not
+      match the text: arts-media holds economy news, scientific-academic holds arts, politics holds world
+      news), world/islamic-forces and world/iran (sport news), province and the 31 province desks (regional
+      news on every topic), farsplus-magazine (a magazine mixing every topic), viewpoint (opinion essays),
+      multimedia, other-media, myfars, last-clay and articles without a category.
+    * news2025, from the outlets' own sections: سیاسی → politics; جهان, بین‌الملل → world; اقتصادی,
+      کسب و کار → economy; ورزشی → sport; فرهنگی, فرهنگ و هنر → culture; دانش, دانش و فناوری →
+      science-tech; اجتماعی, سلامت, شهر, زندگی → social. Left out: استان‌ها (province desks).
+
+    >>> df = load_topics("test")
+    >>> sorted(df.topic.unique()) == sorted(TOPICS), sorted(df.outlet.unique())
+    (True, ['Fars', 'ISNA'])
+    >>> load_topics(corpora=("news2025",)).split.unique().tolist()
+    ['test']
+    """
+    loaders = {"isna": _isna_topics, "fars": _fars_topics, "news2025": _news2025_topics}
+    unknown = set(corpora) - set(loaders)
+    if unknown or not corpora:
+        raise ValueError(f"corpora must be among {sorted(loaders)}, not {list(corpora)!r}")
+    frames = []
+    for name in corpora:
+        df = loaders[name](_load(name, split))
+        frames.append(df[df["topic"].notna()][_TOPIC_COLUMNS])
+    out = pd.concat(frames, ignore_index=True)
+    out.attrs["provenance"] = {name: registry()[name] for name in corpora}
+    return out
+
+
+def _isna_topics(df: pd.DataFrame) -> pd.DataFrame:
+    return df.assign(topic=df["category"].map(_ISNA_TOPICS), label=df["category"], date=None)
+
+
+def _fars_topics(df: pd.DataFrame) -> pd.DataFrame:
+    topic = df["category"].map(_FARS_TOPICS)
+    misfiled = pd.Series([(c, s) in _FARS_MISFILED for c, s in zip(df["category"], df["subcategory"], strict=True)])
+    early = df["date"].str[:4].astype(int) < _FARS_FIRST_YEAR
+    label = df["category"].where(df["subcategory"] == "", df["category"] + "/" + df["subcategory"])
+    return df.assign(topic=topic.mask(early | misfiled), label=label)
+
+
+def _news2025_topics(df: pd.DataFrame) -> pd.DataFrame:
+    key = df["category"].str.replace("\u200c", " ").str.split().str.join(" ")
+    return df.assign(topic=key.map(_NEWS2025_TOPICS), label=df["category"])

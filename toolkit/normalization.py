@@ -389,8 +389,10 @@ def _align(src: str, dst: str) -> tuple[list[int], list[int]]:
     """Local offsets of ``dst`` in ``src`` for one edit: equal characters map one to one, an inserted
     ZWNJ or space maps to an empty span, a removed one is skipped; otherwise each character maps to the
     whole of ``src``."""
-    if len(src) == len(dst):
-        r = list(range(len(src)))
+    if len(src) == len(dst) and all(
+        a == b or (a not in " \u200c" and b not in " \u200c") for a, b in zip(src, dst, strict=True)
+    ):
+        r = list(range(len(src)))  # character for character (letters mapped)
         return r, [i + 1 for i in r]
     ls: list[int] = []
     le: list[int] = []

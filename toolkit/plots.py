@@ -11,10 +11,10 @@ import os
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 
 matplotlib.use(os.environ.get("MPLBACKEND", "Agg"))
 import matplotlib.pyplot as plt
-import numpy as np
 from matplotlib.figure import Figure
 
 #: A font with Persian glyphs that matplotlib ships (DejaVu Sans covers the Arabic script).
@@ -237,5 +237,29 @@ def lines(df, *, x: str, y: str, group: str, title: str = "", ylabel: str = "") 
     ax.set_ylabel(ylabel or y)
     ax.set_title(title)
     ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
+    fig.tight_layout()
+    return fig
+
+
+def heatmap(df, *, title: str = "", xlabel: str = "", ylabel: str = "", fmt: str = "{:d}") -> Figure:
+    """A table of numbers as coloured cells with the values written in them (a confusion matrix, say):
+    rows of ``df`` top to bottom, columns left to right, labels from its index and columns.
+
+    >>> import pandas as pd
+    >>> fig = heatmap(pd.DataFrame([[5, 1], [0, 4]], index=["sport", "world"], columns=["sport", "world"]))
+    >>> [t.get_text() for t in fig.axes[0].texts]
+    ['5', '1', '0', '4']
+    """
+    fig, ax = plt.subplots(figsize=(1.2 + 0.75 * df.shape[1], 1.0 + 0.55 * df.shape[0]))
+    values = df.to_numpy()
+    ax.imshow(values, cmap="Blues")
+    high = values.max() / 2 if values.size else 0
+    for (i, j), v in np.ndenumerate(values):
+        ax.text(j, i, fmt.format(v), ha="center", va="center", color="white" if v > high else "black", fontsize=8)
+    ax.set_xticks(range(df.shape[1]), [str(c) for c in df.columns], rotation=45, ha="right")
+    ax.set_yticks(range(df.shape[0]), [str(i) for i in df.index])
+    ax.set_title(title)
+    ax.set_xlabel(xlabel or (df.columns.name or ""))
+    ax.set_ylabel(ylabel or (df.index.name or ""))
     fig.tight_layout()
     return fig

@@ -1,0 +1,520 @@
+"""Topic classification of Persian news: :class:`TopicClassifier`, :func:`evaluate`, :func:`load_default`.
+
+The topics are ``toolkit.datasets.TOPICS`` — politics, world, economy, sport, culture, science-tech,
+social — and the labelled articles come from :func:`toolkit.datasets.load_topics`, whose docstring gives
+the mapping from ISNA's five folders and Fars' categories (and what is left out, and why).
+
+The model is a scikit-learn :class:`~sklearn.pipeline.Pipeline`: :class:`toolkit.features.Normalize`
+(each text normalized once, the first ``max_chars`` characters), :class:`toolkit.features.NgramFeatures`
+(ZWNJ-aware word n-gram TF-IDF) and a linear SVM with class weights, calibrated to probabilities by
+cross-validation (Platt scaling). It persists with skops only, loading nothing outside :data:`TRUSTED`.
+
+>>> model = load_default()
+>>> model.predict(["استقلال در بازی دوستانه سه گل به تیم میزبان زد و مربی از بازیکنان تشکر کرد"]).tolist()
+['sport']
+>>> model.classify("").low_confidence.tolist()
+[True]
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import re
+import time
+import warnings
+import zipfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import sklearn
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+from sklearn.pipeline import Pipeline
+from sklearn.svm import LinearSVC
+from sklearn.utils.validation import check_is_fitted
+
+import toolkit
+from toolkit import datasets
+from toolkit.chars import LETTERS
+from toolkit.features import NgramFeatures, Normalize
+
+#: Below this top probability, or with fewer than :data:`MIN_WORDS` Persian words, a prediction is flagged.
+LOW_CONFIDENCE = 0.5
+MIN_WORDS = 5
+#: Version of the model file layout; a file of another version is refused.
+FORMAT = 1
+#: Every type a model file may hold; a file naming any other type is refused before anything is built.
+TRUSTED = [
+    "toolkit.topics.TopicClassifier",
+    "toolkit.features.Normalize",
+    "toolkit.features.NgramFeatures",
+    "sklearn.pipeline.Pipeline",
+    "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.calibration.CalibratedClassifierCV",
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+    "sklearn.svm._classes.LinearSVC",
+    "numpy.ndarray",
+    "numpy.float64",
+    "numpy.float32",
+    "numpy.int64",
+    "builtins.dict",
+    "builtins.list",
+    "builtins.tuple",
+    "builtins.str",
+    "builtins.int",
+    "builtins.float",
+    "builtins.bool",
+    "builtins.NoneType",
+]
+_PERSIAN_WORD = re.compile(f"[{LETTERS}]{{2,}}")
+
+
+class ModelFileError(ValueError):
+    """A model file that cannot be loaded safely: not a skops file, untrusted types, or another version."""
+
+
+class TopicClassifier(ClassifierMixin, BaseEstimator):
+    """Topics of Persian news articles: normalization, ZWNJ-aware n-grams, a calibrated linear SVM.
+
+    ``fit``, ``predict`` and ``predict_proba`` take a list (or Series) of texts, or a DataFrame with a
+    ``text`` column (and an optional ``title``, put before the text).
+
+    Parameters
+    ----------
+    max_chars : int or None, default=1500
+        Read only the first ``max_chars`` characters of each text (the headline and lead carry the topic).
+    restore_zwnj : bool, default=False
+        Restore lost ZWNJs while normalizing (slower; the ``"join"`` features do not need it).
+    word_ngrams, char_ngrams, zwnj, min_df, max_features
+        The features, see :class:`toolkit.features.NgramFeatures` (default: word unigrams and bigrams, ZWNJs
+        joined, the 50,000 most frequent).
+    C : float, default=0.5
+        Inverse regularization strength of the SVM.
+    class_weight : "balanced" or None, default="balanced"
+        Weigh each topic inversely to its frequency when fitting the SVM, so the small ones (world, social) count.
+    prior_correction : float, default=0.5
+        Divide each calibrated probability by the topic's share of the training articles raised to this power,
+        then renormalize: 0 keeps probabilities calibrated to the training mix of topics, 1 treats every topic
+        as equally likely before reading the text. In between it favours the small topics without
+        swamping them (0.5 was chosen by cross-validation on the train split, see the README).
+    calibration_folds : int, default=5
+        Folds of the cross-validation that calibrates the probabilities.
+    verbose : bool, default=False
+        Show progress bars while fitting.
+
+    Attributes
+    ----------
+    classes_ : ndarray of str
+        The topics, sorted.
+    pipeline_ : sklearn.pipeline.Pipeline
+        The fitted steps ``normalize``, ``features``, ``model``.
+    priors_ : ndarray of float
+        Share of each topic among the training articles.
+    versions_ : dict
+        Versions of the toolkit and scikit-learn that fitted the model.
+    fit_seconds_ : dict
+        Seconds spent normalizing, computing features and fitting the model.
+    trained_on_ : dict
+        Only on the default model (:func:`train_default`): the split and the sha256 of the corpora.
+
+    >>> texts = ["بازی فوتبال استقلال و پرسپولیس", "قیمت دلار و سکه در بازار", "بازی والیبال ایران"] * 5
+    >>> m = TopicClassifier(min_df=1, calibration_folds=2).fit(texts, ["sport", "economy", "sport"] * 5)
+    >>> m.predict(["فوتبال در ورزشگاه"]).tolist()
+    ['sport']
+    """
+
+    def __init__(
+        self,
+        *,
+        max_chars: int | None = 1500,
+        restore_zwnj: bool = False,
+        word_ngrams: tuple[int, int] | None = (1, 2),
+        char_ngrams: tuple[int, int] | None = None,
+        zwnj: str = "join",
+        min_df: int = 2,
+        max_features: int | None = 50_000,
+        C: float = 0.5,
+        class_weight: str | None = "balanced",
+        prior_correction: float = 0.5,
+        calibration_folds: int = 5,
+        verbose: bool = False,
+    ):
+        self.max_chars = max_chars
+        self.restore_zwnj = restore_zwnj
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.zwnj = zwnj
+        self.min_df = min_df
+        self.max_features = max_features
+        self.C = C
+        self.class_weight = class_weight
+        self.prior_correction = prior_correction
+        self.calibration_folds = calibration_folds
+        self.verbose = verbose
+
+    def fit(self, X, y) -> TopicClassifier:
+        texts = _texts(X)
+        y = np.asarray(_labels(y), dtype=object)
+        if len(texts) != len(y):
+            raise ValueError(f"{len(texts)} texts but {len(y)} labels")
+        classes, counts = np.unique(y, return_counts=True)
+        if not 0 <= self.prior_correction <= 1:
+            raise ValueError(f"prior_correction must be between 0 and 1, not {self.prior_correction}")
+        if len(classes) < 2:
+            raise ValueError("TopicClassifier needs at least two topics to learn")
+        if counts.min() < self.calibration_folds:
+            small = ", ".join(f"{c} ({n})" for c, n in zip(classes, counts, strict=True) if n < self.calibration_folds)
+            raise ValueError(f"each topic needs at least calibration_folds={self.calibration_folds} texts: {small}")
+        # diacritics go (one spelling, one feature); spacing and punctuation rules do not change the words
+        normalize = Normalize(
+            restore_zwnj=self.restore_zwnj, remove_diacritics=True, spacing=False, max_chars=self.max_chars
+        )
+        features = NgramFeatures(
+            word_ngrams=self.word_ngrams,
+            char_ngrams=self.char_ngrams,
+            zwnj=self.zwnj,
+            min_df=self.min_df,
+            max_features=self.max_features,
+        )
+        svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=0)
+        model = CalibratedClassifierCV(svm, method="sigmoid", cv=self.calibration_folds, ensemble=False)
+        seconds = {}
+        with _progress(self.verbose, total=len(texts) + 2, desc="training topics") as bar:
+            t0 = time.perf_counter()
+            normalized = []
+            for chunk in range(0, len(texts), 500):
+                normalized += normalize.transform(texts[chunk : chunk + 500])
+                bar.update(len(texts[chunk : chunk + 500]))
+            seconds["normalize"] = time.perf_counter() - t0
+            bar.set_postfix_str("features")
+            t0 = time.perf_counter()
+            matrix = features.fit_transform(normalized)
+            seconds["features"] = time.perf_counter() - t0
+            bar.update(1)
+            bar.set_postfix_str(f"{self.calibration_folds + 1} SVM fits")
+            t0 = time.perf_counter()
+            model.fit(matrix, y)
+            seconds["model"] = time.perf_counter() - t0
+            bar.update(1)
+        self.pipeline_ = Pipeline([("normalize", normalize), ("features", features), ("model", model)])
+        self.classes_ = model.classes_
+        self.priors_ = counts / counts.sum()
+        self.versions_ = {"toolkit": toolkit.__version__, "scikit-learn": sklearn.__version__}
+        self.fit_seconds_ = seconds
+        return self
+
+    def predict_proba(self, X) -> np.ndarray:
+        """Probability of each topic (columns in the order of ``classes_``), each row summing to 1."""
+        check_is_fitted(self, "pipeline_")
+        texts = _texts(X)
+        if not texts:
+            return np.zeros((0, len(self.classes_)))
+        proba = self.pipeline_.predict_proba(texts)
+        if self.prior_correction:
+            proba = proba / self.priors_**self.prior_correction
+            proba /= proba.sum(axis=1, keepdims=True)
+        return proba
+
+    def predict(self, X) -> np.ndarray:
+        """The most probable topic of each text."""
+        proba = self.predict_proba(X)
+        return self.classes_[proba.argmax(axis=1)] if len(proba) else np.array([], dtype=object)
+
+    def classify(self, X) -> pd.DataFrame:
+        """One row per text: ``topic``, ``probability``, ``low_confidence``.
+
+        ``low_confidence`` is true when the top probability is below :data:`LOW_CONFIDENCE` or the text has
+        fewer than :data:`MIN_WORDS` Persian words (empty, too short, or not Persian): the topic is then
+        the model's best guess, not a finding. ``X`` may also be a single str. The index is ``X``'s if it
+        is a Series or DataFrame.
+        """
+        texts, index = _texts(_one_or_many(X)), _index(X)
+        proba = self.predict_proba(texts)
+        best = proba.argmax(axis=1) if len(proba) else np.array([], dtype=int)
+        p = proba[np.arange(len(best)), best]
+        few_words = np.array([len(_PERSIAN_WORD.findall(t)) < MIN_WORDS for t in texts], dtype=bool)
+        return pd.DataFrame(
+            {"topic": self.classes_[best], "probability": p, "low_confidence": (p < LOW_CONFIDENCE) | few_words},
+            index=index,
+        )
+
+    def top_k(self, X, k: int = 3) -> pd.DataFrame:
+        """The ``k`` most probable topics of each text, for articles on several topics: one row per text and
+        rank, with ``doc`` (the text's position, or its index in ``X``), ``rank`` (1 = most probable),
+        ``topic`` and ``probability``."""
+        if k < 1:
+            raise ValueError(f"k must be at least 1, not {k}")
+        texts, index = _texts(_one_or_many(X)), _index(X)
+        proba = self.predict_proba(texts)
+        k = min(k, len(self.classes_))
+        order = np.argsort(-proba, axis=1, kind="stable")[:, :k]
+        rows = [
+            {"doc": doc, "rank": r + 1, "topic": self.classes_[j], "probability": float(proba[i, j])}
+            for i, doc in enumerate(index)
+            for r, j in enumerate(order[i])
+        ]
+        return pd.DataFrame(rows, columns=["doc", "rank", "topic", "probability"])
+
+    def save(self, path: str | Path) -> Path:
+        """Write the model as a skops file (never pickle), with the versions that made it."""
+        check_is_fitted(self, "pipeline_")
+        import skops
+        import skops.io
+
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        skops.io.dump(self, path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+        meta = {"format": FORMAT, **self.versions_, "skops": skops.__version__}
+        with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as z:
+            z.writestr("toolkit.json", json.dumps(meta, indent=1))
+        return path
+
+    @classmethod
+    def load(cls, path: str | Path) -> TopicClassifier:
+        """Read a model written by :meth:`save`. Raises :class:`ModelFileError`, before anything in the file
+        is built, for a file that is not a skops file, was saved by another model format or scikit-learn
+        minor version, or names any type outside :data:`TRUSTED` (stricter than skops' own defaults, which
+        trust every scikit-learn estimator). Nothing is ever unpickled."""
+        import skops.io
+
+        path = Path(path)
+        if not path.is_file():
+            raise FileNotFoundError(f"{path}: no such model file")
+        meta = _read_meta(path)
+        if meta.get("format") != FORMAT:
+            raise ModelFileError(f"{path}: model format {meta.get('format')!r}, this toolkit reads {FORMAT}")
+        saved, ours = str(meta.get("scikit-learn")), sklearn.__version__
+        if saved.split(".")[:2] != ours.split(".")[:2]:
+            raise ModelFileError(
+                f"{path}: saved with scikit-learn {saved}, this is {ours}; retrain it with "
+                f"`python -m toolkit train-topics --out {path}`"
+            )
+        untrusted = sorted(_types(meta["schema"]) - set(TRUSTED))
+        if untrusted:
+            raise ModelFileError(f"{path}: refused, it holds types outside the trusted list: {', '.join(untrusted)}")
+        try:  # skops audits the types again before it builds anything
+            model = skops.io.load(path, trusted=TRUSTED)
+        except Exception as e:
+            raise ModelFileError(f"{path}: not a readable skops model ({type(e).__name__}: {e})") from None
+        if not isinstance(model, cls):
+            raise ModelFileError(f"{path}: holds a {type(model).__name__}, not a {cls.__name__}")
+        return model
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        return tags
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Scores of a model on labelled articles (see :func:`evaluate`)."""
+
+    per_class: pd.DataFrame
+    """One row per topic: ``topic, precision, recall, f1, support``."""
+    confusion: pd.DataFrame
+    """Counts; rows are the true topics, columns the predicted ones."""
+    macro_f1: float
+    """Mean F1 over the topics the articles have (a topic only predicted still costs recall elsewhere)."""
+    accuracy: float
+    predictions: pd.Series
+    """The predicted topic of each article, with the index of the evaluated DataFrame."""
+
+    def summary(self) -> dict:
+        """``{"articles", "accuracy", "macro_f1"}``."""
+        return {"articles": len(self.predictions), "accuracy": self.accuracy, "macro_f1": self.macro_f1}
+
+
+def evaluate(model, df: pd.DataFrame) -> Evaluation:
+    """Score ``model`` on ``df`` (``title``, ``text``, ``topic``, as :func:`toolkit.datasets.load_topics`
+    gives): per-topic precision, recall and F1, macro-F1, accuracy and the confusion matrix.
+
+    >>> test = datasets.load_topics("test")
+    >>> ev = evaluate(load_default(), test[test.outlet == "Fars"].head(40))
+    >>> list(ev.per_class.columns), ev.confusion.values.sum()
+    (['topic', 'precision', 'recall', 'f1', 'support'], np.int64(40))
+    """
+    if "topic" not in df or len(df) == 0:
+        raise ValueError("evaluate needs a non-empty DataFrame with a topic column (see datasets.load_topics)")
+    truth = df["topic"].astype(str).to_numpy()
+    pred = np.asarray(model.predict(df), dtype=object)
+    present = _topic_order([*truth, *pred])
+    p, r, f, s = precision_recall_fscore_support(truth, pred, labels=present, zero_division=0)
+    per_class = pd.DataFrame({"topic": present, "precision": p, "recall": r, "f1": f, "support": s})
+    true_topics = set(truth)
+    rows = [t for t in present if t in true_topics]
+    cm = confusion_matrix(truth, pred, labels=present)
+    confusion = pd.DataFrame(cm, index=pd.Index(present, name="true"), columns=pd.Index(present, name="predicted"))
+    return Evaluation(
+        per_class=per_class,
+        confusion=confusion.loc[rows],
+        macro_f1=float(per_class.set_index("topic").loc[rows, "f1"].mean()),
+        accuracy=float((truth == pred).mean()),
+        predictions=pd.Series(pred, index=df.index, name="predicted"),
+    )
+
+
+def cross_outlet(articles: pd.DataFrame, estimator=None, outlets: tuple[str, str] = ("ISNA", "Fars")) -> pd.DataFrame:
+    """Train on one outlet only and test on the other, both ways, beside the same model on its own outlet.
+
+    ``articles`` is :func:`toolkit.datasets.load_topics` (with its ``split`` column). For each outlet A of
+    ``outlets``, a copy of ``estimator`` (default: :class:`TopicClassifier`) fitted on A's train articles is
+    scored on A's test articles (*in-outlet*) and on *every* article of the other outlet B in the topics A
+    knows (*cross-outlet*: the model saw none of them). One row per direction: ``trained_on, tested_on,
+    articles, accuracy, macro_f1, in_outlet_accuracy, in_outlet_macro_f1, accuracy_drop, macro_f1_drop``.
+    """
+    estimator = TopicClassifier() if estimator is None else estimator
+    rows = []
+    for a, b in (outlets, outlets[::-1]):
+        train = articles[(articles.outlet == a) & (articles.split == "train")]
+        model = (clone(estimator) if isinstance(estimator, BaseEstimator) else copy.deepcopy(estimator)).fit(
+            train, train.topic
+        )
+        own = evaluate(model, articles[(articles.outlet == a) & (articles.split == "test")])
+        ev = evaluate(model, articles[(articles.outlet == b) & articles.topic.isin(set(train.topic))])
+        rows.append(
+            {
+                "trained_on": a,
+                "tested_on": b,
+                "articles": len(ev.predictions),
+                "accuracy": ev.accuracy,
+                "macro_f1": ev.macro_f1,
+                "in_outlet_accuracy": own.accuracy,
+                "in_outlet_macro_f1": own.macro_f1,
+                "accuracy_drop": own.accuracy - ev.accuracy,
+                "macro_f1_drop": own.macro_f1 - ev.macro_f1,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def default_path() -> Path:
+    """Where the shipped default model lives (``toolkit/resources/topics.skops``)."""
+    return Path(str(resources.files("toolkit") / "resources" / "topics.skops"))
+
+
+def train_default(verbose: bool = False) -> TopicClassifier:
+    """The default model, trained from scratch on ``datasets.load_topics("train")`` (deterministic)."""
+    train = datasets.load_topics("train")
+    model = TopicClassifier(verbose=verbose).fit(train, train.topic)
+    model.trained_on_ = {"split": "train", **training_data()}
+    return model
+
+
+def training_data() -> dict[str, str]:
+    """The sha256 of each bundled corpus the default model learns from (to tell a stale model file)."""
+    return {name: datasets.registry()[name]["sha256"] for name in ("isna", "fars")}
+
+
+@functools.cache
+def load_default() -> TopicClassifier:
+    """The default model: the shipped ``topics.skops`` (rebuilt by ``python -m toolkit train-topics``), or,
+    if it is missing or was saved by another scikit-learn version, one trained now (about 30 s), kept in
+    memory for the session."""
+    path = default_path()
+    try:
+        return TopicClassifier.load(path)
+    except (FileNotFoundError, ModelFileError) as e:
+        warnings.warn(f"training the default topic model ({e})", stacklevel=2)
+        return train_default()
+
+
+def _texts(X) -> list[str]:
+    """Texts from a DataFrame (``title`` + newline + ``text``) or a sequence; missing values become ``""``."""
+    if isinstance(X, pd.DataFrame):
+        if "text" not in X:
+            raise ValueError("a DataFrame of articles needs a text column")
+        body = X["text"].fillna("").astype(str)
+        if "title" in X:
+            body = X["title"].fillna("").astype(str).str.cat(body, sep="\n").str.strip()
+        return body.tolist()
+    if isinstance(X, str):
+        raise ValueError("expected a list of texts, not a single str: wrap it in a list")
+    return [x if isinstance(x, str) else "" for x in X]
+
+
+def _labels(y) -> list[str]:
+    labels = list(y)
+    if any(not isinstance(t, str) or not t for t in labels):
+        raise ValueError("every label must be a non-empty str (drop articles without a topic)")
+    return labels
+
+
+def _one_or_many(X):
+    return [X] if isinstance(X, str) else X
+
+
+def _index(X) -> list:
+    return (
+        list(X.index) if isinstance(X, (pd.Series, pd.DataFrame)) else list(range(1 if isinstance(X, str) else len(X)))
+    )
+
+
+def _topic_order(labels) -> list[str]:
+    seen = set(labels)
+    return [t for t in datasets.TOPICS if t in seen] + sorted(seen - set(datasets.TOPICS))
+
+
+def _read_meta(path: Path) -> dict:
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            if "schema.json" not in names:
+                raise ModelFileError(f"{path}: not a skops file (no schema.json)")
+            if "toolkit.json" not in names:
+                raise ModelFileError(f"{path}: a skops file, but not one written by TopicClassifier.save")
+            return {**json.loads(z.read("toolkit.json")), "schema": json.loads(z.read("schema.json"))}
+    except zipfile.BadZipFile:
+        raise ModelFileError(
+            f"{path}: not a skops model file (not a zip archive); models are never unpickled"
+        ) from None
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise ModelFileError(f"{path}: damaged model file (unreadable toolkit.json or schema.json)") from None
+
+
+def _types(node) -> set[str]:
+    """Every ``module.class`` a skops schema names (objects, functions, dtypes), read as plain JSON."""
+    found = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, dict):
+            if "__class__" in n and "__module__" in n:
+                found.add(f"{n['__module__']}.{n['__class__']}")
+            stack.extend(n.values())
+        elif isinstance(n, list):
+            stack.extend(n)
+    return found
+
+
+class _progress:
+    """A tqdm bar on stderr when ``enabled``, else a stand-in that does nothing."""
+
+    def __init__(self, enabled: bool, **kw):
+        self.bar = None
+        if enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(**kw)
+
+    def __enter__(self):
+        return self.bar if self.bar is not None else self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.close()
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def set_postfix_str(self, s: str) -> None:
+        pass
