@@ -79,7 +79,7 @@ def cli(*args, stdin: bytes = b""):
 @pytest.mark.parametrize("name", [n for n in BAD if n.endswith(".txt")])
 def test_cli_bad_file_is_one_line(tmp_path, name):
     (tmp_path / name).write_bytes(BAD[name][0])
-    for command in ("normalize", "tokenize", "keywords", "claims", "compare"):
+    for command in ("normalize", "tokenize", "keywords", "claims", "compare", "classify"):
         r = cli(command, str(tmp_path / name))
         assert r.returncode == 2
         err = r.stderr.decode()
@@ -96,3 +96,18 @@ def test_cli_binary_stdin_and_unknown_command():
 def test_cli_empty_input():
     r = cli("normalize", "-", stdin=b"")
     assert r.returncode == 0 and r.stdout == b"\n"
+
+
+def test_cli_model_file_that_is_not_skops(tmp_path):
+    import pickle
+
+    class Boom:
+        def __reduce__(self):
+            return (print, ("EXECUTED",))
+
+    bad = tmp_path / "model.skops"
+    bad.write_bytes(pickle.dumps(Boom()))
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    r = cli("classify", "--model", str(bad), str(tmp_path / "a.txt"))
+    assert r.returncode == 2 and b"EXECUTED" not in r.stdout + r.stderr
+    assert r.stderr.decode().count("\n") == 1 and "Traceback" not in r.stderr.decode()
