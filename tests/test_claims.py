@@ -22,7 +22,7 @@ ZWNJ = "\u200c"
 def _key(s: str) -> str:
     """What must survive ZWNJ loss and Arabic letters: letters and digits only, in one script."""
     s = s.translate(str.maketrans("يكىة٠١٢٣٤٥٦٧٨٩0123456789", "یکیه۰۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶۷۸۹"))
-    return re.sub(r"[^\w]|_", "", s.replace(ZWNJ, ""))
+    return re.sub(r"[^\w]|_|\u0640", "", s.replace(ZWNJ, ""))  # tatweel is a "letter" to Python, removed by design
 
 
 def _rows(df: pd.DataFrame) -> list[tuple]:

@@ -1,6 +1,6 @@
 """Fuzzing at volume with hypothesis: arbitrary Unicode (every category, surrogates excluded) mixed with
 Persian text. Bounded for CI (FUZZ_EXAMPLES, default 200 per target); run a long campaign with
-``FUZZ_EXAMPLES=20000 pytest tests/robustness/test_fuzz.py``. A crash found becomes a case in
+``HYPOTHESIS_PROFILE=explore FUZZ_EXAMPLES=20000 pytest tests/robustness/test_fuzz.py``. A crash found becomes a case in
 REGRESSIONS below."""
 
 import os
