@@ -9,7 +9,7 @@ def test_environment_yml_names_the_same_dependencies_as_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     wanted = set(project["dependencies"]).union(*project["optional-dependencies"].values())
     env = (ROOT / "environment.yml").read_text()
-    listed = set(re.findall(r"^\s+- ([A-Za-z][\w.-]*[<>=!~][^\s#]*)\s*$", env, re.M)) - {"python=3.12"}
+    listed = set(re.findall(r"^\s+- ([A-Za-z][\w.\[\]-]*[<>=!~][^\s#]*)\s*$", env, re.M)) - {"python=3.12"}
     assert listed == wanted
     assert "- -e ." in env
 

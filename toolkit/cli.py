@@ -8,6 +8,7 @@ python -m toolkit claims a.txt b.txt [--json]    # who said what: one claim per 
 python -m toolkit compare a.txt b.txt [--json]   # claim pairs across outlets: agree/elaborate/contradict/unique
 python -m toolkit classify a.txt b.txt --top-k 3 # topic and probability of each article
 python -m toolkit train-topics                   # rebuild the shipped topic model (progress bar)
+python -m toolkit process "corpus/*.jsonl" --out run1 --workers 2   # the whole pipeline, resumable
 """
 
 from __future__ import annotations
@@ -197,6 +198,46 @@ def _train_topics(args: argparse.Namespace) -> int:
     seconds = ", ".join(f"{k} {v:.1f} s" for k, v in model.fit_seconds_.items())
     size = path.stat().st_size / 1e6
     print(f"trained in {time.perf_counter() - t0:.1f} s ({seconds}); wrote {path} ({size:.1f} MB)", file=sys.stderr)
+    return 0
+
+
+def _process_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="Parquet/JSONL files, folders or globs (quote globs)")
+    p.add_argument("--out", type=Path, required=True, help="folder for articles/ and claims/ Parquet parts")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, metavar="N", help="run on a local Dask cluster of N processes")
+    where.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS (tcp://host:8786)")
+    p.add_argument("--rows-per-shard", type=int, default=1000, metavar="N", help="articles per output part")
+    p.add_argument("-k", type=int, default=10, help="keywords per article (default 10)")
+    p.add_argument("--model", type=Path, help="a topic model saved by train-topics (default: the shipped one)")
+
+
+@command("process", _process_args)
+def _process(args: argparse.Namespace) -> int:
+    """The whole pipeline (normalize, topic, keywords, claims) over a corpus, to Parquet; reruns resume."""
+    from toolkit import pipeline
+
+    if args.k < 1:
+        raise ValueError(f"-k must be at least 1, not {args.k}")
+    if args.model and not args.model.is_file():
+        raise CorpusError(f"{args.model}: no such model file")
+    client = None
+    if args.workers is not None or args.scheduler:
+        from toolkit import scale
+
+        client = scale.connect(workers=args.workers, scheduler=args.scheduler)
+    try:
+        done = pipeline.run(
+            args.inputs, args.out, rows_per_shard=args.rows_per_shard, k=args.k, model_path=args.model, client=client
+        )
+    finally:
+        if client is not None:
+            client.close()
+    print(
+        f"{done['shards']} shards ({done['skipped']} already done): wrote {done['articles']} articles and "
+        f"{done['claims']} claims to {args.out}",
+        file=sys.stderr,
+    )
     return 0
 
 

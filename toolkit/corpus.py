@@ -175,7 +175,7 @@ def _jsonl(path: Path) -> pd.DataFrame:
         if not isinstance(obj, dict):
             raise CorpusError(f"{path}:{n}: each line must be a JSON object with a 'text' field")
         rows.append(obj)
-    return _table(pd.DataFrame(rows), path)
+    return as_articles(pd.DataFrame(rows), path)
 
 
 def _csv(path: Path) -> pd.DataFrame:
@@ -184,7 +184,7 @@ def _csv(path: Path) -> pd.DataFrame:
         df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, engine="python")
     except (pd.errors.ParserError, csv.Error) as e:
         raise CorpusError(f"{path}: malformed CSV ({str(e).strip()}); check its quoting") from None
-    return _table(df, path)
+    return as_articles(df, path)
 
 
 def _parquet(path: Path) -> pd.DataFrame:
@@ -192,22 +192,26 @@ def _parquet(path: Path) -> pd.DataFrame:
         df = pd.read_parquet(path)
     except Exception as e:  # pyarrow raises many types for a broken file
         raise CorpusError(f"{path}: not a readable Parquet file ({type(e).__name__})") from None
-    return _table(df, path)
+    return as_articles(df, path)
 
 
-def _table(df: pd.DataFrame, path: Path) -> pd.DataFrame:
+def as_articles(df: pd.DataFrame, path: str | Path, first_row: int = 0) -> pd.DataFrame:
+    """Check that rows read from ``path`` are articles and give them the core columns: a ``doc_id``
+    (``stem/row``, counting from ``first_row``, when the file has none), ``outlet`` and ``title`` (empty when
+    missing) and ``path``. Raises :class:`CorpusError` when there is no ``text`` or a text is not a string."""
+    path = Path(path)
     if "text" not in df.columns:
         raise CorpusError(f"{path}: no 'text' column (columns: {', '.join(map(str, df.columns)) or 'none'})")
     df = df.copy()
     if "doc_id" not in df.columns:
-        df.insert(0, "doc_id", [f"{path.stem}/{i}" for i in range(len(df))])
+        df.insert(0, "doc_id", [f"{path.stem}/{first_row + i}" for i in range(len(df))])
     for col in ("outlet", "title"):
         if col not in df.columns:
             df[col] = ""
     df["path"] = str(path)
     bad = df["text"].map(lambda t: not (isinstance(t, str) or pd.isna(t)))
     if bad.any():
-        raise CorpusError(f"{path}: row {int(bad.to_numpy().argmax()) + 1}: 'text' is not a string")
+        raise CorpusError(f"{path}: row {first_row + int(bad.to_numpy().argmax()) + 1}: 'text' is not a string")
     return df
 
 

@@ -1,0 +1,377 @@
+"""The whole analysis of a corpus of any size: normalization → topic → keywords → claims, shard by shard.
+
+:func:`analyze` runs the chain on a DataFrame of articles in memory and returns two tables: one row per
+article (:data:`ARTICLE_COLUMNS`: its topic and probability, its keywords, how many claims it attributes)
+and one row per claim (:data:`toolkit.claims.COLUMNS`, with the evidence span in the raw text).
+
+:func:`run` does the same for Parquet and JSONL files too big to load, and is what
+``python -m toolkit process`` calls. The files are cut into shards (:func:`plan`): runs of
+``rows_per_shard`` lines of a JSONL file, or the row groups of a Parquet file, read in batches of
+``rows_per_shard`` rows. Each batch is analyzed and written as ``OUT/articles/PART.parquet`` and
+``OUT/claims/PART.parquet``, the articles file last and each file by an atomic rename, so a part whose
+articles file exists is finished. A rerun skips finished parts (an interrupted run resumes, a finished one
+does nothing) and so never duplicates a row; ``OUT/manifest.json`` records the settings, and a rerun
+with other settings, or after an input file changed, is refused rather than mixed. Memory holds one batch
+per worker, whatever the size of the corpus. Shards run one after another in this process, or in
+parallel on a Dask cluster (``client``, see :mod:`toolkit.scale`).
+
+>>> import tempfile, pathlib, json
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> line = {"doc_id": "a1", "outlet": "ISNA", "title": "همکاری عراق و سوریه",
+...         "text": "شبکه المیادین گزارش داد که عراق و سوریه توافق کردهاند مواضع داعش را بمباران کنند."}
+>>> _ = (d / "news.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\\n", encoding="utf-8")
+>>> run(d / "*.jsonl", d / "out", progress=False)
+{'shards': 1, 'skipped': 0, 'articles': 1, 'claims': 1}
+>>> run(d / "*.jsonl", d / "out", progress=False)  # a rerun finds everything done
+{'shards': 1, 'skipped': 1, 'articles': 0, 'claims': 0}
+>>> import pandas as pd
+>>> pd.read_parquet(d / "out" / "claims")[["doc_id", "outlet", "cue"]].values.tolist()
+[['a1', 'Al Mayadeen', 'گزارش داد']]
+"""
+
+from __future__ import annotations
+
+import functools
+import glob
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import toolkit
+from toolkit.claims import COLUMNS as CLAIM_COLUMNS
+from toolkit.claims import extract_claims
+from toolkit.corpus import CorpusError, as_articles
+from toolkit.keywords import extract_keywords
+
+#: The article table: ``topic_proba`` is the probability of ``topic``; ``low_confidence`` flags a guess
+#: (see :meth:`toolkit.topics.TopicClassifier.classify`); ``keywords`` lists the ``k`` best keywords;
+#: ``path`` and ``row`` (the article's position in its file, from 0; for a frame not read from a file, its
+#: integer index) say where the raw text is.
+ARTICLE_COLUMNS = [
+    "doc_id",
+    "outlet",
+    "title",
+    "topic",
+    "topic_proba",
+    "low_confidence",
+    "keywords",
+    "n_claims",
+    "path",
+    "row",
+]
+_ARTICLE_TYPES = {"topic_proba": "float64", "low_confidence": "bool", "keywords": "object", "n_claims": "int64"}
+_ARTICLE_TYPES |= {"row": "int64"} | {c: "str" for c in ARTICLE_COLUMNS if c not in _ARTICLE_TYPES and c != "row"}
+_CLAIM_TYPES = {"outlet_known": "bool", "start": "int64", "end": "int64"}
+_CLAIM_TYPES |= {c: "str" for c in CLAIM_COLUMNS if c not in _CLAIM_TYPES}
+SUFFIXES = (".jsonl", ".parquet")
+
+
+@functools.cache
+def model(path: str | None = None):
+    """The topic model at ``path`` (a skops file saved by ``train-topics``), or the default one; loaded once
+    per process, so each Dask worker loads it from disk instead of receiving it over the network."""
+    from toolkit import topics
+
+    return topics.TopicClassifier.load(path) if path else topics.load_default()
+
+
+def analyze(articles: pd.DataFrame, *, k: int = 10, model_path: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Topic, keywords and claims of each article of a DataFrame (columns ``text``, and optionally ``doc_id``,
+    ``outlet``, ``title``, ``path``, ``row``). Returns ``(articles, claims)``: one row per article with
+    :data:`ARTICLE_COLUMNS`, and the rows of :func:`toolkit.claims.extract_claims` for all of them.
+
+    Each step is the in-process function: ``TopicClassifier.classify`` on title and text,
+    ``extract_keywords(title + "\\n" + text, k)``, ``extract_claims(text)``.
+
+    >>> arts, found = analyze(pd.DataFrame({"doc_id": ["s1"], "title": ["فوتبال"],
+    ...     "text": ["تیم ملی فوتبال ایران در ورزشگاه آزادی مقابل عراق بازی کرد و با دو گل برنده شد."]}))
+    >>> arts[["doc_id", "topic", "n_claims"]].values.tolist()
+    [['s1', 'sport', 0]]
+    """
+    if "text" not in articles:
+        raise ValueError("analyze: the frame has no 'text' column")
+    n = len(articles)
+    doc_id = _strings(articles, "doc_id") if "doc_id" in articles else pd.Series([str(i) for i in range(n)])
+    frame = pd.DataFrame({"title": _strings(articles, "title"), "text": _strings(articles, "text")})
+    topics = model(model_path).classify(frame)
+    keywords = keyword_lists(frame, k)
+    # doc_id by position, so that duplicate ids in the input cannot mix up the counts
+    claims = extract_claims(pd.Series(frame["text"].to_numpy(), index=[str(i) for i in range(n)]))
+    position = claims["doc_id"].astype(int).to_numpy()
+    claims["doc_id"] = doc_id.to_numpy()[position] if len(claims) else claims["doc_id"]
+    out = pd.DataFrame(
+        {
+            "doc_id": doc_id.to_numpy(),
+            "outlet": _strings(articles, "outlet").to_numpy(),
+            "title": frame["title"].to_numpy(),
+            "topic": topics["topic"].to_numpy(),
+            "topic_proba": topics["probability"].to_numpy(),
+            "low_confidence": topics["low_confidence"].to_numpy(),
+            "keywords": keywords,
+            "n_claims": np.bincount(position, minlength=n),
+            "path": articles["path"].astype(str).to_numpy() if "path" in articles else "",
+            "row": articles["row"].to_numpy() if "row" in articles else _positions(articles.index),
+        }
+    )
+    return out.astype(_ARTICLE_TYPES), claims.reset_index(drop=True).astype(_CLAIM_TYPES)
+
+
+def _positions(index: pd.Index) -> np.ndarray:
+    """Rows of a frame that did not come from a file: its integer index (so the partitions of a Dask DataFrame
+    keep their global positions), else 0, 1, 2 …"""
+    return index.to_numpy() if pd.api.types.is_integer_dtype(index) else np.arange(len(index))
+
+
+def keyword_lists(articles: pd.DataFrame, k: int = 10) -> list[list[str]]:
+    """The ``k`` best keywords of each article, from ``title + "\\n" + text`` (the title is the head the
+    keyword ranker looks for)."""
+    heads = (_strings(articles, "title") + "\n" + _strings(articles, "text")).str.strip()
+    return [[term for term, _ in extract_keywords(h, k)] for h in heads]
+
+
+def _strings(articles: pd.DataFrame, column: str) -> pd.Series:
+    """A column as str, missing values (or a missing column) as "", with a plain 0, 1, 2 … index."""
+    if column not in articles:
+        return pd.Series([""] * len(articles), dtype=object)
+    values = articles[column].reset_index(drop=True)
+    return values.astype(object).where(values.notna(), "").astype(str)
+
+
+def empty_articles() -> pd.DataFrame:
+    """An article table with no rows and the column types :func:`analyze` returns (a Dask ``meta``)."""
+    return pd.DataFrame({c: pd.Series(dtype=_ARTICLE_TYPES[c]) for c in ARTICLE_COLUMNS})
+
+
+def empty_claims() -> pd.DataFrame:
+    """A claims table with no rows and the column types :func:`analyze` returns (a Dask ``meta``)."""
+    return pd.DataFrame({c: pd.Series(dtype=_CLAIM_TYPES[c]) for c in CLAIM_COLUMNS})
+
+
+@dataclass(frozen=True)
+class Shard:
+    """A piece of one input file read in one go: lines ``[first_line, …)`` between two byte offsets of a
+    JSONL file, or one row group of a Parquet file. ``first_row`` counts articles in the file from 0."""
+
+    path: str
+    first_row: int
+    rows: int
+    byte_start: int = 0
+    byte_end: int = 0
+    first_line: int = 1
+    row_group: int = -1
+
+    def parts(self, rows_per_shard: int) -> list[str]:
+        """Names of the output parts this shard writes, one per batch of ``rows_per_shard`` rows."""
+        key = f"{Path(self.path).stem}-{hashlib.sha1(self.path.encode()).hexdigest()[:10]}"
+        starts = range(self.first_row, self.first_row + self.rows, rows_per_shard)
+        return [f"{key}-{start:010d}" for start in starts]
+
+
+def files(inputs: str | os.PathLike | list) -> list[Path]:
+    """The ``.parquet`` and ``.jsonl`` files a glob, a folder or a file (or a list of them) names, sorted."""
+    if isinstance(inputs, list | tuple):
+        return sorted({f for i in inputs for f in files(i)})
+    p = Path(inputs)
+    found = sorted(p.rglob("*")) if p.is_dir() else [p] if p.is_file() else map(Path, glob.glob(str(p), recursive=True))
+    found = sorted(f.resolve() for f in found if f.is_file() and f.suffix.lower() in SUFFIXES)
+    if not found:
+        other = p.is_file() and p.suffix.lower() not in SUFFIXES
+        hint = " (convert other formats with toolkit.load_corpus(...).to_parquet(...))" if other else ""
+        raise CorpusError(f"{inputs}: no .parquet or .jsonl files found{hint}")
+    return found
+
+
+def plan(inputs, rows_per_shard: int = 1000) -> list[Shard]:
+    """The shards of the input files, in order, reading only Parquet metadata and scanning JSONL line ends."""
+    if rows_per_shard < 1:
+        raise ValueError(f"rows_per_shard must be at least 1, not {rows_per_shard}")
+    shards: list[Shard] = []
+    for f in files(inputs):
+        shards += _parquet_shards(f) if f.suffix.lower() == ".parquet" else _jsonl_shards(f, rows_per_shard)
+    return shards
+
+
+def _parquet_shards(path: Path) -> list[Shard]:
+    import pyarrow.parquet as pq
+
+    try:
+        meta = pq.ParquetFile(path).metadata
+    except Exception as e:  # pyarrow raises many types for a broken file
+        raise CorpusError(f"{path}: not a readable Parquet file ({type(e).__name__})") from None
+    shards, first = [], 0
+    for g in range(meta.num_row_groups):
+        rows = meta.row_group(g).num_rows
+        if rows:
+            shards.append(Shard(str(path), first, rows, row_group=g))
+        first += rows
+    return shards
+
+
+def _jsonl_shards(path: Path, rows_per_shard: int) -> list[Shard]:
+    shards, rows, offset, start, start_line, first_row = [], 0, 0, 0, 1, 0
+    with open(path, "rb") as f:
+        for n, line in enumerate(f, 1):
+            offset += len(line)
+            if line.strip():
+                rows += 1
+            if rows == rows_per_shard:
+                shards.append(Shard(str(path), first_row, rows, start, offset, start_line))
+                first_row, rows, start, start_line = first_row + rows, 0, offset, n + 1
+    if rows:
+        shards.append(Shard(str(path), first_row, rows, start, offset, start_line))
+    return shards
+
+
+def read_shard(shard: Shard, rows_per_shard: int | None = None) -> Iterator[pd.DataFrame]:
+    """The articles of a shard, in batches of ``rows_per_shard`` rows (all at once if ``None``), each with the
+    core columns of :func:`toolkit.corpus.as_articles` and ``row``. Bad content raises :class:`CorpusError`
+    naming the file and line (JSONL) or row."""
+    if shard.row_group >= 0:
+        yield from _parquet_batches(shard, rows_per_shard or shard.rows)
+    else:
+        yield _jsonl_batch(shard)
+
+
+def _with_rows(df: pd.DataFrame, shard: Shard, first_row: int) -> pd.DataFrame:
+    df = as_articles(df, shard.path, first_row)
+    df["row"] = np.arange(first_row, first_row + len(df), dtype="int64")
+    return df
+
+
+def _parquet_batches(shard: Shard, size: int) -> Iterator[pd.DataFrame]:
+    import pyarrow.parquet as pq
+
+    first = shard.first_row
+    try:
+        batches = pq.ParquetFile(shard.path).iter_batches(batch_size=size, row_groups=[shard.row_group])
+        for batch in batches:
+            df = _with_rows(batch.to_pandas(), shard, first)
+            first += len(df)
+            yield df
+    except (OSError, ValueError) as e:
+        if isinstance(e, CorpusError):
+            raise
+        raise CorpusError(f"{shard.path}: row group {shard.row_group} is not readable ({type(e).__name__})") from None
+
+
+def _jsonl_batch(shard: Shard) -> pd.DataFrame:
+    with open(shard.path, "rb") as f:
+        f.seek(shard.byte_start)
+        data = f.read(shard.byte_end - shard.byte_start)
+    rows = []
+    for n, line in enumerate(data.split(b"\n"), shard.first_line):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line.removeprefix(b"\xef\xbb\xbf") if n == 1 else line)
+        except UnicodeDecodeError:
+            raise CorpusError(f"{shard.path}:{n}: not UTF-8; save JSONL files as UTF-8") from None
+        except json.JSONDecodeError as e:
+            raise CorpusError(f"{shard.path}:{n}: not valid JSON ({e.msg}); fix or remove that line") from None
+        if not isinstance(obj, dict):
+            raise CorpusError(f"{shard.path}:{n}: each line must be a JSON object with a 'text' field")
+        rows.append(obj)
+    return _with_rows(pd.DataFrame(rows), shard, shard.first_row)
+
+
+def process_shard(
+    shard: Shard, out: str, *, rows_per_shard: int, k: int = 10, model_path: str | None = None
+) -> tuple[int, int]:
+    """Analyze the parts of a shard that are not finished and write them to ``out``; returns (articles, claims)
+    written. What a Dask worker runs."""
+    out_dir = Path(out)
+    names = shard.parts(rows_per_shard)
+    done = [(out_dir / "articles" / f"{name}.parquet").exists() for name in names]
+    written = [0, 0]
+    if all(done):
+        return 0, 0
+    for name, finished, batch in zip(names, done, read_shard(shard, rows_per_shard), strict=True):
+        if finished:
+            continue
+        articles, claims = analyze(batch, k=k, model_path=model_path)
+        _write(claims, out_dir / "claims" / f"{name}.parquet")
+        _write(articles, out_dir / "articles" / f"{name}.parquet")  # last: it marks the part finished
+        written[0] += len(articles)
+        written[1] += len(claims)
+    return written[0], written[1]
+
+
+def _write(df: pd.DataFrame, path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    # one explicit schema, so that parts read together even when one has no keywords or no claims
+    types = {"float64": pa.float64(), "bool": pa.bool_(), "int64": pa.int64(), "str": pa.string()}
+    types["object"] = pa.list_(pa.string())
+    kinds = _ARTICLE_TYPES if "keywords" in df else _CLAIM_TYPES
+    schema = pa.schema([(c, types[kinds[c]]) for c in df.columns])
+    tmp = path.with_name(f".{path.name}.tmp")
+    pq.write_table(pa.Table.from_pandas(df, schema=schema, preserve_index=False), tmp, compression="zstd")
+    os.replace(tmp, path)
+
+
+def _manifest(out: Path, shards: list[Shard], settings: dict) -> None:
+    """Record the settings and input sizes, or refuse a rerun that would mix outputs of other settings or inputs."""
+    path = out / "manifest.json"
+    sizes = {s.path: os.stat(s.path).st_size for s in shards}
+    old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"settings": settings, "inputs": {}}
+    if old["settings"] != settings:
+        was = ", ".join(f"{k}={v}" for k, v in old["settings"].items())
+        raise ValueError(f"{out} holds a run with other settings ({was}); rerun with those, or use a new --out")
+    changed = [p for p, size in sizes.items() if old["inputs"].get(p, size) != size]
+    if changed:
+        raise ValueError(f"{changed[0]} changed since {out} was written; use a new --out to process it again")
+    (out / "articles").mkdir(parents=True, exist_ok=True)
+    (out / "claims").mkdir(exist_ok=True)
+    record = {"toolkit": toolkit.__version__, "settings": settings, "inputs": old["inputs"] | sizes}
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def run(
+    inputs,
+    out: str | os.PathLike,
+    *,
+    rows_per_shard: int = 1000,
+    k: int = 10,
+    model_path: str | None = None,
+    client=None,
+    progress: bool = True,
+) -> dict[str, int]:
+    """Analyze every article of the input files (a glob, folder, file or list) into Parquet parts under
+    ``out``, skipping parts a previous run finished. With a Dask ``client`` the shards run on its workers.
+    Returns how many shards there are, how many were already finished, and the articles and claims written."""
+    from tqdm.auto import tqdm
+
+    out = Path(out)
+    shards = plan(inputs, rows_per_shard)
+    model_path = str(Path(model_path).resolve()) if model_path else None
+    _manifest(out, shards, {"rows_per_shard": rows_per_shard, "k": k, "model": model_path or "default"})
+    finished = {p.stem for p in (out / "articles").glob("*.parquet")}
+    todo = [s for s in shards if not set(s.parts(rows_per_shard)) <= finished]
+    total = sum(s.rows for s in shards)
+    settings = {"rows_per_shard": rows_per_shard, "k": k, "model_path": model_path}
+    written = [0, 0]
+    with tqdm(total=total, initial=total - sum(s.rows for s in todo), unit="article", disable=not progress) as bar:
+        if client is None:
+            for shard in todo:
+                a, c = process_shard(shard, str(out), **settings)
+                written[0], written[1] = written[0] + a, written[1] + c
+                bar.update(shard.rows)
+        else:
+            from dask.distributed import as_completed
+
+            futures = {client.submit(process_shard, s, str(out), pure=False, **settings): s for s in todo}
+            try:
+                for future in as_completed(futures):
+                    a, c = future.result()
+                    written[0], written[1] = written[0] + a, written[1] + c
+                    bar.update(futures[future].rows)
+            finally:
+                client.cancel(list(futures))
+    return {"shards": len(shards), "skipped": len(shards) - len(todo), "articles": written[0], "claims": written[1]}
