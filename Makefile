@@ -26,6 +26,8 @@ bench: $(STAMP)
 	$(PY) benchmarks/claims.py
 	$(PY) benchmarks/stance.py
 	$(PY) benchmarks/topics.py
+	$(PY) benchmarks/throughput.py
+	$(PY) benchmarks/pipeline.py
 
 data: $(STAMP)
 	$(PY) scripts/build_data.py --raw ../shared/data/raw --out data
