@@ -6,6 +6,7 @@ import pytest
 
 from toolkit import datasets, normalize, pipeline, scale, topics
 from toolkit.claims import extract_claims
+from toolkit.cli import main
 from toolkit.keywords import extract_keywords
 
 from .test_pipeline import read_run, write_inputs
@@ -65,6 +66,16 @@ def test_process_on_the_cluster_matches_in_process(client, articles, tmp_path):
         pd.testing.assert_frame_equal(a.sort_values(key, ignore_index=True), b.sort_values(key, ignore_index=True))
     rerun = pipeline.run(tmp_path / "in", tmp_path / "there", rows_per_shard=6, client=client, progress=False)
     assert rerun["skipped"] == rerun["shards"] and rerun["articles"] == 0
+
+
+def test_process_command_by_scheduler_address(client, articles, tmp_path, capsys):
+    """What a user of a real cluster runs: the command connects to a scheduler it did not start."""
+    write_inputs(articles.head(12), tmp_path / "in")
+    address = client.scheduler.address
+    assert main(["process", str(tmp_path / "in"), "--out", str(tmp_path / "o"), "--scheduler", address]) == 0
+    assert "wrote 12 articles" in capsys.readouterr().err
+    assert client.scheduler_info()["workers"]  # the cluster outlives the command's own client
+    assert sorted(read_run(tmp_path / "o")[0].doc_id) == sorted(articles.head(12).doc_id)
 
 
 def test_connect_needs_exactly_one_place():
