@@ -53,22 +53,11 @@ from toolkit.keywords import extract_keywords
 #: (see :meth:`toolkit.topics.TopicClassifier.classify`); ``keywords`` lists the ``k`` best keywords;
 #: ``path`` and ``row`` (the article's position in its file, from 0; for a frame not read from a file, its
 #: integer index) say where the raw text is.
-ARTICLE_COLUMNS = [
-    "doc_id",
-    "outlet",
-    "title",
-    "topic",
-    "topic_proba",
-    "low_confidence",
-    "keywords",
-    "n_claims",
-    "path",
-    "row",
-]
-_ARTICLE_TYPES = {"topic_proba": "float64", "low_confidence": "bool", "keywords": "object", "n_claims": "int64"}
-_ARTICLE_TYPES |= {"row": "int64"} | {c: "str" for c in ARTICLE_COLUMNS if c not in _ARTICLE_TYPES and c != "row"}
-_CLAIM_TYPES = {"outlet_known": "bool", "start": "int64", "end": "int64"}
-_CLAIM_TYPES |= {c: "str" for c in CLAIM_COLUMNS if c not in _CLAIM_TYPES}
+ARTICLE_COLUMNS = ["doc_id", "outlet", "title", "topic", "topic_proba", "low_confidence", "keywords", "n_claims"]
+ARTICLE_COLUMNS += ["path", "row"]
+_ARTICLE_TYPES = {c: "str" for c in ARTICLE_COLUMNS} | {"topic_proba": "float64", "low_confidence": "bool"}
+_ARTICLE_TYPES |= {"keywords": "object", "n_claims": "int64", "row": "int64"}
+_CLAIM_TYPES = {c: "str" for c in CLAIM_COLUMNS} | {"outlet_known": "bool", "start": "int64", "end": "int64"}
 SUFFIXES = (".jsonl", ".parquet")
 
 
@@ -97,7 +86,8 @@ def analyze(articles: pd.DataFrame, *, k: int = 10, model_path: str | None = Non
     if "text" not in articles:
         raise ValueError("analyze: the frame has no 'text' column")
     n = len(articles)
-    doc_id = _strings(articles, "doc_id") if "doc_id" in articles else pd.Series([str(i) for i in range(n)])
+    rows = articles["row"].to_numpy() if "row" in articles else _positions(articles.index)
+    doc_id = _strings(articles, "doc_id") if "doc_id" in articles else pd.Series(rows.astype(str))
     frame = pd.DataFrame({"title": _strings(articles, "title"), "text": _strings(articles, "text")})
     topics = model(model_path).classify(frame)
     keywords = keyword_lists(frame, k)
@@ -116,7 +106,7 @@ def analyze(articles: pd.DataFrame, *, k: int = 10, model_path: str | None = Non
             "keywords": keywords,
             "n_claims": np.bincount(position, minlength=n),
             "path": articles["path"].astype(str).to_numpy() if "path" in articles else "",
-            "row": articles["row"].to_numpy() if "row" in articles else _positions(articles.index),
+            "row": rows,
         }
     )
     return out.astype(_ARTICLE_TYPES), claims.reset_index(drop=True).astype(_CLAIM_TYPES)
