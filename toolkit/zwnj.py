@@ -44,7 +44,7 @@ import itertools
 import re
 import time
 from importlib import resources
-from itertools import compress
+from itertools import compress, filterfalse
 
 import numpy as np
 
@@ -196,11 +196,7 @@ class ZwnjRestorer:
             spaced = next((c for _, c, k in rs if k == 0), 0)
             if any(k and c + RULE_COUNT > spaced for _, c, k in rs if c):
                 pairs[window[:2]] = max(pairs.get(window[:2], 2), len(window))
-        # The pairs as sorted integers (word ids a << 32 | b), so a text's bigrams are matched in numpy.
-        self.word_id = {w: i for i, w in enumerate(sorted({w for pair in pairs for w in pair}), 1)}
-        keyed = sorted((self.word_id[a] << 32 | self.word_id[b], m) for (a, b), m in pairs.items())
-        self.pair_keys = np.array([k for k, _ in keyed] + [np.iinfo(np.int64).max], dtype=np.int64)
-        self.pair_longest = np.array([m for _, m in keyed] + [0], dtype=np.int64)
+        self.pairs = pairs
         self.stable = self.known - self.candidates.keys()  # words always left as they are
         self._cache: dict = {}  # (word or window, p) -> decision; cleared when it grows large
         self._segments: dict[str, str | None] = {}  # letters -> what the rules make of them
@@ -357,15 +353,16 @@ class ZwnjRestorer:
 
     # -- a whole text -----------------------------------------------------------------------------
 
-    def _decide(self, text: str, parts: list[str]) -> list[tuple[int, int, str]]:
-        """``(i, j, replacement)``: words ``i..j-1`` (with the spaces between) become ``replacement``.
+    def _decide(self, text: str, parts: list[str]) -> tuple[list[str], dict[str, str], list[tuple[int, int, str]]]:
+        """``(fixed, changes, joins)``: each word as restored on its own, the words that change (old to new),
+        and ``(i, j, replacement)``: words ``i..j-1`` (with the spaces between) become ``replacement``.
 
-        Hot path: per-word work is done with set operations, ``map`` and ``compress`` in C; Python
+        Hot path: per-word work is done with set operations, ``map``, ``zip`` and ``compress`` in C; Python
         loops run only over distinct words that may change and over candidate joins."""
         words = parts[1::2]
         n = len(words)
         if not n:
-            return []
+            return words, {}, []
         counts = collections.Counter(words)
         p_deleted, p_spaced = self._damage(text, counts)
         if len(self._cache) > 1_000_000:
@@ -374,19 +371,18 @@ class ZwnjRestorer:
             self._segments.clear()
         changes = {}
         cache = self._cache
-        for w in counts.keys() - self.stable:
+        # (``counts.keys() - stable`` would walk the whole of ``stable`` for every text)
+        for w in filterfalse(self.stable.__contains__, counts):
             r = cache.get((w, p_deleted))
             if r is None:
                 r = cache[w, p_deleted] = self.fix_word(w, p_deleted)
             if r != w:
                 changes[w] = r
         fixed = list(map(changes.get, words, words)) if changes else words
-        # A join can end at word k when words k-1, k start a joinable window, or a rule may apply.
-        ids = np.fromiter(map(self.word_id.get, fixed, itertools.repeat(0)), dtype=np.int64, count=n)
-        keys = ids[:-1] << 32 | ids[1:]
-        pos = np.searchsorted(self.pair_keys, keys)
-        hit = np.flatnonzero((self.pair_keys[pos] == keys) & (ids[:-1] > 0) & (ids[1:] > 0))
-        longest = dict(zip(hit.tolist(), self.pair_longest[pos[hit]].tolist(), strict=True))
+        # A join can start at word k when words k, k+1 start a joinable window, or a rule may apply.
+        pairs = self.pairs
+        hits = compress(itertools.count(), map(pairs.__contains__, itertools.pairwise(fixed)))
+        longest = {k: pairs[fixed[k], fixed[k + 1]] for k in hits}
         if p_spaced >= RULE_MIN:
             for k in compress(range(n), map(_RULE_SECOND.__contains__, fixed)):
                 if k:
@@ -415,21 +411,16 @@ class ZwnjRestorer:
                         joins.append((start, i + m, joined))
                         done = i + m
                         break
-        if not changes:
-            return joins
-        covered = {x for s, e, _ in joins for x in range(s, e)}
-        single = [
-            (x, x + 1, fixed[x]) for x in compress(range(n), map(changes.__contains__, words)) if x not in covered
-        ]
-        return sorted(joins + single)
+        return fixed, changes, joins
 
     def apply(self, text: str) -> str:
         """Restore the ZWNJs of a whole text."""
         parts = _SPLIT.split(text)
-        decisions = self._decide(text, parts)
-        if not decisions:
+        fixed, changes, joins = self._decide(text, parts)
+        if not changes and not joins:
             return text
-        for i, j, rep in decisions:
+        parts[1::2] = fixed
+        for i, j, rep in joins:
             parts[2 * i + 1] = rep
             for x in range(i + 1, j):
                 parts[2 * x] = parts[2 * x + 1] = ""
@@ -438,11 +429,15 @@ class ZwnjRestorer:
     def edits(self, text: str) -> list[Edit]:
         """The same changes as :meth:`apply`, as ``(start, end, replacement)`` in ``text``."""
         parts = _SPLIT.split(text)
-        decisions = self._decide(text, parts)
-        if not decisions:
+        fixed, changes, joins = self._decide(text, parts)
+        if changes:
+            covered = {x for s, e, _ in joins for x in range(s, e)}
+            changed = compress(range(len(fixed)), map(changes.__contains__, parts[1::2]))
+            joins = sorted(joins + [(x, x + 1, fixed[x]) for x in changed if x not in covered])
+        if not joins:
             return []
         at = [0, *itertools.accumulate(map(len, parts))]
-        return [(at[2 * i + 1], at[2 * j], rep) for i, j, rep in decisions]
+        return [(at[2 * i + 1], at[2 * j], rep) for i, j, rep in joins]
 
 
 # -- evaluation ------------------------------------------------------------------------------------
