@@ -57,6 +57,10 @@ class _Translate:
         assert all(len(v) == 1 for v in table.values())
         self.table = str.maketrans(table)
         self.pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(table)) + "]+")
+        self.trigger = frozenset(table)
+
+    def select(self, present: set[str]) -> _Translate | None:
+        return None if self.trigger.isdisjoint(present) else self
 
     def apply(self, text: str) -> str:
         return self.pattern.sub(lambda m: m.group().translate(self.table), text)
@@ -66,11 +70,25 @@ class _Translate:
 
 
 class _Regex:
-    """A compiled pattern and a replacement; ``apply`` and ``edits`` give the same text by construction."""
+    """A compiled pattern and a replacement; ``apply`` and ``edits`` give the same text by construction.
 
-    def __init__(self, pattern: str, repl: str | Callable[[re.Match[str]], str], flags: int = 0):
+    ``trigger``: characters the pattern cannot match without (``None``: no such set). The normalizer
+    skips the step for a text that has none of them, which is much faster than a regex scan."""
+
+    def __init__(
+        self,
+        pattern: str,
+        repl: str | Callable[[re.Match[str]], str],
+        flags: int = 0,
+        trigger: str | None = None,
+    ):
         self.pattern = re.compile(pattern, flags)
         self.repl = (lambda m: m.expand(repl)) if isinstance(repl, str) else repl
+        self.trigger = frozenset(trigger) if trigger is not None else None
+
+    def select(self, present: set[str]) -> _Regex | None:
+        """The step to run on a text made of the characters ``present`` (of the triggers), or None."""
+        return None if self.trigger is not None and self.trigger.isdisjoint(present) else self
 
     def apply(self, text: str) -> str:
         return self.pattern.sub(self.repl, text)
@@ -84,7 +102,12 @@ class _Regex:
 
 def _map_chars(table: dict[str, str]) -> _Regex:
     cls = "".join(re.escape(c) for c in table)
-    return _Regex(f"[{cls}]", lambda m: table[m.group()])
+    return _Regex(f"[{cls}]", lambda m: table[m.group()], trigger="".join(table))
+
+
+def _chars_of(cls: str) -> str:
+    """The characters of a class written as in :mod:`toolkit.chars` (ranges as ``a-b``)."""
+    return re.sub(r"(.)-(.)", lambda m: "".join(map(chr, range(ord(m[1]), ord(m[2]) + 1))), cls, flags=re.S)
 
 
 # --- the steps, each built once at import -------------------------------------------------------
@@ -111,9 +134,30 @@ def _invisible(m: re.Match[str]) -> str:
 # Only runs that change: one with an invisible other than a ZWNJ, a run of several ZWNJs, or a ZWNJ
 # that is not after a letter or digit or not before a letter (the lookbehind runs after the ZWNJ).
 _INV = chars.INVISIBLES + chars.ZWNJ_LIKE
-_INVISIBLES = _Regex(f"[{_INV}][{_INV}{ZWNJ}]*|{ZWNJ}(?:[{_INV}{ZWNJ}]+|(?<![{L}\\d]{ZWNJ})|(?![{L}]))", _invisible)
+
+
+class _Invisibles(_Regex):
+    """When the only invisibles of a text are ZWNJs, the same pattern without the others, which starts with
+    a ZWNJ and so is found much faster, makes the same matches."""
+
+    def __init__(self):
+        super().__init__(
+            f"[{_INV}][{_INV}{ZWNJ}]*|{ZWNJ}(?:[{_INV}{ZWNJ}]+|(?<![{L}\\d]{ZWNJ})|(?![{L}]))",
+            _invisible,
+            trigger=_chars_of(_INV) + ZWNJ,
+        )
+        self.others = frozenset(_chars_of(_INV))
+        self.zwnj_only = _Regex(f"{ZWNJ}(?:{ZWNJ}+|(?<![{L}\\d]{ZWNJ})|(?![{L}]))", _invisible)
+
+    def select(self, present: set[str]) -> _Regex | None:
+        if self.others.isdisjoint(present):
+            return self.zwnj_only if ZWNJ in present else None
+        return self
+
+
+_INVISIBLES = _Invisibles()
 _FORMS = _map_chars({**chars.presentation_forms(), **chars.EXPANSIONS})
-_LINES = _Regex(f"\r\n?|[{chars.LINE_BREAKS}]", "\n")
+_LINES = _Regex(f"\r\n?|[{chars.LINE_BREAKS}]", "\n", trigger="\r" + chars.LINE_BREAKS)
 _SPACES_TABLE = {c: " " for c in chars.SPACES}
 _ARABIC_DIGITS_TO_PERSIAN = dict(zip(chars.ARABIC_DIGITS, chars.PERSIAN_DIGITS, strict=True))
 _TO_LATIN = dict(zip(chars.ARABIC_DIGITS + chars.PERSIAN_DIGITS, chars.LATIN_DIGITS * 2, strict=True))
@@ -136,12 +180,13 @@ def _latin_digits(m: re.Match[str]) -> str:
     return m.group().translate(_LATIN_TO_PERSIAN)
 
 
-_LATIN_DIGITS = _Regex("[0-9]+", _latin_digits)
-_DIACRITICS = _Regex(f"[{chars.MARKS}]+", "")
-_TATWEEL = _Regex(f"{chars.TATWEEL}+", "")
+_LATIN_DIGITS = _Regex("[0-9]+", _latin_digits, trigger=chars.LATIN_DIGITS)
+_DIACRITICS = _Regex(f"[{chars.MARKS}]+", "", trigger=_chars_of(chars.MARKS))
+_TATWEEL = _Regex(f"{chars.TATWEEL}+", "", trigger=chars.TATWEEL)
 _PUNCT_MAP = _Regex(
     "[,;?]",
     lambda m: chars.PERSIAN_PUNCTUATION[m.group()] if _after_word(m.string, m.start()) else m.group(),
+    trigger=",;?",
 )
 
 
@@ -300,7 +345,18 @@ class Normalizer:
             from toolkit.zwnj import ZwnjRestorer
 
             steps.append(ZwnjRestorer.default())
+        triggers = set().union(*(s.trigger for s in steps if getattr(s, "trigger", None)))
+        self._triggers = re.compile(_cls("".join(sorted(triggers))))
         return steps
+
+    def _selected(self, text: str, present: set[str] | None, step) -> tuple[set[str] | None, object]:
+        """``(present, step)``: the step to run (None to skip it) and the trigger characters of ``text``
+        (found once, again only after a step changed the text)."""
+        if getattr(step, "trigger", None) is None:
+            return present, step
+        if present is None:
+            present = set(self._triggers.findall(text))
+        return present, step.select(present)
 
     @overload
     def normalize(self, text: str) -> str: ...
@@ -317,8 +373,13 @@ class Normalizer:
     def _normalize_str(self, text: str) -> str:
         if not isinstance(text, str):
             raise TypeError(f"normalize() takes a str or a pandas Series, not {type(text).__name__}")
+        present = None
         for step in self._steps:
-            text = step.apply(text)
+            present, step = self._selected(text, present, step)
+            if step is not None:
+                new = step.apply(text)
+                if new != text:
+                    text, present = new, None
         return text
 
     def normalize_with_offsets(self, text: str) -> tuple[str, Offsets]:
@@ -342,12 +403,17 @@ class Normalizer:
         dtype = np.int32 if n < 2**31 - 1 else np.int64
         starts = np.arange(n, dtype=dtype)
         ends = starts + 1
+        present = None
         for step in self._steps:
-            edits = step.edits(text)
-            if edits is None:
-                text = step.apply(text)
+            present, step = self._selected(text, present, step)
+            if step is None:
                 continue
-            text, starts, ends = _apply_edits(text, list(edits), starts, ends)
+            edits = step.edits(text)
+            new = step.apply(text) if edits is None else None
+            if edits is not None:
+                new, starts, ends = _apply_edits(text, list(edits), starts, ends)
+            if new != text:
+                text, present = new, None
         return text, Offsets(starts, ends, n)
 
 
