@@ -247,8 +247,18 @@ def _cls(chars_: str) -> str:
 
 
 _PERSIAN_LETTER = re.compile(f"[{PL}]")
+# One alternative per first character, so that the regex engine finds candidates by their first character
+# and tries only the alternatives that start with it (for «, «+space still comes before « alone).
 _PUNCT_SPACING = _Regex(
-    f" (?={_cls(_CLOSING + _FINAL)})|{_cls(_OPENING)} |«|[،؛؟](?=[{PL}\\d«(])|[.:!»](?=[{PL}«])",
+    "|".join(
+        [
+            f" (?={_cls(_CLOSING + _FINAL)})",
+            *(re.escape(c) + " " for c in _OPENING),
+            "«",
+            *(f"{c}(?=[{PL}\\d«(])" for c in "،؛؟"),
+            *(f"{re.escape(c)}(?=[{PL}«])" for c in ".:!»"),
+        ]
+    ),
     _punct_spacing,
 )
 
@@ -261,7 +271,9 @@ def _digit_spacing(m: re.Match[str]) -> str:
     return before + m.group() + after if before or after else m.group()
 
 
-_DIGIT_SPACING = _Regex(r"\d+", _digit_spacing)
+# A run of digits (all of it) with a Persian letter just before or just after it; the lookbehinds on the
+# first digit make both alternatives fail at once inside a run, so the cost stays linear.
+_DIGIT_SPACING = _Regex(f"\\d(?:(?<=[{PL}]\\d)\\d*|(?<!\\d\\d)\\d*+(?=[{PL}]))", _digit_spacing)
 
 
 Digits = Literal["persian", "latin"] | None
