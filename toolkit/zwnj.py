@@ -41,6 +41,7 @@ import collections
 import functools
 import gzip
 import itertools
+import operator
 import re
 import time
 from importlib import resources
@@ -50,7 +51,7 @@ import numpy as np
 
 from toolkit.chars import LETTERS, MARKS, NON_JOINING, WORD_CHARS, ZWNJ
 
-_SPLIT = re.compile(f"([{WORD_CHARS}]+(?:{ZWNJ}[{WORD_CHARS}]+)*)")
+_SPLIT = re.compile(f"([{WORD_CHARS}]++(?:{ZWNJ}[{WORD_CHARS}]++)*+)")  # possessive: same matches, faster
 _BOUNDARY = re.compile(f"[ {ZWNJ}]")
 MAX_WORDS = 4
 #: Longer runs of letters are not words (and rules on them would cost quadratic time).
@@ -198,7 +199,11 @@ class ZwnjRestorer:
                 pairs[window[:2]] = max(pairs.get(window[:2], 2), len(window))
         self.pairs = pairs
         self.stable = self.known - self.candidates.keys()  # words always left as they are
-        self._cache: dict = {}  # (word or window, p) -> decision; cleared when it grows large
+        #: decisions, cleared when they grow large: p_deleted -> word -> the word restored (every word seen),
+        #: and (p_spaced, p_deleted) -> window -> the joined word or None
+        self._fixes: dict[float, dict[str, str]] = {}
+        self._joins: dict[tuple[float, float], dict[tuple[str, ...], str | None]] = {}
+        self._cached = 0
         self._segments: dict[str, str | None] = {}  # letters -> what the rules make of them
         self.verb_rest = (
             {stem + e for v in verbs for stem in v.split("#") if stem for e in VERB_ENDINGS}
@@ -353,32 +358,29 @@ class ZwnjRestorer:
 
     # -- a whole text -----------------------------------------------------------------------------
 
-    def _decide(self, text: str, parts: list[str]) -> tuple[list[str], dict[str, str], list[tuple[int, int, str]]]:
-        """``(fixed, changes, joins)``: each word as restored on its own, the words that change (old to new),
-        and ``(i, j, replacement)``: words ``i..j-1`` (with the spaces between) become ``replacement``.
+    def _decide(self, text: str, parts: list[str]) -> tuple[list[str], list[tuple[int, int, str]]]:
+        """``(fixed, joins)``: each word as restored on its own, and ``(i, j, replacement)``: words ``i..j-1``
+        (with the spaces between) become ``replacement``.
 
-        Hot path: per-word work is done with set operations, ``map``, ``zip`` and ``compress`` in C; Python
-        loops run only over distinct words that may change and over candidate joins."""
+        Hot path: per-word work is done with ``map``, ``pairwise`` and ``compress`` in C; Python loops run only
+        over words not seen before at this damage level and over candidate joins."""
         words = parts[1::2]
         n = len(words)
         if not n:
-            return words, {}, []
+            return words, []
         counts = collections.Counter(words)
         p_deleted, p_spaced = self._damage(text, counts)
-        if len(self._cache) > 1_000_000:
-            self._cache.clear()
+        if self._cached > 1_000_000:
+            self._fixes.clear()
+            self._joins.clear()
+            self._cached = 0
         if len(self._segments) > 1_000_000:
             self._segments.clear()
-        changes = {}
-        cache = self._cache
-        # (``counts.keys() - stable`` would walk the whole of ``stable`` for every text)
-        for w in filterfalse(self.stable.__contains__, counts):
-            r = cache.get((w, p_deleted))
-            if r is None:
-                r = cache[w, p_deleted] = self.fix_word(w, p_deleted)
-            if r != w:
-                changes[w] = r
-        fixed = list(map(changes.get, words, words)) if changes else words
+        fixes = self._fixes.setdefault(p_deleted, {})
+        for w in filterfalse(fixes.__contains__, counts):
+            fixes[w] = w if w in self.stable else self.fix_word(w, p_deleted)
+            self._cached += 1
+        fixed = list(map(fixes.__getitem__, words))
         # A join can start at word k when words k, k+1 start a joinable window, or a rule may apply.
         pairs = self.pairs
         hits = compress(itertools.count(), map(pairs.__contains__, itertools.pairwise(fixed)))
@@ -389,6 +391,7 @@ class ZwnjRestorer:
                     longest.setdefault(k - 1, 2)
             for k in compress(range(n), map(_RULE_FIRST.__contains__, fixed)):
                 longest.setdefault(k, 2)
+        cache = self._joins.setdefault((p_spaced, p_deleted), {})
         joins: list[tuple[int, int, str]] = []
         done = 0  # words before this index are decided
         for i in sorted(longest):
@@ -401,24 +404,23 @@ class ZwnjRestorer:
             for m in range(min(longest[i], n - i), 1, -1):
                 if m == 2 or all(parts[2 * x] == " " for x in range(i + 1, i + m)):
                     window = (first, *fixed[i + 1 : i + m])
-                    joined = cache.get((window, p_spaced, p_deleted), False)
+                    joined = cache.get(window, False)
                     if joined is False:
                         joined = self._join(window, p_spaced)
                         # the joined word may have lost other ZWNJs: فیلمخانه ها → فیلم‌خانه‌ها
-                        joined = cache[window, p_spaced, p_deleted] = joined and self.fix_word(joined, p_deleted)
+                        joined = cache[window] = joined and self.fix_word(joined, p_deleted)
+                        self._cached += 1
                     if joined:
                         start = joins.pop()[0] if chained else i  # a joined word joins the next: کار آفرین ها
                         joins.append((start, i + m, joined))
                         done = i + m
                         break
-        return fixed, changes, joins
+        return fixed, joins
 
     def apply(self, text: str) -> str:
         """Restore the ZWNJs of a whole text."""
         parts = _SPLIT.split(text)
-        fixed, changes, joins = self._decide(text, parts)
-        if not changes and not joins:
-            return text
+        fixed, joins = self._decide(text, parts)
         parts[1::2] = fixed
         for i, j, rep in joins:
             parts[2 * i + 1] = rep
@@ -429,10 +431,10 @@ class ZwnjRestorer:
     def edits(self, text: str) -> list[Edit]:
         """The same changes as :meth:`apply`, as ``(start, end, replacement)`` in ``text``."""
         parts = _SPLIT.split(text)
-        fixed, changes, joins = self._decide(text, parts)
-        if changes:
+        fixed, joins = self._decide(text, parts)
+        changed = list(compress(range(len(fixed)), map(operator.ne, fixed, parts[1::2])))
+        if changed:
             covered = {x for s, e, _ in joins for x in range(s, e)}
-            changed = compress(range(len(fixed)), map(changes.__contains__, parts[1::2]))
             joins = sorted(joins + [(x, x + 1, fixed[x]) for x in changed if x not in covered])
         if not joins:
             return []
