@@ -81,6 +81,7 @@ RULE_COUNT = 3
 SIGNAL_RATIO = 20
 
 Edit = tuple[int, int, str]
+_NONE: frozenset[int] = frozenset()
 
 
 def _glue(stem: str, suffix: str) -> str:
@@ -90,6 +91,8 @@ def _glue(stem: str, suffix: str) -> str:
 
 def _cuts(form: str) -> tuple[frozenset[int], frozenset[int]]:
     """Positions, counted in letters, of the ZWNJs and of the spaces of ``form``."""
+    if " " not in form:  # the usual case, a word: without the regex
+        return frozenset(itertools.accumulate(map(len, form.split(ZWNJ)[:-1]))), _NONE
     zw, sp = [], []
     for i, m in enumerate(_BOUNDARY.finditer(form)):
         (zw if m.group() == ZWNJ else sp).append(m.start() - i)
@@ -200,9 +203,9 @@ class ZwnjRestorer:
         self.pairs = pairs
         self.stable = self.known - self.candidates.keys()  # words always left as they are
         #: decisions, cleared when they grow large: p_deleted -> word -> the word restored (every word seen),
-        #: and (p_spaced, p_deleted) -> window -> the joined word or None
+        #: and p_spaced -> window -> the joined word (before restoring it as a word) or None
         self._fixes: dict[float, dict[str, str]] = {}
-        self._joins: dict[tuple[float, float], dict[tuple[str, ...], str | None]] = {}
+        self._joins: dict[float, dict[tuple[str, ...], str | None]] = {}
         self._cached = 0
         self._segments: dict[str, str | None] = {}  # letters -> what the rules make of them
         self.verb_rest = (
@@ -391,7 +394,7 @@ class ZwnjRestorer:
                     longest.setdefault(k - 1, 2)
             for k in compress(range(n), map(_RULE_FIRST.__contains__, fixed)):
                 longest.setdefault(k, 2)
-        cache = self._joins.setdefault((p_spaced, p_deleted), {})
+        cache = self._joins.setdefault(p_spaced, {})
         joins: list[tuple[int, int, str]] = []
         done = 0  # words before this index are decided
         for i in sorted(longest):
@@ -406,11 +409,14 @@ class ZwnjRestorer:
                     window = (first, *fixed[i + 1 : i + m])
                     joined = cache.get(window, False)
                     if joined is False:
-                        joined = self._join(window, p_spaced)
-                        # the joined word may have lost other ZWNJs: فیلمخانه ها → فیلم‌خانه‌ها
-                        joined = cache[window] = joined and self.fix_word(joined, p_deleted)
+                        joined = cache[window] = self._join(window, p_spaced)
                         self._cached += 1
                     if joined:
+                        # the joined word may have lost other ZWNJs: فیلمخانه ها → فیلم‌خانه‌ها
+                        if joined not in fixes:
+                            fixes[joined] = self.fix_word(joined, p_deleted)
+                            self._cached += 1
+                        joined = fixes[joined]
                         start = joins.pop()[0] if chained else i  # a joined word joins the next: کار آفرین ها
                         joins.append((start, i + m, joined))
                         done = i + m
