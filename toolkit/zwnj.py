@@ -380,10 +380,15 @@ class ZwnjRestorer:
         if len(self._segments) > 1_000_000:
             self._segments.clear()
         fixes = self._fixes.setdefault(p_deleted, {})
-        for w in filterfalse(fixes.__contains__, counts):
-            fixes[w] = w if w in self.stable else self.fix_word(w, p_deleted)
-            self._cached += 1
-        fixed = list(map(fixes.__getitem__, words))
+        changes = {}
+        for w in filterfalse(self.stable.__contains__, counts):
+            r = fixes.get(w)
+            if r is None:
+                r = fixes[w] = self.fix_word(w, p_deleted)
+                self._cached += 1
+            if r != w:
+                changes[w] = r
+        fixed = list(map(changes.get, words, words)) if changes else words
         # A join can start at word k when words k, k+1 start a joinable window, or a rule may apply.
         pairs = self.pairs
         hits = compress(itertools.count(), map(pairs.__contains__, itertools.pairwise(fixed)))
