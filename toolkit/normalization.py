@@ -73,7 +73,8 @@ class _Regex:
     """A compiled pattern and a replacement; ``apply`` and ``edits`` give the same text by construction.
 
     ``trigger``: characters the pattern cannot match without (``None``: no such set). The normalizer
-    skips the step for a text that has none of them, which is much faster than a regex scan."""
+    skips the step for a text that has none of them, which is much faster than a regex scan. ``guard``:
+    a cheaper test that every text the pattern changes passes (the step is skipped for the others)."""
 
     def __init__(
         self,
@@ -81,19 +82,25 @@ class _Regex:
         repl: str | Callable[[re.Match[str]], str],
         flags: int = 0,
         trigger: str | None = None,
+        guard: Callable[[str], object] | None = None,
     ):
         self.pattern = re.compile(pattern, flags)
         self.repl = (lambda m: m.expand(repl)) if isinstance(repl, str) else repl
         self.trigger = frozenset(trigger) if trigger is not None else None
+        self.guard = guard
 
     def select(self, present: set[str]) -> _Regex | None:
         """The step to run on a text made of the characters ``present`` (of the triggers), or None."""
         return None if self.trigger is not None and self.trigger.isdisjoint(present) else self
 
     def apply(self, text: str) -> str:
+        if self.guard is not None and not self.guard(text):
+            return text
         return self.pattern.sub(self.repl, text)
 
     def edits(self, text: str) -> Iterator[Edit]:
+        if self.guard is not None and not self.guard(text):
+            return
         for m in self.pattern.finditer(text):
             r = self.repl(m)
             if r != m.group():
@@ -204,7 +211,11 @@ def _whitespace(m: re.Match[str]) -> str:
 
 
 # Runs of spaces become one space, spaces around newlines go, more than two newlines become two.
-_WHITESPACE = _Regex(r"\n[ \n]+| [ \n]+", _whitespace)
+def _whitespace_pair(text: str) -> bool:
+    return "  " in text or " \n" in text or "\n " in text or "\n\n" in text
+
+
+_WHITESPACE = _Regex(r"\n[ \n]+| [ \n]+", _whitespace, guard=_whitespace_pair)
 
 
 class _Strip:
@@ -248,18 +259,26 @@ def _cls(chars_: str) -> str:
 
 _PERSIAN_LETTER = re.compile(f"[{PL}]")
 # One alternative per first character, so that the regex engine finds candidates by their first character
-# and tries only the alternatives that start with it (for «, «+space still comes before « alone).
+# and tries only the alternatives that start with it (for «, «+space still comes before « alone). A « is
+# matched only after a Persian letter: elsewhere _punct_spacing leaves it as it is.
+_PUNCT_AFTER = [
+    f"«(?<=[{PL}]«)",
+    *(f"{c}(?=[{PL}\\d«(])" for c in "،؛؟"),
+    *(f"{re.escape(c)}(?=[{PL}«])" for c in ".:!»"),
+]
 _PUNCT_SPACING = _Regex(
-    "|".join(
-        [
-            f" (?={_cls(_CLOSING + _FINAL)})",
-            *(re.escape(c) + " " for c in _OPENING),
-            "«",
-            *(f"{c}(?=[{PL}\\d«(])" for c in "،؛؟"),
-            *(f"{re.escape(c)}(?=[{PL}«])" for c in ".:!»"),
-        ]
-    ),
+    "|".join([f" (?={_cls(_CLOSING + _FINAL)})", *(re.escape(c) + " " for c in _OPENING), *_PUNCT_AFTER]),
     _punct_spacing,
+    # the same places found from the punctuation (rarer than spaces, where the pattern must start)
+    guard=re.compile(
+        "|".join(
+            [
+                *(f"{re.escape(c)}(?<= {re.escape(c)})" for c in _CLOSING + _FINAL),
+                *(re.escape(c) + " " for c in _OPENING),
+                *_PUNCT_AFTER,
+            ]
+        )
+    ).search,
 )
 
 
