@@ -410,7 +410,7 @@ class ZwnjRestorer:
                 continue
             first = joins[-1][2] if chained else fixed[i]
             for m in range(min(longest[i], n - i), 1, -1):
-                if m == 2 or all(parts[2 * x] == " " for x in range(i + 1, i + m)):
+                if m == 2 or parts[2 * i + 2 : 2 * (i + m) - 1 : 2].count(" ") == m - 1:  # spaces between all
                     window = (first, *fixed[i + 1 : i + m])
                     joined = cache.get(window, False)
                     if joined is False:
