@@ -20,8 +20,10 @@ The conventions (each a constructor flag of :class:`Normalizer`, named after the
 * **ZWNJ restoration** — lost ZWNJs are put back (``restore_zwnj``, see :mod:`toolkit.zwnj`).
 
 Every step is a ``str.translate`` of one character to one character or a compiled regular expression
-over the whole text; none loops over characters in Python. ``normalize_with_offsets`` runs the very
-same steps and also maps each output character to the ``[start, end)`` it came from in the input.
+over the whole text; none loops over characters in Python. A step is skipped for a text it cannot change:
+one scan finds which of the characters the character steps act on the text has, and the spacing steps
+have cheaper tests first. ``normalize_with_offsets`` runs the very same steps and also maps each output
+character to the ``[start, end)`` it came from in the input.
 
 >>> normalize("علي در گفتوگو با رووداو گفت كه ۴۰۰ تا 500 نفر هستند .")
 'علی در گفت‌وگو با رووداو گفت که ۴۰۰ تا ۵۰۰ نفر هستند.'
@@ -440,8 +442,9 @@ class Normalizer:
             if step is None:
                 continue
             edits = step.edits(text)
-            new = step.apply(text) if edits is None else None
-            if edits is not None:
+            if edits is None:
+                new = step.apply(text)
+            else:
                 new, starts, ends = _apply_edits(text, list(edits), starts, ends)
             if new != text:
                 text, present = new, None
