@@ -274,7 +274,7 @@ class ZwnjRestorer:
             form = self._segments.get(key, False)
             if form is False:  # rules do not depend on the damage level: cache them once per word
                 form = self._segments[key] = self._segment(key, 0)
-            return word if form is None or not _cuts(word)[0] <= _cuts(form)[0] else form
+            return word if form is None or (ZWNJ in word and not _cuts(word)[0] <= _cuts(form)[0]) else form
         have = _cuts(word)[0] if ZWNJ in word else frozenset()
         best, best_score = word, 0.0
         for f, c, zw in cands:
@@ -390,15 +390,12 @@ class ZwnjRestorer:
                 changes[w] = r
         fixed = list(map(changes.get, words, words)) if changes else words
         # A join can start at word k when words k, k+1 start a joinable window, or a rule may apply.
-        pairs = self.pairs
-        hits = compress(itertools.count(), map(pairs.__contains__, itertools.pairwise(fixed)))
-        longest = {k: pairs[fixed[k], fixed[k + 1]] for k in hits}
-        if p_spaced >= RULE_MIN:
-            for k in compress(range(n), map(_RULE_SECOND.__contains__, fixed)):
-                if k:
-                    longest.setdefault(k - 1, 2)
-            for k in compress(range(n), map(_RULE_FIRST.__contains__, fixed)):
-                longest.setdefault(k, 2)
+        longest_at = list(map(self.pairs.get, itertools.pairwise(fixed)))
+        longest = dict(zip(compress(itertools.count(), longest_at), filter(None, longest_at), strict=True))
+        if p_spaced >= RULE_MIN:  # a rule joins two words: the second may be a suffix, the first a prefix
+            before_suffix = compress(range(n - 1), map(_RULE_SECOND.__contains__, fixed[1:]))
+            prefix = compress(range(n), map(_RULE_FIRST.__contains__, fixed))
+            longest = dict.fromkeys(itertools.chain(before_suffix, prefix), 2) | longest
         cache = self._joins.setdefault(p_spaced, {})
         joins: list[tuple[int, int, str]] = []
         done = 0  # words before this index are decided
