@@ -202,7 +202,7 @@ class ZwnjRestorer:
                 pairs[window[:2]] = max(pairs.get(window[:2], 2), len(window))
         self.pairs = pairs
         self.stable = self.known - self.candidates.keys()  # words always left as they are
-        #: decisions, cleared when they grow large: p_deleted -> word -> the word restored (every word seen),
+        #: decisions, cleared when they grow large: p_deleted -> word that may change -> the word restored,
         #: and p_spaced -> window -> the joined word (before restoring it as a word) or None
         self._fixes: dict[float, dict[str, str]] = {}
         self._joins: dict[float, dict[tuple[str, ...], str | None]] = {}
@@ -275,7 +275,7 @@ class ZwnjRestorer:
             if form is False:  # rules do not depend on the damage level: cache them once per word
                 form = self._segments[key] = self._segment(key, 0)
             return word if form is None or (ZWNJ in word and not _cuts(word)[0] <= _cuts(form)[0]) else form
-        have = _cuts(word)[0] if ZWNJ in word else frozenset()
+        have = _cuts(word)[0] if ZWNJ in word else _NONE
         best, best_score = word, 0.0
         for f, c, zw in cands:
             if f == word:
@@ -365,8 +365,8 @@ class ZwnjRestorer:
         """``(fixed, joins)``: each word as restored on its own, and ``(i, j, replacement)``: words ``i..j-1``
         (with the spaces between) become ``replacement``.
 
-        Hot path: per-word work is done with ``map``, ``pairwise`` and ``compress`` in C; Python loops run only
-        over words not seen before at this damage level and over candidate joins."""
+        Hot path: per-word work is done with set and dict lookups through ``map``, ``pairwise`` and ``compress``
+        in C; Python loops run only over distinct words that may change and over candidate joins."""
         words = parts[1::2]
         n = len(words)
         if not n:
