@@ -20,8 +20,10 @@ The conventions (each a constructor flag of :class:`Normalizer`, named after the
 * **ZWNJ restoration** — lost ZWNJs are put back (``restore_zwnj``, see :mod:`toolkit.zwnj`).
 
 Every step is a ``str.translate`` of one character to one character or a compiled regular expression
-over the whole text; none loops over characters in Python. ``normalize_with_offsets`` runs the very
-same steps and also maps each output character to the ``[start, end)`` it came from in the input.
+over the whole text; none loops over characters in Python. A step is skipped for a text it cannot change:
+one scan finds which of the characters the character steps act on the text has, and the spacing steps
+have cheaper tests first. ``normalize_with_offsets`` runs the very same steps and also maps each output
+character to the ``[start, end)`` it came from in the input.
 
 >>> normalize("علي در گفتوگو با رووداو گفت كه ۴۰۰ تا 500 نفر هستند .")
 'علی در گفت‌وگو با رووداو گفت که ۴۰۰ تا ۵۰۰ نفر هستند.'
@@ -57,6 +59,10 @@ class _Translate:
         assert all(len(v) == 1 for v in table.values())
         self.table = str.maketrans(table)
         self.pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(table)) + "]+")
+        self.trigger = frozenset(table)
+
+    def select(self, present: set[str]) -> _Translate | None:
+        return None if self.trigger.isdisjoint(present) else self
 
     def apply(self, text: str) -> str:
         return self.pattern.sub(lambda m: m.group().translate(self.table), text)
@@ -66,16 +72,37 @@ class _Translate:
 
 
 class _Regex:
-    """A compiled pattern and a replacement; ``apply`` and ``edits`` give the same text by construction."""
+    """A compiled pattern and a replacement; ``apply`` and ``edits`` give the same text by construction.
 
-    def __init__(self, pattern: str, repl: str | Callable[[re.Match[str]], str], flags: int = 0):
+    ``trigger``: characters the pattern cannot match without (``None``: no such set). The normalizer
+    skips the step for a text that has none of them, which is much faster than a regex scan. ``guard``:
+    a cheaper test that every text the pattern changes passes (the step is skipped for the others)."""
+
+    def __init__(
+        self,
+        pattern: str,
+        repl: str | Callable[[re.Match[str]], str],
+        flags: int = 0,
+        trigger: str | None = None,
+        guard: Callable[[str], object] | None = None,
+    ):
         self.pattern = re.compile(pattern, flags)
         self.repl = (lambda m: m.expand(repl)) if isinstance(repl, str) else repl
+        self.trigger = frozenset(trigger) if trigger is not None else None
+        self.guard = guard
+
+    def select(self, present: set[str]) -> _Regex | None:
+        """The step to run on a text made of the characters ``present`` (of the triggers), or None."""
+        return None if self.trigger is not None and self.trigger.isdisjoint(present) else self
 
     def apply(self, text: str) -> str:
+        if self.guard is not None and not self.guard(text):
+            return text
         return self.pattern.sub(self.repl, text)
 
     def edits(self, text: str) -> Iterator[Edit]:
+        if self.guard is not None and not self.guard(text):
+            return
         for m in self.pattern.finditer(text):
             r = self.repl(m)
             if r != m.group():
@@ -84,7 +111,12 @@ class _Regex:
 
 def _map_chars(table: dict[str, str]) -> _Regex:
     cls = "".join(re.escape(c) for c in table)
-    return _Regex(f"[{cls}]", lambda m: table[m.group()])
+    return _Regex(f"[{cls}]", lambda m: table[m.group()], trigger="".join(table))
+
+
+def _chars_of(cls: str) -> str:
+    """The characters of a class written as in :mod:`toolkit.chars` (ranges as ``a-b``)."""
+    return re.sub(r"(.)-(.)", lambda m: "".join(map(chr, range(ord(m[1]), ord(m[2]) + 1))), cls, flags=re.S)
 
 
 # --- the steps, each built once at import -------------------------------------------------------
@@ -111,9 +143,30 @@ def _invisible(m: re.Match[str]) -> str:
 # Only runs that change: one with an invisible other than a ZWNJ, a run of several ZWNJs, or a ZWNJ
 # that is not after a letter or digit or not before a letter (the lookbehind runs after the ZWNJ).
 _INV = chars.INVISIBLES + chars.ZWNJ_LIKE
-_INVISIBLES = _Regex(f"[{_INV}][{_INV}{ZWNJ}]*|{ZWNJ}(?:[{_INV}{ZWNJ}]+|(?<![{L}\\d]{ZWNJ})|(?![{L}]))", _invisible)
+
+
+class _Invisibles(_Regex):
+    """When the only invisibles of a text are ZWNJs, the same pattern without the others, which starts with
+    a ZWNJ and so is found much faster, makes the same matches."""
+
+    def __init__(self):
+        super().__init__(
+            f"[{_INV}][{_INV}{ZWNJ}]*|{ZWNJ}(?:[{_INV}{ZWNJ}]+|(?<![{L}\\d]{ZWNJ})|(?![{L}]))",
+            _invisible,
+            trigger=_chars_of(_INV) + ZWNJ,
+        )
+        self.others = frozenset(_chars_of(_INV))
+        self.zwnj_only = _Regex(f"{ZWNJ}(?:{ZWNJ}+|(?<![{L}\\d]{ZWNJ})|(?![{L}]))", _invisible)
+
+    def select(self, present: set[str]) -> _Regex | None:
+        if self.others.isdisjoint(present):
+            return self.zwnj_only if ZWNJ in present else None
+        return self
+
+
+_INVISIBLES = _Invisibles()
 _FORMS = _map_chars({**chars.presentation_forms(), **chars.EXPANSIONS})
-_LINES = _Regex(f"\r\n?|[{chars.LINE_BREAKS}]", "\n")
+_LINES = _Regex(f"\r\n?|[{chars.LINE_BREAKS}]", "\n", trigger="\r" + chars.LINE_BREAKS)
 _SPACES_TABLE = {c: " " for c in chars.SPACES}
 _ARABIC_DIGITS_TO_PERSIAN = dict(zip(chars.ARABIC_DIGITS, chars.PERSIAN_DIGITS, strict=True))
 _TO_LATIN = dict(zip(chars.ARABIC_DIGITS + chars.PERSIAN_DIGITS, chars.LATIN_DIGITS * 2, strict=True))
@@ -136,12 +189,13 @@ def _latin_digits(m: re.Match[str]) -> str:
     return m.group().translate(_LATIN_TO_PERSIAN)
 
 
-_LATIN_DIGITS = _Regex("[0-9]+", _latin_digits)
-_DIACRITICS = _Regex(f"[{chars.MARKS}]+", "")
-_TATWEEL = _Regex(f"{chars.TATWEEL}+", "")
+_LATIN_DIGITS = _Regex("[0-9]+", _latin_digits, trigger=chars.LATIN_DIGITS)
+_DIACRITICS = _Regex(f"[{chars.MARKS}]+", "", trigger=_chars_of(chars.MARKS))
+_TATWEEL = _Regex(f"{chars.TATWEEL}+", "", trigger=chars.TATWEEL)
 _PUNCT_MAP = _Regex(
     "[,;?]",
     lambda m: chars.PERSIAN_PUNCTUATION[m.group()] if _after_word(m.string, m.start()) else m.group(),
+    trigger=",;?",
 )
 
 
@@ -159,7 +213,11 @@ def _whitespace(m: re.Match[str]) -> str:
 
 
 # Runs of spaces become one space, spaces around newlines go, more than two newlines become two.
-_WHITESPACE = _Regex(r"\n[ \n]+| [ \n]+", _whitespace)
+def _whitespace_pair(text: str) -> bool:
+    return "  " in text or " \n" in text or "\n " in text or "\n\n" in text
+
+
+_WHITESPACE = _Regex(r"\n[ \n]+| [ \n]+", _whitespace, guard=_whitespace_pair)
 
 
 class _Strip:
@@ -202,9 +260,27 @@ def _cls(chars_: str) -> str:
 
 
 _PERSIAN_LETTER = re.compile(f"[{PL}]")
+# One alternative per first character, so that the regex engine finds candidates by their first character
+# and tries only the alternatives that start with it (for «, «+space still comes before « alone). A « is
+# matched only after a Persian letter: elsewhere _punct_spacing leaves it as it is.
+_PUNCT_AFTER = [
+    f"«(?<=[{PL}]«)",
+    *(f"{c}(?=[{PL}\\d«(])" for c in "،؛؟"),
+    *(f"{re.escape(c)}(?=[{PL}«])" for c in ".:!»"),
+]
 _PUNCT_SPACING = _Regex(
-    f" (?={_cls(_CLOSING + _FINAL)})|{_cls(_OPENING)} |«|[،؛؟](?=[{PL}\\d«(])|[.:!»](?=[{PL}«])",
+    "|".join([f" (?={_cls(_CLOSING + _FINAL)})", *(re.escape(c) + " " for c in _OPENING), *_PUNCT_AFTER]),
     _punct_spacing,
+    # the same places found from the punctuation (rarer than spaces, where the pattern must start)
+    guard=re.compile(
+        "|".join(
+            [
+                *(f"{re.escape(c)}(?<= {re.escape(c)})" for c in _CLOSING + _FINAL),
+                *(re.escape(c) + " " for c in _OPENING),
+                *_PUNCT_AFTER,
+            ]
+        )
+    ).search,
 )
 
 
@@ -216,7 +292,9 @@ def _digit_spacing(m: re.Match[str]) -> str:
     return before + m.group() + after if before or after else m.group()
 
 
-_DIGIT_SPACING = _Regex(r"\d+", _digit_spacing)
+# A run of digits (all of it) with a Persian letter just before or just after it; the lookbehinds on the
+# first digit make both alternatives fail at once inside a run, so the cost stays linear.
+_DIGIT_SPACING = _Regex(f"\\d(?:(?<=[{PL}]\\d)\\d*|(?<!\\d\\d)\\d*+(?=[{PL}]))", _digit_spacing)
 
 
 Digits = Literal["persian", "latin"] | None
@@ -300,7 +378,18 @@ class Normalizer:
             from toolkit.zwnj import ZwnjRestorer
 
             steps.append(ZwnjRestorer.default())
+        triggers = set().union(*(s.trigger for s in steps if getattr(s, "trigger", None)))
+        self._triggers = re.compile(_cls("".join(sorted(triggers))))
         return steps
+
+    def _selected(self, text: str, present: set[str] | None, step) -> tuple[set[str] | None, object]:
+        """``(present, step)``: the step to run (None to skip it) and the trigger characters of ``text``
+        (found once, again only after a step changed the text)."""
+        if getattr(step, "trigger", None) is None:
+            return present, step
+        if present is None:
+            present = set(self._triggers.findall(text))
+        return present, step.select(present)
 
     @overload
     def normalize(self, text: str) -> str: ...
@@ -317,8 +406,13 @@ class Normalizer:
     def _normalize_str(self, text: str) -> str:
         if not isinstance(text, str):
             raise TypeError(f"normalize() takes a str or a pandas Series, not {type(text).__name__}")
+        present = None
         for step in self._steps:
-            text = step.apply(text)
+            present, step = self._selected(text, present, step)
+            if step is not None:
+                new = step.apply(text)
+                if new != text:
+                    text, present = new, None
         return text
 
     def normalize_with_offsets(self, text: str) -> tuple[str, Offsets]:
@@ -342,12 +436,18 @@ class Normalizer:
         dtype = np.int32 if n < 2**31 - 1 else np.int64
         starts = np.arange(n, dtype=dtype)
         ends = starts + 1
+        present = None
         for step in self._steps:
+            present, step = self._selected(text, present, step)
+            if step is None:
+                continue
             edits = step.edits(text)
             if edits is None:
-                text = step.apply(text)
-                continue
-            text, starts, ends = _apply_edits(text, list(edits), starts, ends)
+                new = step.apply(text)
+            else:
+                new, starts, ends = _apply_edits(text, list(edits), starts, ends)
+            if new != text:
+                text, present = new, None
         return text, Offsets(starts, ends, n)
 
 

@@ -41,16 +41,17 @@ import collections
 import functools
 import gzip
 import itertools
+import operator
 import re
 import time
 from importlib import resources
-from itertools import compress
+from itertools import compress, filterfalse
 
 import numpy as np
 
 from toolkit.chars import LETTERS, MARKS, NON_JOINING, WORD_CHARS, ZWNJ
 
-_SPLIT = re.compile(f"([{WORD_CHARS}]+(?:{ZWNJ}[{WORD_CHARS}]+)*)")
+_SPLIT = re.compile(f"([{WORD_CHARS}]++(?:{ZWNJ}[{WORD_CHARS}]++)*+)")  # possessive: same matches, faster
 _BOUNDARY = re.compile(f"[ {ZWNJ}]")
 MAX_WORDS = 4
 #: Longer runs of letters are not words (and rules on them would cost quadratic time).
@@ -80,6 +81,7 @@ RULE_COUNT = 3
 SIGNAL_RATIO = 20
 
 Edit = tuple[int, int, str]
+_NONE: frozenset[int] = frozenset()
 
 
 def _glue(stem: str, suffix: str) -> str:
@@ -89,6 +91,8 @@ def _glue(stem: str, suffix: str) -> str:
 
 def _cuts(form: str) -> tuple[frozenset[int], frozenset[int]]:
     """Positions, counted in letters, of the ZWNJs and of the spaces of ``form``."""
+    if " " not in form:  # the usual case, a word: without the regex
+        return frozenset(itertools.accumulate(map(len, form.split(ZWNJ)[:-1]))), _NONE
     zw, sp = [], []
     for i, m in enumerate(_BOUNDARY.finditer(form)):
         (zw if m.group() == ZWNJ else sp).append(m.start() - i)
@@ -196,13 +200,13 @@ class ZwnjRestorer:
             spaced = next((c for _, c, k in rs if k == 0), 0)
             if any(k and c + RULE_COUNT > spaced for _, c, k in rs if c):
                 pairs[window[:2]] = max(pairs.get(window[:2], 2), len(window))
-        # The pairs as sorted integers (word ids a << 32 | b), so a text's bigrams are matched in numpy.
-        self.word_id = {w: i for i, w in enumerate(sorted({w for pair in pairs for w in pair}), 1)}
-        keyed = sorted((self.word_id[a] << 32 | self.word_id[b], m) for (a, b), m in pairs.items())
-        self.pair_keys = np.array([k for k, _ in keyed] + [np.iinfo(np.int64).max], dtype=np.int64)
-        self.pair_longest = np.array([m for _, m in keyed] + [0], dtype=np.int64)
+        self.pairs = pairs
         self.stable = self.known - self.candidates.keys()  # words always left as they are
-        self._cache: dict = {}  # (word or window, p) -> decision; cleared when it grows large
+        #: decisions, cleared when they grow large: p_deleted -> word that may change -> the word restored,
+        #: and p_spaced -> window -> the joined word (before restoring it as a word) or None
+        self._fixes: dict[float, dict[str, str]] = {}
+        self._joins: dict[float, dict[tuple[str, ...], str | None]] = {}
+        self._cached = 0
         self._segments: dict[str, str | None] = {}  # letters -> what the rules make of them
         self.verb_rest = (
             {stem + e for v in verbs for stem in v.split("#") if stem for e in VERB_ENDINGS}
@@ -270,8 +274,8 @@ class ZwnjRestorer:
             form = self._segments.get(key, False)
             if form is False:  # rules do not depend on the damage level: cache them once per word
                 form = self._segments[key] = self._segment(key, 0)
-            return word if form is None or not _cuts(word)[0] <= _cuts(form)[0] else form
-        have = _cuts(word)[0] if ZWNJ in word else frozenset()
+            return word if form is None or (ZWNJ in word and not _cuts(word)[0] <= _cuts(form)[0]) else form
+        have = _cuts(word)[0] if ZWNJ in word else _NONE
         best, best_score = word, 0.0
         for f, c, zw in cands:
             if f == word:
@@ -357,42 +361,42 @@ class ZwnjRestorer:
 
     # -- a whole text -----------------------------------------------------------------------------
 
-    def _decide(self, text: str, parts: list[str]) -> list[tuple[int, int, str]]:
-        """``(i, j, replacement)``: words ``i..j-1`` (with the spaces between) become ``replacement``.
+    def _decide(self, text: str, parts: list[str]) -> tuple[list[str], list[tuple[int, int, str]]]:
+        """``(fixed, joins)``: each word as restored on its own, and ``(i, j, replacement)``: words ``i..j-1``
+        (with the spaces between) become ``replacement``.
 
-        Hot path: per-word work is done with set operations, ``map`` and ``compress`` in C; Python
-        loops run only over distinct words that may change and over candidate joins."""
+        Hot path: per-word work is done with set and dict lookups through ``map``, ``pairwise`` and ``compress``
+        in C; Python loops run only over distinct words that may change and over candidate joins."""
         words = parts[1::2]
         n = len(words)
         if not n:
-            return []
+            return words, []
         counts = collections.Counter(words)
         p_deleted, p_spaced = self._damage(text, counts)
-        if len(self._cache) > 1_000_000:
-            self._cache.clear()
+        if self._cached > 1_000_000:
+            self._fixes.clear()
+            self._joins.clear()
+            self._cached = 0
         if len(self._segments) > 1_000_000:
             self._segments.clear()
+        fixes = self._fixes.setdefault(p_deleted, {})
         changes = {}
-        cache = self._cache
-        for w in counts.keys() - self.stable:
-            r = cache.get((w, p_deleted))
+        for w in filterfalse(self.stable.__contains__, counts):
+            r = fixes.get(w)
             if r is None:
-                r = cache[w, p_deleted] = self.fix_word(w, p_deleted)
+                r = fixes[w] = self.fix_word(w, p_deleted)
+                self._cached += 1
             if r != w:
                 changes[w] = r
         fixed = list(map(changes.get, words, words)) if changes else words
-        # A join can end at word k when words k-1, k start a joinable window, or a rule may apply.
-        ids = np.fromiter(map(self.word_id.get, fixed, itertools.repeat(0)), dtype=np.int64, count=n)
-        keys = ids[:-1] << 32 | ids[1:]
-        pos = np.searchsorted(self.pair_keys, keys)
-        hit = np.flatnonzero((self.pair_keys[pos] == keys) & (ids[:-1] > 0) & (ids[1:] > 0))
-        longest = dict(zip(hit.tolist(), self.pair_longest[pos[hit]].tolist(), strict=True))
-        if p_spaced >= RULE_MIN:
-            for k in compress(range(n), map(_RULE_SECOND.__contains__, fixed)):
-                if k:
-                    longest.setdefault(k - 1, 2)
-            for k in compress(range(n), map(_RULE_FIRST.__contains__, fixed)):
-                longest.setdefault(k, 2)
+        # A join can start at word k when words k, k+1 start a joinable window, or a rule may apply.
+        longest_at = list(map(self.pairs.get, itertools.pairwise(fixed)))
+        longest = dict(zip(compress(itertools.count(), longest_at), filter(None, longest_at), strict=True))
+        if p_spaced >= RULE_MIN:  # a rule joins two words: the second may be a suffix, the first a prefix
+            before_suffix = compress(range(n - 1), map(_RULE_SECOND.__contains__, fixed[1:]))
+            prefix = compress(range(n), map(_RULE_FIRST.__contains__, fixed))
+            longest = dict.fromkeys(itertools.chain(before_suffix, prefix), 2) | longest
+        cache = self._joins.setdefault(p_spaced, {})
         joins: list[tuple[int, int, str]] = []
         done = 0  # words before this index are decided
         for i in sorted(longest):
@@ -403,33 +407,30 @@ class ZwnjRestorer:
                 continue
             first = joins[-1][2] if chained else fixed[i]
             for m in range(min(longest[i], n - i), 1, -1):
-                if m == 2 or all(parts[2 * x] == " " for x in range(i + 1, i + m)):
+                if m == 2 or parts[2 * i + 2 : 2 * (i + m) - 1 : 2].count(" ") == m - 1:  # spaces between all
                     window = (first, *fixed[i + 1 : i + m])
-                    joined = cache.get((window, p_spaced, p_deleted), False)
+                    joined = cache.get(window, False)
                     if joined is False:
-                        joined = self._join(window, p_spaced)
-                        # the joined word may have lost other ZWNJs: فیلمخانه ها → فیلم‌خانه‌ها
-                        joined = cache[window, p_spaced, p_deleted] = joined and self.fix_word(joined, p_deleted)
+                        joined = cache[window] = self._join(window, p_spaced)
+                        self._cached += 1
                     if joined:
+                        # the joined word may have lost other ZWNJs: فیلمخانه ها → فیلم‌خانه‌ها
+                        if joined not in fixes:
+                            fixes[joined] = self.fix_word(joined, p_deleted)
+                            self._cached += 1
+                        joined = fixes[joined]
                         start = joins.pop()[0] if chained else i  # a joined word joins the next: کار آفرین ها
                         joins.append((start, i + m, joined))
                         done = i + m
                         break
-        if not changes:
-            return joins
-        covered = {x for s, e, _ in joins for x in range(s, e)}
-        single = [
-            (x, x + 1, fixed[x]) for x in compress(range(n), map(changes.__contains__, words)) if x not in covered
-        ]
-        return sorted(joins + single)
+        return fixed, joins
 
     def apply(self, text: str) -> str:
         """Restore the ZWNJs of a whole text."""
         parts = _SPLIT.split(text)
-        decisions = self._decide(text, parts)
-        if not decisions:
-            return text
-        for i, j, rep in decisions:
+        fixed, joins = self._decide(text, parts)
+        parts[1::2] = fixed
+        for i, j, rep in joins:
             parts[2 * i + 1] = rep
             for x in range(i + 1, j):
                 parts[2 * x] = parts[2 * x + 1] = ""
@@ -438,11 +439,15 @@ class ZwnjRestorer:
     def edits(self, text: str) -> list[Edit]:
         """The same changes as :meth:`apply`, as ``(start, end, replacement)`` in ``text``."""
         parts = _SPLIT.split(text)
-        decisions = self._decide(text, parts)
-        if not decisions:
+        fixed, joins = self._decide(text, parts)
+        changed = list(compress(range(len(fixed)), map(operator.ne, fixed, parts[1::2])))
+        if changed:
+            covered = {x for s, e, _ in joins for x in range(s, e)}
+            joins = sorted(joins + [(x, x + 1, fixed[x]) for x in changed if x not in covered])
+        if not joins:
             return []
         at = [0, *itertools.accumulate(map(len, parts))]
-        return [(at[2 * i + 1], at[2 * j], rep) for i, j, rep in decisions]
+        return [(at[2 * i + 1], at[2 * j], rep) for i, j, rep in joins]
 
 
 # -- evaluation ------------------------------------------------------------------------------------
