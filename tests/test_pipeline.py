@@ -141,6 +141,13 @@ def test_a_rerun_with_other_settings_or_changed_input_is_refused(sample, tmp_pat
         pipeline.run(tmp_path / "in", tmp_path / "out", rows_per_shard=5, progress=False)
 
 
+def test_an_output_folder_inside_the_input_folder_is_not_read_back(sample, tmp_path):
+    write_inputs(sample.head(6), tmp_path / "corpus")
+    first = pipeline.run(tmp_path / "corpus", tmp_path / "corpus" / "out", rows_per_shard=3, progress=False)
+    again = pipeline.run(tmp_path / "corpus", tmp_path / "corpus" / "out", rows_per_shard=3, progress=False)
+    assert first["articles"] == 6 and again == {**first, "skipped": first["shards"], "articles": 0, "claims": 0}
+
+
 def test_plan_reads_jsonl_in_shards_with_line_numbers(tmp_path):
     lines = [json.dumps({"text": f"خبر {i}"}, ensure_ascii=False) for i in range(7)]
     (tmp_path / "n.jsonl").write_text("\ufeff" + "\n\n".join(lines) + "\n", encoding="utf-8")

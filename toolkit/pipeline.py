@@ -177,12 +177,17 @@ def files(inputs: str | os.PathLike | list) -> list[Path]:
     return found
 
 
-def plan(inputs, rows_per_shard: int = 1000) -> list[Shard]:
-    """The shards of the input files, in order, reading only Parquet metadata and scanning JSONL line ends."""
+def plan(inputs, rows_per_shard: int = 1000, *, exclude: str | os.PathLike | None = None) -> list[Shard]:
+    """The shards of the input files, in order, reading only Parquet metadata and scanning JSONL line ends;
+    files under the folder ``exclude`` (a run's own output, when it lies inside the input folder) are left out."""
     if rows_per_shard < 1:
         raise ValueError(f"rows_per_shard must be at least 1, not {rows_per_shard}")
+    skip = Path(exclude).resolve() if exclude else None
+    inputs = [f for f in files(inputs) if skip is None or not f.is_relative_to(skip)]
+    if not inputs:
+        raise CorpusError(f"no input files outside the output folder {exclude}")
     shards: list[Shard] = []
-    for f in files(inputs):
+    for f in inputs:
         shards += _parquet_shards(f) if f.suffix.lower() == ".parquet" else _jsonl_shards(f, rows_per_shard)
     return shards
 
@@ -339,7 +344,7 @@ def run(
     from tqdm.auto import tqdm
 
     out = Path(out)
-    shards = plan(inputs, rows_per_shard)
+    shards = plan(inputs, rows_per_shard, exclude=out)
     model_path = str(Path(model_path).resolve()) if model_path else None
     _manifest(out, shards, {"rows_per_shard": rows_per_shard, "k": k, "model": model_path or "default"})
     finished = {p.stem for p in (out / "articles").glob("*.parquet")}
