@@ -167,6 +167,7 @@ def test_plan_reads_jsonl_in_shards_with_line_numbers(tmp_path):
         ("notext.jsonl", b'{"body": "x"}\n', r"notext.jsonl: no 'text' column"),
         ("broken.parquet", b"PAR1 not really", r"broken.parquet: not a readable Parquet file"),
         ("notes.txt", "خبر".encode(), r"no .parquet or .jsonl files found \(convert other formats"),
+        ("empty.jsonl", b"\n\n", r"empty.jsonl: no articles \(every file is empty\)"),
     ],
 )
 def test_bad_input_is_one_clear_error(tmp_path, capsys, name, content, message):

@@ -189,6 +189,8 @@ def plan(inputs, rows_per_shard: int = 1000, *, exclude: str | os.PathLike | Non
     shards: list[Shard] = []
     for f in inputs:
         shards += _parquet_shards(f) if f.suffix.lower() == ".parquet" else _jsonl_shards(f, rows_per_shard)
+    if not shards:
+        raise CorpusError(f"{', '.join(map(str, inputs))}: no articles (every file is empty)")
     return shards
 
 
