@@ -135,16 +135,15 @@ def read_text(path: str | Path) -> tuple[str, str]:
     return decode(data, str(p))
 
 
-def _files(path_or_glob: str | Path) -> list[Path]:
+def find_files(path_or_glob: str | Path, suffixes: tuple[str, ...] = SUFFIXES, hint: str = "") -> list[Path]:
+    """The files with one of ``suffixes`` that a folder (searched recursively), a file or a glob names, sorted;
+    :class:`CorpusError` (ending with ``hint``) when there are none."""
     p = Path(path_or_glob)
-    if p.is_dir():
-        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-    elif p.is_file():
-        files = [p]
-    else:
-        files = sorted(Path(f) for f in glob.glob(str(path_or_glob), recursive=True) if Path(f).is_file())
+    found = p.rglob("*") if p.is_dir() else [p] if p.is_file() else map(Path, glob.glob(str(p), recursive=True))
+    files = sorted(f for f in found if f.is_file() and f.suffix.lower() in suffixes)
     if not files:
-        raise CorpusError(f"{path_or_glob}: no .txt, .jsonl, .csv or .parquet files found")
+        kinds = f"{', '.join(suffixes[:-1])} or {suffixes[-1]}" if len(suffixes) > 1 else suffixes[0]
+        raise CorpusError(f"{path_or_glob}: no {kinds} files found{hint}")
     return files
 
 
@@ -164,18 +163,26 @@ def _txt(path: Path, root: Path | None) -> dict:
 
 def _jsonl(path: Path) -> pd.DataFrame:
     text, _ = read_text(path)
+    return as_articles(pd.DataFrame(json_rows(text.splitlines(), path)), path)
+
+
+def json_rows(lines, path: str | Path, first_line: int = 1) -> list[dict]:
+    """The JSON objects of the non-blank ``lines`` (str, or UTF-8 bytes) of a JSONL file, the first being line
+    ``first_line``; a line that is not a JSON object raises :class:`CorpusError` naming file and line."""
     rows = []
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(lines, first_line):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
+        except UnicodeDecodeError:
+            raise CorpusError(f"{path}:{n}: not UTF-8; save JSONL files as UTF-8") from None
         except json.JSONDecodeError as e:
             raise CorpusError(f"{path}:{n}: not valid JSON ({e.msg}); fix or remove that line") from None
         if not isinstance(obj, dict):
             raise CorpusError(f"{path}:{n}: each line must be a JSON object with a 'text' field")
         rows.append(obj)
-    return as_articles(pd.DataFrame(rows), path)
+    return rows
 
 
 def _csv(path: Path) -> pd.DataFrame:
@@ -222,7 +229,7 @@ def load_corpus(path_or_glob: str | Path) -> pd.DataFrame:
     ``doc_id`` = path relative to the folder without suffix and ``title`` = first non-empty line.
     """
     root = Path(path_or_glob) if Path(path_or_glob).is_dir() else None
-    files = _files(path_or_glob)
+    files = find_files(path_or_glob)
     txt_rows = [_txt(f, root) for f in files if f.suffix.lower() == ".txt"]
     frames = [pd.DataFrame(txt_rows)] if txt_rows else []
     for f in files:

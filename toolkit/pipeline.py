@@ -32,7 +32,6 @@ parallel on a Dask cluster (``client``, see :mod:`toolkit.scale`).
 from __future__ import annotations
 
 import functools
-import glob
 import hashlib
 import json
 import os
@@ -46,7 +45,7 @@ import pandas as pd
 import toolkit
 from toolkit.claims import COLUMNS as CLAIM_COLUMNS
 from toolkit.claims import extract_claims
-from toolkit.corpus import CorpusError, as_articles
+from toolkit.corpus import CorpusError, as_articles, find_files, json_rows
 from toolkit.keywords import extract_keywords
 
 #: The article table: ``topic_proba`` is the probability of ``topic``; ``low_confidence`` flags a guess
@@ -58,7 +57,7 @@ ARTICLE_COLUMNS += ["path", "row"]
 _ARTICLE_TYPES = {c: "str" for c in ARTICLE_COLUMNS} | {"topic_proba": "float64", "low_confidence": "bool"}
 _ARTICLE_TYPES |= {"keywords": "object", "n_claims": "int64", "row": "int64"}
 _CLAIM_TYPES = {c: "str" for c in CLAIM_COLUMNS} | {"outlet_known": "bool", "start": "int64", "end": "int64"}
-SUFFIXES = (".jsonl", ".parquet")
+SUFFIXES = (".parquet", ".jsonl")
 
 
 @functools.cache
@@ -164,17 +163,13 @@ class Shard:
 
 
 def files(inputs: str | os.PathLike | list) -> list[Path]:
-    """The ``.parquet`` and ``.jsonl`` files a glob, a folder or a file (or a list of them) names, sorted."""
+    """The ``.parquet`` and ``.jsonl`` files a glob, a folder or a file (or a list of them) names, resolved and
+    sorted."""
     if isinstance(inputs, list | tuple):
         return sorted({f for i in inputs for f in files(i)})
-    p = Path(inputs)
-    found = sorted(p.rglob("*")) if p.is_dir() else [p] if p.is_file() else map(Path, glob.glob(str(p), recursive=True))
-    found = sorted(f.resolve() for f in found if f.is_file() and f.suffix.lower() in SUFFIXES)
-    if not found:
-        other = p.is_file() and p.suffix.lower() not in SUFFIXES
-        hint = " (convert other formats with toolkit.load_corpus(...).to_parquet(...))" if other else ""
-        raise CorpusError(f"{inputs}: no .parquet or .jsonl files found{hint}")
-    return found
+    other = Path(inputs).is_file() and Path(inputs).suffix.lower() not in SUFFIXES
+    hint = " (convert other formats with toolkit.load_corpus(...).to_parquet(...))" if other else ""
+    return sorted(f.resolve() for f in find_files(inputs, SUFFIXES, hint))
 
 
 def plan(inputs, rows_per_shard: int = 1000, *, exclude: str | os.PathLike | None = None) -> list[Shard]:
@@ -261,19 +256,7 @@ def _jsonl_batch(shard: Shard) -> pd.DataFrame:
     with open(shard.path, "rb") as f:
         f.seek(shard.byte_start)
         data = f.read(shard.byte_end - shard.byte_start)
-    rows = []
-    for n, line in enumerate(data.split(b"\n"), shard.first_line):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line.removeprefix(b"\xef\xbb\xbf") if n == 1 else line)
-        except UnicodeDecodeError:
-            raise CorpusError(f"{shard.path}:{n}: not UTF-8; save JSONL files as UTF-8") from None
-        except json.JSONDecodeError as e:
-            raise CorpusError(f"{shard.path}:{n}: not valid JSON ({e.msg}); fix or remove that line") from None
-        if not isinstance(obj, dict):
-            raise CorpusError(f"{shard.path}:{n}: each line must be a JSON object with a 'text' field")
-        rows.append(obj)
+    rows = json_rows(data.split(b"\n"), shard.path, shard.first_line)  # json.loads skips a UTF-8 BOM in bytes
     return _with_rows(pd.DataFrame(rows), shard, shard.first_row)
 
 

@@ -34,6 +34,7 @@ BAD = {
     "broken.csv": ('text,outlet\n"خبر بدون پایان,ISNA\n'.encode(), "malformed CSV"),
     "notext.csv": (b"body,outlet\nx,y\n", "no 'text' column"),
     "garbage.parquet": (b"PAR1 this is not parquet", "not a readable Parquet"),
+    "article.xml": ("<p>خبر</p>".encode(), r"no \.txt, \.jsonl, \.csv or \.parquet files found"),
 }
 
 
