@@ -58,6 +58,8 @@ __all__ = ["COLUMNS", "extract_claims", "provenance"]
 
 #: The columns of :func:`extract_claims`, in order.
 COLUMNS = ["doc_id", "outlet", "outlet_known", "speaker", "cue", "mode", "content", "start", "end", "sentence"]
+# the same column types with or without rows, so that tables of several batches concatenate and compare
+_TYPES = {c: "str" for c in COLUMNS} | {"outlet_known": "bool", "start": "int64", "end": "int64"}
 
 _W = f"[{WORD_CHARS}]"
 _SEP = r"[\s\u200c]*"  # between the parts of a cue: a space, a ZWNJ or nothing («گفته‌است», «گفته است»)
@@ -231,7 +233,7 @@ def extract_claims(text_or_df, *, text_column: str = "text") -> pd.DataFrame:
         rows = _document(text_or_df, "")
     else:
         raise TypeError(f"extract_claims() takes a str, a Series or a DataFrame, not {type(text_or_df).__name__}")
-    return pd.DataFrame(rows, columns=COLUMNS).astype({"outlet_known": bool, "start": int, "end": int})
+    return pd.DataFrame(rows, columns=COLUMNS).astype(_TYPES)
 
 
 def provenance(text: str) -> pd.DataFrame:

@@ -43,7 +43,6 @@ import numpy as np
 import pandas as pd
 
 import toolkit
-from toolkit.claims import COLUMNS as CLAIM_COLUMNS
 from toolkit.claims import extract_claims
 from toolkit.corpus import CorpusError, as_articles, find_files, json_rows
 from toolkit.keywords import extract_keywords
@@ -56,7 +55,6 @@ ARTICLE_COLUMNS = ["doc_id", "outlet", "title", "topic", "topic_proba", "low_con
 ARTICLE_COLUMNS += ["path", "row"]
 _ARTICLE_TYPES = {c: "str" for c in ARTICLE_COLUMNS} | {"topic_proba": "float64", "low_confidence": "bool"}
 _ARTICLE_TYPES |= {"keywords": "object", "n_claims": "int64", "row": "int64"}
-_CLAIM_TYPES = {c: "str" for c in CLAIM_COLUMNS} | {"outlet_known": "bool", "start": "int64", "end": "int64"}
 SUFFIXES = (".parquet", ".jsonl")
 
 
@@ -72,7 +70,8 @@ def model(path: str | None = None):
 def analyze(articles: pd.DataFrame, *, k: int = 10, model_path: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Topic, keywords and claims of each article of a DataFrame (columns ``text``, and optionally ``doc_id``,
     ``outlet``, ``title``, ``path``, ``row``). Returns ``(articles, claims)``: one row per article with
-    :data:`ARTICLE_COLUMNS`, and the rows of :func:`toolkit.claims.extract_claims` for all of them.
+    :data:`ARTICLE_COLUMNS`, and the rows of :func:`toolkit.claims.extract_claims` for all of them (the same
+    column types with or without rows).
 
     Each step is the in-process function: ``TopicClassifier.classify`` on title and text,
     ``extract_keywords(title + "\\n" + text, k)``, ``extract_claims(text)``.
@@ -108,7 +107,7 @@ def analyze(articles: pd.DataFrame, *, k: int = 10, model_path: str | None = Non
             "row": rows,
         }
     )
-    return out.astype(_ARTICLE_TYPES), claims.reset_index(drop=True).astype(_CLAIM_TYPES)
+    return out.astype(_ARTICLE_TYPES), claims.reset_index(drop=True)
 
 
 def _positions(index: pd.Index) -> np.ndarray:
@@ -135,11 +134,6 @@ def _strings(articles: pd.DataFrame, column: str) -> pd.Series:
 def empty_articles() -> pd.DataFrame:
     """An article table with no rows and the column types :func:`analyze` returns (a Dask ``meta``)."""
     return pd.DataFrame({c: pd.Series(dtype=_ARTICLE_TYPES[c]) for c in ARTICLE_COLUMNS})
-
-
-def empty_claims() -> pd.DataFrame:
-    """A claims table with no rows and the column types :func:`analyze` returns (a Dask ``meta``)."""
-    return pd.DataFrame({c: pd.Series(dtype=_CLAIM_TYPES[c]) for c in CLAIM_COLUMNS})
 
 
 @dataclass(frozen=True)
@@ -286,11 +280,11 @@ def _write(df: pd.DataFrame, path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    # one explicit schema, so that parts read together even when one has no keywords or no claims
+    # one explicit schema from the column types, so that parts read together even when one has no keywords or
+    # no claims (object columns are the keyword lists)
     types = {"float64": pa.float64(), "bool": pa.bool_(), "int64": pa.int64(), "str": pa.string()}
     types["object"] = pa.list_(pa.string())
-    kinds = _ARTICLE_TYPES if "keywords" in df else _CLAIM_TYPES
-    schema = pa.schema([(c, types[kinds[c]]) for c in df.columns])
+    schema = pa.schema([(c, types[str(t)]) for c, t in df.dtypes.items()])
     tmp = path.with_name(f".{path.name}.tmp")
     pq.write_table(pa.Table.from_pandas(df, schema=schema, preserve_index=False), tmp, compression="zstd")
     os.replace(tmp, path)

@@ -93,13 +93,9 @@ def _keywords(part: pd.DataFrame, k: int) -> pd.Series:
 
 def extract_claims(articles):
     """The rows of :func:`toolkit.claims.extract_claims` for every article (``doc_id`` and ``text`` columns)."""
-    return articles.map_partitions(_claims, meta=pipeline.empty_claims())
-
-
-def _claims(part: pd.DataFrame) -> pd.DataFrame:
     from toolkit.claims import extract_claims as extract
 
-    return extract(part).astype(pipeline.empty_claims().dtypes.to_dict())
+    return articles.map_partitions(extract, meta=extract(None))
 
 
 def analyze(articles, *, k: int = 10, model_path: str | os.PathLike | None = None):
