@@ -324,28 +324,27 @@ def run(
 
     out = Path(out)
     shards = plan(inputs, rows_per_shard, exclude=out)
-    model_path = str(Path(model_path).resolve()) if model_path else None
-    _manifest(out, shards, {"rows_per_shard": rows_per_shard, "k": k, "model": model_path or "default"})
+    model_path = str(Path(model_path).resolve()) if model_path else None  # None: the default model
+    settings = {"rows_per_shard": rows_per_shard, "k": k, "model_path": model_path}
+    _manifest(out, shards, settings)
     finished = {p.stem for p in (out / "articles").glob("*.parquet")}
     todo = [s for s in shards if not set(s.parts(rows_per_shard)) <= finished]
     total = sum(s.rows for s in shards)
-    settings = {"rows_per_shard": rows_per_shard, "k": k, "model_path": model_path}
     written = [0, 0]
+    futures = {}
+    if client is None:
+        done = ((shard, process_shard(shard, str(out), **settings)) for shard in todo)
+    else:
+        from dask.distributed import as_completed
+
+        futures = {client.submit(process_shard, s, str(out), pure=False, **settings): s for s in todo}
+        done = ((futures[f], f.result()) for f in as_completed(futures))
     with tqdm(total=total, initial=total - sum(s.rows for s in todo), unit="article", disable=not progress) as bar:
-        if client is None:
-            for shard in todo:
-                a, c = process_shard(shard, str(out), **settings)
+        try:
+            for shard, (a, c) in done:
                 written[0], written[1] = written[0] + a, written[1] + c
                 bar.update(shard.rows)
-        else:
-            from dask.distributed import as_completed
-
-            futures = {client.submit(process_shard, s, str(out), pure=False, **settings): s for s in todo}
-            try:
-                for future in as_completed(futures):
-                    a, c = future.result()
-                    written[0], written[1] = written[0] + a, written[1] + c
-                    bar.update(futures[future].rows)
-            finally:
+        finally:
+            if futures:
                 client.cancel(list(futures))
     return {"shards": len(shards), "skipped": len(shards) - len(todo), "articles": written[0], "claims": written[1]}
