@@ -14,14 +14,18 @@ from toolkit.corpus import CorpusError
 from toolkit.keywords import extract_keywords
 
 
+def bundled_sample(n: int, n_news2025: int, seed: int) -> pd.DataFrame:
+    """Articles of every bundled news corpus: ``n`` of ISNA and of Fars (test splits), ``n_news2025`` of the
+    2025 outlets, and the seed."""
+    parts = [datasets.load_isna("test").sample(n, random_state=seed)]
+    parts += [datasets.load_fars("test").sample(n, random_state=seed)]
+    parts += [datasets.load_topics(corpora=("news2025",)).sample(n_news2025, random_state=seed), datasets.load_seeds()]
+    return pd.concat([p[["doc_id", "outlet", "title", "text"]] for p in parts], ignore_index=True)
+
+
 @pytest.fixture(scope="module")
 def sample() -> pd.DataFrame:
-    """Articles of every bundled news corpus: ISNA, Fars, the 2025 outlets and the seed."""
-    parts = [datasets.load_isna("test").sample(25, random_state=1)]
-    parts += [datasets.load_fars("test").sample(25, random_state=1)]
-    parts += [datasets.load_topics(corpora=("news2025",)).sample(10, random_state=1), datasets.load_seeds()]
-    cols = ["doc_id", "outlet", "title", "text"]
-    return pd.concat([p[cols] for p in parts], ignore_index=True)
+    return bundled_sample(25, 10, seed=1)
 
 
 @pytest.fixture(scope="module")

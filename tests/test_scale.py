@@ -4,12 +4,12 @@ import dask.dataframe as dd
 import pandas as pd
 import pytest
 
-from toolkit import datasets, normalize, pipeline, scale, topics
+from toolkit import normalize, pipeline, scale, topics
 from toolkit.claims import extract_claims
 from toolkit.cli import main
 from toolkit.keywords import extract_keywords
 
-from .test_pipeline import read_run, write_inputs
+from .test_pipeline import bundled_sample, read_run, write_inputs
 
 
 @pytest.fixture(scope="module")
@@ -20,11 +20,7 @@ def client():
 
 @pytest.fixture(scope="module")
 def articles() -> pd.DataFrame:
-    """Articles of every bundled news corpus."""
-    parts = [datasets.load_isna("test").sample(20, random_state=2)]
-    parts += [datasets.load_fars("test").sample(20, random_state=2)]
-    parts += [datasets.load_topics(corpora=("news2025",)).sample(8, random_state=2), datasets.load_seeds()]
-    return pd.concat([p[["doc_id", "outlet", "title", "text"]] for p in parts], ignore_index=True)
+    return bundled_sample(20, 8, seed=2)
 
 
 def test_functions_agree_with_in_process(client, articles):
