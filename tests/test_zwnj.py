@@ -82,3 +82,13 @@ def test_evaluate_scores_a_perfect_and_a_useless_tool():
     useless = evaluate(lambda t: t, gold, "deleted")
     assert useless["restored"] == 0 and useless["zw_words"] == 3
     assert evaluate(Normalizer().normalize, gold, "deleted")["restored"] == 1
+
+
+def test_evaluate_counts_repairs_of_morphemes_typed_apart_separately():
+    # a writer typed می and اند apart: joining them is the repair, not damage to a correct word
+    gold = ["آنها کتاب را خریده اند و می خوانند و بین المللی است."]
+    strict = evaluate(Normalizer().normalize, gold, "clean")
+    assert strict["plain_words"] - strict["other_words"] == 4  # خریده اند، می خوانند
+    assert strict["plain_changed"] >= 4
+    assert strict["other_changed"] == strict["plain_changed"] - 4
+    assert strict["damaged_other"] < strict["damaged"]
