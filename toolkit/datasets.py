@@ -101,6 +101,16 @@ def load_fars(split: str | None = None) -> pd.DataFrame:
     return _load("fars", split)
 
 
+def load_news2025(split: str | None = None) -> pd.DataFrame:
+    """80 articles of four agencies (Borna, Hamshahri Online, Khabaronline, Tasnim; 20 each) from 1404 SH
+    (2025), none of them in any training data: ``doc_id, outlet, title, text, lead, category, tags, url,
+    date, split``, all in the test split. The held-out check of other outlets and another year.
+
+    >>> load_news2025().groupby("outlet").size().tolist()
+    [20, 20, 20, 20]"""
+    return _load("news2025", split)
+
+
 def load_farstail(split: str | None = None) -> pd.DataFrame:
     """FarsTail NLI pairs: ``doc_id, outlet, title, text, premise, hypothesis, label, split``; ``label``
     is ``e`` (entailment), ``c`` (contradiction) or ``n`` (neutral), ``text`` the premise."""
