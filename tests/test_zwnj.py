@@ -1,9 +1,11 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit import Normalizer, normalize
 from toolkit.chars import ZWNJ
 from toolkit.datasets import load_seeds
-from toolkit.zwnj import ZwnjRestorer, evaluate
+from toolkit.zwnj import _SPLIT, ZwnjRestorer, _split, evaluate
 
 #: The seed's 17 words that lost their ZWNJ, as they must come back.
 SEED_WORDS = [
@@ -65,6 +67,13 @@ def test_never_removes_a_zwnj_or_changes_a_letter():
         out = r.apply(text)
         assert out.replace(ZWNJ, "").replace(" ", "") == text.replace(ZWNJ, "").replace(" ", "")
         assert out.count(ZWNJ) >= text.count(ZWNJ)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ابهی\u064e\u0651\u200c .۲a\n", max_size=30))
+def test_split_finds_the_words_of_the_word_pattern(text):
+    # the faster pattern _split uses when no two ZWNJs stand in a row makes the very same words and separators
+    assert _split(text) == _SPLIT.split(text)
 
 
 def test_apply_and_edits_agree():

@@ -52,6 +52,8 @@ import numpy as np
 from toolkit.chars import LETTERS, MARKS, NON_JOINING, WORD_CHARS, ZWNJ
 
 _SPLIT = re.compile(f"([{WORD_CHARS}]++(?:{ZWNJ}[{WORD_CHARS}]++)*+)")  # possessive: same matches, faster
+#: The same matches in a text without two ZWNJs in a row (faster: no group to repeat at each ZWNJ).
+_SPLIT_SINGLE = re.compile(f"([{WORD_CHARS}][{WORD_CHARS}{ZWNJ}]*(?<!{ZWNJ}))")
 _BOUNDARY = re.compile(f"[ {ZWNJ}]")
 MAX_WORDS = 4
 #: Longer runs of letters are not words (and rules on them would cost quadratic time).
@@ -67,6 +69,7 @@ INFORMAL_ENDINGS = ("", "م", "ی", "ه", "یم", "ین", "ن")
 BOUND = frozenset(PLURALS + COMPARATIVES + AFTER_HEH)
 _RULE_SECOND = BOUND | frozenset(CLITICS)  # words a rule may attach to the word before
 _RULE_FIRST = frozenset((*PREFIXES, "بی"))  # words a rule may attach to the word after
+_RULE_WORDS = _RULE_SECOND | _RULE_FIRST
 #: Morphemes that do not stand alone: written as a word, they show ZWNJs turned into spaces.
 SPACED_SIGNALS = frozenset({"می", "نمی", "ها", "های", "هایی", "اند", "ترین"})
 #: Pseudo-counts for the damage estimate: with no evidence, p_deleted = p_spaced = 1/3.
@@ -82,6 +85,11 @@ SIGNAL_RATIO = 20
 
 Edit = tuple[int, int, str]
 _NONE: frozenset[int] = frozenset()
+
+
+def _split(text: str) -> list[str]:
+    """``_SPLIT.split(text)``: the text between words, then each word and the text after it."""
+    return (_SPLIT if ZWNJ + ZWNJ in text else _SPLIT_SINGLE).split(text)
 
 
 def _glue(stem: str, suffix: str) -> str:
@@ -366,7 +374,7 @@ class ZwnjRestorer:
         (with the spaces between) become ``replacement``.
 
         Hot path: per-word work is done with set and dict lookups through ``map``, ``pairwise`` and ``compress``
-        in C; Python loops run only over distinct words that may change and over candidate joins."""
+        in C; Python loops run only over distinct words that may change, over rule words and over candidate joins."""
         words = parts[1::2]
         n = len(words)
         if not n:
@@ -389,18 +397,20 @@ class ZwnjRestorer:
             if r != w:
                 changes[w] = r
         fixed = list(map(changes.get, words, words)) if changes else words
-        # A join can start at word k when words k, k+1 start a joinable window, or a rule may apply.
-        longest_at = list(map(self.pairs.get, itertools.pairwise(fixed)))
-        longest = dict(zip(compress(itertools.count(), longest_at), filter(None, longest_at), strict=True))
-        if p_spaced >= RULE_MIN:  # a rule joins two words: the second may be a suffix, the first a prefix
-            before_suffix = compress(range(n - 1), map(_RULE_SECOND.__contains__, fixed[1:]))
-            prefix = compress(range(n), map(_RULE_FIRST.__contains__, fixed))
-            longest = dict.fromkeys(itertools.chain(before_suffix, prefix), 2) | longest
+        # A join can start at word k < n - 1 when words k, k+1 start a joinable window (longest[k]: the most
+        # words it may join), or a rule may apply (two words): the second may be a suffix, the first a prefix.
+        longest = list(map(self.pairs.get, itertools.pairwise(fixed)))
+        if p_spaced >= RULE_MIN:
+            for k in compress(itertools.count(), map(_RULE_WORDS.__contains__, fixed)):  # few: a loop is cheap
+                if k and not longest[k - 1] and fixed[k] in _RULE_SECOND:
+                    longest[k - 1] = 2
+                if k < n - 1 and not longest[k] and fixed[k] in _RULE_FIRST:
+                    longest[k] = 2
         cache = self._joins.setdefault(p_spaced, {})
         joins: list[tuple[int, int, str]] = []
         done = 0  # words before this index are decided
-        for i in sorted(longest):
-            if i + 1 >= n or parts[2 * i + 2] != " ":
+        for i in compress(itertools.count(), longest):
+            if parts[2 * i + 2] != " ":
                 continue
             chained = i == done - 1 and joins and joins[-1][1] == done
             if i < done and not chained:
@@ -427,8 +437,10 @@ class ZwnjRestorer:
 
     def apply(self, text: str) -> str:
         """Restore the ZWNJs of a whole text."""
-        parts = _SPLIT.split(text)
+        parts = _split(text)
         fixed, joins = self._decide(text, parts)
+        if not joins and fixed == parts[1::2]:  # nothing to restore (fast: the same word objects)
+            return text
         parts[1::2] = fixed
         for i, j, rep in joins:
             parts[2 * i + 1] = rep
@@ -438,7 +450,7 @@ class ZwnjRestorer:
 
     def edits(self, text: str) -> list[Edit]:
         """The same changes as :meth:`apply`, as ``(start, end, replacement)`` in ``text``."""
-        parts = _SPLIT.split(text)
+        parts = _split(text)
         fixed, joins = self._decide(text, parts)
         changed = list(compress(range(len(fixed)), map(operator.ne, fixed, parts[1::2])))
         if changed:
