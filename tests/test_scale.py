@@ -28,6 +28,7 @@ def test_functions_agree_with_in_process(client, articles):
     assert scale.normalize(ddf).compute().tolist() == normalize(articles.text).tolist()
 
     got = scale.classify(ddf).compute()
+    assert scale.classify(ddf).dtypes.to_dict() == got.dtypes.to_dict()  # the meta is what workers return
     expected = topics.load_default().classify(articles)
     assert got.topic.tolist() == expected.topic.tolist()
     assert got.probability.tolist() == pytest.approx(expected.probability.tolist())
@@ -39,6 +40,7 @@ def test_functions_agree_with_in_process(client, articles):
     claims = scale.extract_claims(ddf).compute().reset_index(drop=True)
     pd.testing.assert_frame_equal(claims, extract_claims(articles))
 
+    assert scale.analyze(ddf).dtypes.to_dict() == pipeline.empty_articles().dtypes.to_dict()
     table = scale.analyze(ddf).compute().reset_index(drop=True)
     pd.testing.assert_frame_equal(table, pipeline.analyze(articles)[0])
 

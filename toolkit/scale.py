@@ -69,12 +69,16 @@ def normalize(articles, column: str = "text", **options):
     return series.map_partitions(normalize_series, **options, meta=(series.name, "object"))
 
 
+#: The columns of ``TopicClassifier.classify`` and their types.
+_CLASSIFY_TYPES = {"topic": "str", "probability": "float64", "low_confidence": "bool"}
+
+
 def classify(articles, model_path: str | os.PathLike | None = None):
     """``topic, probability, low_confidence`` of each article (title and text), as
     :meth:`toolkit.topics.TopicClassifier.classify` with the model at ``model_path`` or the default."""
-    meta = pd.DataFrame({"topic": pd.Series(dtype="object"), "probability": "float64", "low_confidence": "bool"})
+    meta = pd.DataFrame({c: pd.Series(dtype=t) for c, t in _CLASSIFY_TYPES.items()})
     path = str(model_path) if model_path else None
-    return articles.map_partitions(_classify, path, meta=meta.iloc[:0])
+    return articles.map_partitions(_classify, path, meta=meta)
 
 
 def _classify(part: pd.DataFrame, model_path: str | None) -> pd.DataFrame:
