@@ -159,24 +159,26 @@ def cross_outlet_table(train, test, models: list[str]) -> list[dict]:
     return rows
 
 
-def desks_table(train, test) -> pd.DataFrame:
-    """How a model that learned Fars' sections reads ISNA's five desks: ISNA files foreign news under
-    politics and health under tech, where Fars has world and social sections."""
+def fars_reader(train) -> topics.TopicClassifier:
+    """A model trained on Fars' train split alone: it knows Fars' world and social sections."""
     fars = train[train.outlet == "Fars"]
-    model = topics.TopicClassifier().fit(fars, fars.topic)
+    return topics.TopicClassifier().fit(fars, fars.topic)
+
+
+def desks_table(reader, train, test) -> pd.DataFrame:
+    """How ``reader`` (:func:`fars_reader`) reads ISNA's five desks: ISNA files foreign news under politics
+    and health under tech, where Fars has world and social sections."""
     isna = pd.concat([train, test])
     isna = isna[isna.outlet == "ISNA"]
-    read = pd.crosstab(isna.label.values, model.predict(isna), rownames=["ISNA desk"], colnames=["read as"])
+    read = pd.crosstab(isna.label.values, reader.predict(isna), rownames=["ISNA desk"], colnames=["read as"])
     return read.reindex(columns=[t for t in datasets.TOPICS if t in read.columns])
 
 
-def relabel_table(train, test, unseen) -> list[dict]:
+def relabel_table(reader, train, test, unseen) -> list[dict]:
     """Treat ISNA's politics and tech desks as covering world and social too: before training, relabel the
-    ISNA train articles that the Fars-trained model reads as world (politics desk) or social (tech desk),
-    when it finds that topic ``ratio`` times likelier than the desk's own."""
-    fars = train[train.outlet == "Fars"]
+    ISNA train articles that ``reader`` (:func:`fars_reader`) reads as world (politics desk) or social (tech
+    desk), when it finds that topic ``ratio`` times likelier than the desk's own."""
     isna = train[train.outlet == "ISNA"]
-    reader = topics.TopicClassifier().fit(fars, fars.topic)
     proba = pd.DataFrame(reader.predict_proba(isna), index=isna.index, columns=reader.classes_)
     rows = []
     for ratio in (None, 2.0, 1.0):
@@ -331,7 +333,8 @@ def main(argv: list[str] | None = None) -> int:
     cross = cross_outlet_table(train, test, [r["model"] for r in speed])
     print("## Cross-outlet: trained on one outlet's train split, tested on all articles of the other\n")
     print(table(cross).replace("nan", ""), "\n")
-    desks = desks_table(train, test)
+    reader = fars_reader(train)
+    desks = desks_table(reader, train, test)
     print("## ISNA's desks read by a model trained on Fars' train split\n")
     print(desks.to_string(), "\n")
     zw = zwnj_table(train, test)
@@ -355,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
         print("## Choices: 5-fold cross-validation on the train split\n")
         print(table(ch), "\n")
         result["choices"] = ch
-        relabel = relabel_table(train, test, unseen)
+        relabel = relabel_table(reader, train, test, unseen)
         print("## ISNA desks relabelled with a Fars-trained model before training (measured, not chosen)\n")
         print(table(relabel), "\n")
         result["relabel"] = relabel
