@@ -18,11 +18,13 @@ is binary, raises :class:`CorpusError` naming the file and what to do — never 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import glob
 import io
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -194,11 +196,18 @@ def _csv(path: Path) -> pd.DataFrame:
     return as_articles(df, path)
 
 
-def _parquet(path: Path) -> pd.DataFrame:
+@contextlib.contextmanager
+def parquet_errors(path: str | Path) -> Iterator[None]:
+    """Turn whatever pyarrow raises inside the block (many types, for a broken file) into one CorpusError."""
     try:
-        df = pd.read_parquet(path)
-    except Exception as e:  # pyarrow raises many types for a broken file
+        yield
+    except Exception as e:
         raise CorpusError(f"{path}: not a readable Parquet file ({type(e).__name__})") from None
+
+
+def _parquet(path: Path) -> pd.DataFrame:
+    with parquet_errors(path):
+        df = pd.read_parquet(path)
     return as_articles(df, path)
 
 

@@ -44,7 +44,7 @@ import pandas as pd
 
 import toolkit
 from toolkit.claims import extract_claims
-from toolkit.corpus import CorpusError, as_articles, find_files, json_rows
+from toolkit.corpus import CorpusError, as_articles, find_files, json_rows, parquet_errors
 from toolkit.keywords import extract_keywords
 
 #: The article table: ``topic_proba`` is the probability of ``topic``; ``low_confidence`` flags a guess
@@ -186,10 +186,8 @@ def plan(inputs, rows_per_shard: int = 1000, *, exclude: str | os.PathLike | Non
 def _parquet_shards(path: Path) -> list[Shard]:
     import pyarrow.parquet as pq
 
-    try:
+    with parquet_errors(path):
         meta = pq.ParquetFile(path).metadata
-    except Exception as e:  # pyarrow raises many types for a broken file
-        raise CorpusError(f"{path}: not a readable Parquet file ({type(e).__name__})") from None
     shards, first = [], 0
     for g in range(meta.num_row_groups):
         rows = meta.row_group(g).num_rows
