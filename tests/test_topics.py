@@ -180,6 +180,18 @@ def test_prior_correction_divides_by_the_training_share_of_each_topic(small, mod
     assert (p[:, small_topics].sum(axis=1) >= p0[:, small_topics].sum(axis=1)).all()
 
 
+def test_sample_weight_weighs_the_training_texts(small):
+    m, sample = small
+    probe = datasets.load_topics("test").head(50)
+    ones = clone(m).fit(sample, sample.topic, sample_weight=np.ones(len(sample)))
+    np.testing.assert_allclose(ones.predict_proba(probe), m.predict_proba(probe), atol=1e-6)
+    heavy = clone(m).fit(sample, sample.topic, sample_weight=np.where(sample.topic == "world", 5.0, 1.0))
+    world = list(m.classes_).index("world")
+    assert heavy.predict_proba(probe)[:, world].mean() > m.predict_proba(probe)[:, world].mean()
+    with pytest.raises(ValueError, match="sample_weight has shape"):
+        clone(m).fit(sample, sample.topic, sample_weight=[1.0, 2.0])
+
+
 def test_fit_errors_are_clear():
     with pytest.raises(ValueError, match="non-empty str"):
         TopicClassifier().fit(["الف", "ب"], ["sport", None])

@@ -160,11 +160,17 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         self.calibration_folds = calibration_folds
         self.verbose = verbose
 
-    def fit(self, X, y) -> TopicClassifier:
+    def fit(self, X, y, sample_weight=None) -> TopicClassifier:
+        """Learn the topics ``y`` of the texts ``X``; ``sample_weight``, one number per text, weighs them
+        (passed to the SVM and its calibration)."""
         texts = _texts(X)
         y = np.asarray(_labels(y), dtype=object)
         if len(texts) != len(y):
             raise ValueError(f"{len(texts)} texts but {len(y)} labels")
+        if sample_weight is not None:
+            sample_weight = np.asarray(sample_weight, dtype=float)
+            if sample_weight.shape != (len(texts),):
+                raise ValueError(f"{len(texts)} texts but sample_weight has shape {sample_weight.shape}")
         classes, counts = np.unique(y, return_counts=True)
         if not 0 <= self.prior_correction <= 1:
             raise ValueError(f"prior_correction must be between 0 and 1, not {self.prior_correction}")
@@ -201,7 +207,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
             bar.update(1)
             bar.set_postfix_str(f"{self.calibration_folds + 1} SVM fits")
             t0 = time.perf_counter()
-            model.fit(matrix, y)
+            model.fit(matrix, y, sample_weight=sample_weight)
             seconds["model"] = time.perf_counter() - t0
             bar.update(1)
         self.pipeline_ = Pipeline([("normalize", normalize), ("features", features), ("model", model)])
