@@ -209,7 +209,14 @@ class ZwnjRestorer:
             if any(k and c + RULE_COUNT > spaced for _, c, k in rs if c):
                 pairs[window[:2]] = max(pairs.get(window[:2], 2), len(window))
         self.pairs = pairs
-        self.stable = self.known - self.candidates.keys()  # words always left as they are
+        #: words always left as they are: letters only one way of writing spells, and written forms that no
+        #: other form extends with more ZWNJs (``کرده‌اند``: ``fix_word`` returns them unchanged at any damage)
+        self.stable = (self.known - self.candidates.keys()) | {
+            f
+            for cands in self.candidates.values()
+            for f, _, zw in cands
+            if zw and not any(g != f and zw <= zg for g, _, zg in cands)
+        }
         #: decisions, cleared when they grow large: p_deleted -> word that may change -> the word restored,
         #: and p_spaced -> window -> the joined word (before restoring it as a word) or None
         self._fixes: dict[float, dict[str, str]] = {}
@@ -419,16 +426,19 @@ class ZwnjRestorer:
             for m in range(min(longest[i], n - i), 1, -1):
                 if m == 2 or parts[2 * i + 2 : 2 * (i + m) - 1 : 2].count(" ") == m - 1:  # spaces between all
                     window = (first, *fixed[i + 1 : i + m])
+                    if m > 2 and window not in self.join:  # no rule joins three words or more
+                        continue
                     joined = cache.get(window, False)
                     if joined is False:
                         joined = cache[window] = self._join(window, p_spaced)
                         self._cached += 1
                     if joined:
                         # the joined word may have lost other ZWNJs: فیلمخانه ها → فیلم‌خانه‌ها
-                        if joined not in fixes:
-                            fixes[joined] = self.fix_word(joined, p_deleted)
-                            self._cached += 1
-                        joined = fixes[joined]
+                        if joined not in self.stable:
+                            if joined not in fixes:
+                                fixes[joined] = self.fix_word(joined, p_deleted)
+                                self._cached += 1
+                            joined = fixes[joined]
                         start = joins.pop()[0] if chained else i  # a joined word joins the next: کار آفرین ها
                         joins.append((start, i + m, joined))
                         done = i + m
