@@ -267,8 +267,9 @@ class ZwnjRestorer:
 
     def _damage(self, text: str, counts: collections.Counter) -> tuple[float, float]:
         kept = text.count(ZWNJ)
-        deleted = sum(counts[w] for w in counts.keys() & self.deleted_signals)
-        spaced = sum(counts[w] for w in counts.keys() & SPACED_SIGNALS)
+        # set.intersection(dict) looks each word of the text up in the set (``keys() & set`` would copy them first)
+        deleted = sum(map(counts.__getitem__, self.deleted_signals.intersection(counts)))
+        spaced = sum(map(counts.__getitem__, SPACED_SIGNALS.intersection(counts)))
         total = kept + deleted + spaced + 3 * PRIOR
         # Two decimals are all the evidence supports, and they let decisions be cached across texts.
         return round((deleted + PRIOR) / total, 2), round((spaced + PRIOR) / total, 2)
