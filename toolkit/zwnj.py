@@ -486,11 +486,20 @@ DAMAGES = {
 }
 
 
+def _words(text: str) -> list[re.Match[str]]:
+    """The words of ``text``, runs of letters joined by ZWNJs, after dropping the marks."""
+    return list(_LETTER_WORD.finditer(_MARK.sub("", text)))
+
+
 def boundaries(text: str) -> tuple[str, np.ndarray]:
     """The letters of ``text`` (marks dropped) and after each: 0 same word, 1 ZWNJ, 2 word break."""
+    return _boundaries(_words(text))
+
+
+def _boundaries(words: list[re.Match[str]]) -> tuple[str, np.ndarray]:
     letters: list[str] = []
     kinds: list[int] = []
-    for m in _LETTER_WORD.finditer(_MARK.sub("", text)):
+    for m in words:
         parts = m.group().split(ZWNJ)
         for i, p in enumerate(parts):
             letters.append(p)
@@ -499,11 +508,10 @@ def boundaries(text: str) -> tuple[str, np.ndarray]:
     return "".join(letters), np.asarray(kinds, dtype=np.uint8)
 
 
-def _written_apart(text: str) -> np.ndarray:
-    """For each word of ``boundaries(text)``: is it a bound morpheme written as a word (``می``, ``ها``,
+def _written_apart(matches: list[re.Match[str]]) -> np.ndarray:
+    """For each of the words (:func:`_words`): is it a bound morpheme written as a word (``می``, ``ها``,
     ``اند`` …: :data:`SPACED_SIGNALS`), or the word such a morpheme belongs to, one space away?
     ``کرده اند`` and ``می شود`` are the damage this module repairs, even when a writer typed them."""
-    matches = list(_LETTER_WORD.finditer(_MARK.sub("", text)))
     apart = np.zeros(len(matches), dtype=bool)
     for k, m in enumerate(matches):
         if m.group() in SPACED_SIGNALS:
@@ -566,13 +574,14 @@ def evaluate(restore, gold_texts: list[str], damage: str = "deleted") -> dict[st
     total = dict.fromkeys(keys, 0)
     misaligned = 0
     for gold, out in zip(gold_texts, outputs, strict=True):
-        g_letters, g_kinds = boundaries(gold)
+        gold_words = _words(gold)
+        g_letters, g_kinds = _boundaries(gold_words)
         o_letters, o_kinds = boundaries(char_norm.normalize(out))
         if o_letters != g_letters:  # the tool changed letters: every word of this text counts as wrong
             misaligned += 1
             o_kinds = np.full_like(g_kinds, 255)
         if len(g_kinds):
-            for k, v in _score(g_kinds, o_kinds, _written_apart(gold)).items():
+            for k, v in _score(g_kinds, o_kinds, _written_apart(gold_words)).items():
                 total[k] += v
     return {
         "restored": total["zw_right"] / max(total["zw_words"], 1),
