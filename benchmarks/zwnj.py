@@ -26,6 +26,8 @@ that only word boundaries are compared:
             median, and the ratio to hazm's Normalizer() as the median and range of the per-round
             ratios. This shared machine's speed drifts by ±30% within minutes; a ratio of two runs
             made seconds apart drifts far less than either run.
+  one line  the toolkit's CPU seconds on 1 MB and on 10 MB of the same articles on a single line with
+            their ZWNJs deleted: linear time means about ten times as long
 
 ``ceiling`` is what no context-free restorer can beat on this gold: for each ZWNJ word, whether the
 article's spelling is the most frequent spelling of the same letters in the test articles themselves
@@ -110,7 +112,22 @@ def ceilings(gold_texts: list[str]) -> dict[str, float]:
     return out
 
 
-def run(limit: int | None, corpus: str = "isna", rounds: int = 5) -> tuple[list[dict], dict[str, float]]:
+def scaling(gold: list[str]) -> dict[str, float]:
+    """CPU seconds of the toolkit's normalize() on 1 MB and 10 MB of the articles on one line, ZWNJs deleted
+    (the text repeated as often as needed), each with a freshly loaded restorer: linear time means ~10×."""
+    line = DAMAGES["deleted"](" ".join(gold).replace("\n", " "))
+    out = {}
+    for mb in (1, 10):
+        text = (line * (mb * 10**6 // max(len(line), 1) + 1))[: mb * 10**6]
+        normalize = tools()["toolkit"]
+        normalize("")  # load the lexicon outside the timing
+        t0 = time.process_time()
+        normalize(text)
+        out[f"{mb} MB s"] = time.process_time() - t0
+    return out
+
+
+def run(limit: int | None, corpus: str = "isna", rounds: int = 5) -> tuple[list[dict], dict[str, dict]]:
     df = {"isna": lambda: load_isna("test"), "fars": load_fars, "news2025": load_news2025}[corpus]()
     if limit:
         df = df.head(limit)
@@ -130,10 +147,11 @@ def run(limit: int | None, corpus: str = "isna", rounds: int = 5) -> tuple[list[
         r["chars_per_s_rounds"] = runs
         r["chars_per_s"] = statistics.median(runs)
         r["speed_vs_hazm"] = [a / b for a, b in zip(runs, hazm, strict=True)]
-    return rows, ceilings(gold)
+    return rows, {"ceiling": ceilings(gold), "one_line": scaling(gold) if rounds else {}}
 
 
-def table(rows: list[dict], ceiling: dict[str, float]) -> str:
+def table(rows: list[dict], summary: dict[str, dict]) -> str:
+    ceiling, one_line = summary["ceiling"], summary["one_line"]
     out = [
         "| damage | tool | ZWNJ words restored | damage to other words | … not typed apart | ZWNJ P | ZWNJ R "
         "| M chars/s | × hazm | × hazm range |",
@@ -154,6 +172,11 @@ def table(rows: list[dict], ceiling: dict[str, float]) -> str:
         f"Oracle ceiling for a context-free restorer: deleted {ceiling['deleted']:.1%}, "
         f"spaced {ceiling['spaced']:.1%}. Speed: median of {len(n['speed_vs_hazm'])} alternating round(s), CPU time."
     )
+    if one_line:
+        out.append(
+            f"One line, ZWNJs deleted: 1 MB {one_line['1 MB s']:.2f} s, 10 MB {one_line['10 MB s']:.2f} s "
+            f"({one_line['10 MB s'] / one_line['1 MB s']:.1f}× the time for 10× the text)."
+        )
     return "\n".join(out)
 
 
@@ -164,10 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=5, help="speed rounds per tool and damage (0: the scoring pass)")
     ap.add_argument("--json", type=Path, help="also write the rows as JSON here")
     args = ap.parse_args(argv)
-    rows, ceiling = run(args.limit, args.corpus, args.rounds)
-    print(table(rows, ceiling))
+    rows, summary = run(args.limit, args.corpus, args.rounds)
+    print(table(rows, summary))
     if args.json:
-        args.json.write_text(json.dumps({"rows": rows, "ceiling": ceiling}, indent=2))
+        args.json.write_text(json.dumps({"rows": rows, **summary}, indent=2))
     return 0
 
 
