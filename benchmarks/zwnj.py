@@ -40,7 +40,6 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import re
 import statistics
 import sys
 import time
@@ -49,9 +48,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from toolkit import Normalizer
-from toolkit.chars import LETTERS, ZWNJ
+from toolkit.chars import ZWNJ
 from toolkit.datasets import load_fars, load_isna, load_news2025
-from toolkit.zwnj import DAMAGES, ZwnjRestorer, evaluate
+from toolkit.zwnj import _LETTER_WORD, DAMAGES, ZwnjRestorer, evaluate
 
 
 def tools() -> dict:
@@ -83,11 +82,10 @@ def speed(gold: list[str], rounds: int) -> dict[str, dict[str, list[float]]]:
 
 def ceilings(gold_texts: list[str]) -> dict[str, float]:
     """Oracle accuracy of choosing, for each spelling the damage leaves, the test set's majority form."""
-    word = re.compile(f"[{LETTERS}]+(?:{ZWNJ}[{LETTERS}]+)*")
     by_seen: dict[str, collections.Counter] = {d: collections.Counter() for d in ("deleted", "spaced")}
     gold_words: list[str] = []
     for text in gold_texts:
-        matches = list(word.finditer(text))
+        matches = list(_LETTER_WORD.finditer(text))
         for i, m in enumerate(matches):
             w = m.group()
             by_seen["deleted"][(w.replace(ZWNJ, ""), w)] += 1
