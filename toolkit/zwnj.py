@@ -118,9 +118,12 @@ def _cuts(form: str) -> tuple[frozenset[int], frozenset[int]]:
 def _heads(forms: dict[str, int], known: set[str]) -> frozenset[str]:
     """Second parts of compounds the ZWNJ-correct text ``forms`` writes after a ZWNJ much more often than
     glued to a known word (``سازی``: ``آماده‌سازی``, ``ذخیره‌سازی`` …), see :data:`HEAD_TYPES`."""
-    after_zwnj = collections.Counter(
-        f.split(ZWNJ)[1] for f in forms if f.count(ZWNJ) == 1 and " " not in f and len(f.split(ZWNJ)[1]) > 1
-    )
+    after_zwnj: collections.Counter = collections.Counter()
+    for f in forms:
+        if f.count(ZWNJ) == 1 and " " not in f:
+            head = f.split(ZWNJ)[1]
+            if len(head) > 1:
+                after_zwnj[head] += 1
     candidates = {h for h, n in after_zwnj.items() if n >= HEAD_TYPES}
     lengths = sorted({len(h) for h in candidates})
     glued: collections.Counter = collections.Counter()
@@ -380,15 +383,12 @@ class ZwnjRestorer:
             count = min(self.freq.get(left, 0), self.freq.get(right, 0))
             if count > best_count:
                 best, best_count = (left, right), count
-        if best is None or best_count < COMPOUND_MIN:
-            best = next(
-                (
-                    (w[:i], w[i:])
-                    for i in range(3, len(w) - 1)
-                    if w[i:] in self.heads and w[i - 1] not in NON_JOINING and w[:i] in self.known
-                ),
-                None,
-            )
+        if best_count < COMPOUND_MIN:
+            best = None
+            for i in range(3, len(w) - 1):  # the longest second part first
+                if w[i:] in self.heads and w[i - 1] not in NON_JOINING and w[:i] in self.known:
+                    best = (w[:i], w[i:])
+                    break
         return ZWNJ.join(self._stem(part, 2) or part for part in best) if best else None
 
     # -- words separated by spaces ----------------------------------------------------------------
