@@ -104,14 +104,11 @@ def ceilings(gold_texts: list[str], lexicon: dict[str, int]) -> dict[str, float]
                     joined = " ".join(x.group() for x in matches[i : i + n + 1])
                     by_seen["spaced"][(joined.replace(ZWNJ, " "), joined)] += 1
             by_seen["spaced"][(w.replace(ZWNJ, " "), w)] += 1
-    damaged = {"deleted": lambda w: w.replace(ZWNJ, ""), "spaced": lambda w: w.replace(ZWNJ, " ")}
     out = {}
     for damage, counts in by_seen.items():
+        seen, total = DAMAGES[damage], max(len(gold_words), 1)
         best = _majority(counts.items())
-        lexicon_best = _majority(
-            ((damaged[damage](f), f), c) for f, c in lexicon.items() if damage == "spaced" or " " not in f
-        )
-        seen, total = damaged[damage], max(len(gold_words), 1)
+        lexicon_best = _majority(((seen(f), f), c) for f, c in lexicon.items() if damage == "spaced" or " " not in f)
         out[damage] = sum(best[seen(w)] == w for w in gold_words) / total
         out[f"{damage} lexicon"] = sum(lexicon_best.get(seen(w), best[seen(w)]) == w for w in gold_words) / total
     return out
