@@ -91,7 +91,8 @@ class Normalize(TransformerMixin, BaseEstimator):
     Parameters
     ----------
     restore_zwnj : bool, default=False
-        Also restore lost ZWNJs (about 3.5 times slower; with ``zwnj="join"`` features it changes nothing).
+        Also restore lost ZWNJs (16 times slower in ``benchmarks/topics.py``; with ``zwnj="join"`` features a
+        deleted ZWNJ already gives the same token, so it helps only where ZWNJs became spaces).
     remove_diacritics : bool, default=False
         Remove diacritics and tanvin, so «صرفاً» and «صرفا» are one word.
     spacing : bool, default=True
