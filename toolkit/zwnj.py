@@ -21,7 +21,8 @@ overwhelming. Words no list has get **morphological rules** when the text shows 
 ``می``/``نمی`` before a verb form built from hazm's stems; plural ``ها/های/هایی…`` after a known
 word; ``تر/ترین`` after a known adjective; ``اند/ای/ام…`` after a final ``ه``; a ZWNJ between two frequent
 words glued together (``ابراهیمیپور``), or between a known word and a second part of compounds that the
-lexicon writes after a ZWNJ in many words and seldom glued (``سازی``, ``زاده``, ``نیا``: ``میلانینیا``).
+lexicon writes after a ZWNJ in many words and seldom glued (``سازی``, ``زاده``, ``نیا``: ``میلانینیا``);
+and, failing all these, ``ها/های`` after four letters or more (``دندریتها``).
 After a letter that does not join (``ا د ذ ر ز ژ و``) a suffix is attached without a ZWNJ, as ISNA writes
 it (``کارها``).
 
@@ -86,6 +87,10 @@ COMPOUND_MIN = 20
 #: on Fars articles, which the lexicon never saw).
 HEAD_TYPES = 5
 HEAD_SHARE = 0.8
+#: A glued word no list has, nor any rule above, ending in one of these after this many letters or more (the
+#: last one joining) is a plural (chosen on Fars articles, which the lexicon never saw).
+UNKNOWN_PLURALS = ("های", "ها")
+UNKNOWN_STEM = 4
 #: The weight of a morphological rule, in counts, when the lexicon has too little evidence to decide.
 RULE_COUNT = 3
 #: A glued form shows a deleted ZWNJ when its ZWNJ form is this much more frequent (and seen 10 times).
@@ -349,7 +354,8 @@ class ZwnjRestorer:
         return self._segment(stem, depth + 1) if depth < 2 else None
 
     def _segment(self, w: str, depth: int) -> str | None:
-        """Rules for letters no source spells: prefix می/نمی, plural, comparative, ه + clitic."""
+        """Rules for letters no source spells: prefix می/نمی, plural, comparative, ه + clitic, a glued
+        compound, and last (on a whole word only) the plural of a word no list has."""
         for p in PREFIXES:
             if w.startswith(p) and len(w) > len(p) + 1 and w[len(p) :] in self.verb_rest:
                 return p + ZWNJ + w[len(p) :]
@@ -367,7 +373,14 @@ class ZwnjRestorer:
                 stem = self._stem(w[: -len(s)], depth)
                 if stem:
                     return stem + ZWNJ + s
-        return self._compound(w)
+        compound = self._compound(w)
+        if compound or depth:
+            return compound
+        for s in UNKNOWN_PLURALS:  # the plural of a word no list has: دندریتها → دندریت‌ها
+            stem = w[: -len(s)]
+            if w.endswith(s) and len(stem) >= UNKNOWN_STEM and stem[-1] not in NON_JOINING:
+                return stem + ZWNJ + s
+        return None
 
     def _compound(self, w: str) -> str | None:
         """Two words glued where a ZWNJ belongs, after a joining letter, the first of three letters or more:
