@@ -87,13 +87,14 @@ def ceilings(gold_texts: list[str], lexicon: dict[str, int]) -> dict[str, float]
     """Oracle accuracy of choosing, for each spelling the damage leaves, the majority form: of the test
     articles themselves (``deleted``, ``spaced``), or of the lexicon's text, ISNA's train split, falling back
     to the test articles' for spellings it never wrote (``deleted lexicon``, ``spaced lexicon``)."""
+    deleted, spaced = DAMAGES["deleted"], DAMAGES["spaced"]
     by_seen: dict[str, collections.Counter] = {d: collections.Counter() for d in ("deleted", "spaced")}
     gold_words: list[str] = []
     for text in gold_texts:
         matches = list(_LETTER_WORD.finditer(text))
         for i, m in enumerate(matches):
             w = m.group()
-            by_seen["deleted"][(w.replace(ZWNJ, ""), w)] += 1
+            by_seen["deleted"][(deleted(w), w)] += 1
             if ZWNJ in w:
                 gold_words.append(w)
             # spaced: the same letters may also be written with spaces in the gold
@@ -102,8 +103,8 @@ def ceilings(gold_texts: list[str], lexicon: dict[str, int]) -> dict[str, float]
                     text[matches[j].end() : matches[j + 1].start()] == " " for j in range(i, i + n)
                 ):
                     joined = " ".join(x.group() for x in matches[i : i + n + 1])
-                    by_seen["spaced"][(joined.replace(ZWNJ, " "), joined)] += 1
-            by_seen["spaced"][(w.replace(ZWNJ, " "), w)] += 1
+                    by_seen["spaced"][(spaced(joined), joined)] += 1
+            by_seen["spaced"][(spaced(w), w)] += 1
     out = {}
     for damage, counts in by_seen.items():
         seen, total = DAMAGES[damage], max(len(gold_words), 1)
