@@ -65,6 +65,26 @@ def test_correct_text_is_kept():
     assert normalize(text) == text
 
 
+def test_rules_never_cut_a_verb():
+    """Conjugations of hazm's verbs that no list has stay whole at any damage (گریختم, not گری‌ختم)."""
+    from hazm import Conjugation
+
+    from toolkit.zwnj import read_lexicon
+
+    conj, r = Conjugation(), ZwnjRestorer.default()
+    forms = set()
+    for verb in read_lexicon()["verbs"]:
+        past, present = verb.split("#")
+        forms |= {*conj.perfective_past(past), *conj.negative_perfective_past(past)}
+        if present:
+            forms |= {*conj.perfective_present(present), *conj.negative_perfective_present(present)}
+            forms |= set(conj.subjunctive_perfective_present(present))
+    forms = sorted(f for f in forms if " " not in f and ZWNJ not in f and f not in r.candidates)
+    assert len(forms) > 5000
+    assert "گریختم" in forms and "نترساند" in forms
+    assert [f for f in forms if r.fix_word(f, p_deleted=1.0) != f] == []
+
+
 def test_never_removes_a_zwnj_or_changes_a_letter():
     r = ZwnjRestorer.default()
     for text in ["حرف‌های او", "فیلمنامه‌نویسان", "می‌شده‌اند", "بر\u200cنخواهد\u200cگشت"]:

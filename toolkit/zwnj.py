@@ -328,7 +328,7 @@ class ZwnjRestorer:
         key = word.replace(ZWNJ, "") if ZWNJ in word else word
         cands = self.candidates.get(key)
         if cands is None:
-            if key in self.known or p_deleted < RULE_MIN or len(key) > MAX_LETTERS:
+            if key in self.known or p_deleted < RULE_MIN or len(key) > MAX_LETTERS or self._verb(key):
                 return word
             form = self._segments.get(key, False)
             if form is False:  # rules do not depend on the damage level: cache them once per word
@@ -346,6 +346,11 @@ class ZwnjRestorer:
             if score > best_score:
                 best, best_score = f, score
         return best
+
+    def _verb(self, w: str) -> bool:
+        """A verb form built from hazm's stems, perhaps after ب or ن (گریختم, نترساند): a word, which the rules
+        for glued words would cut wrongly (گری‌ختم, نترس‌اند)."""
+        return w in self.verb_rest or (w.startswith(("ب", "ن")) and w[1:] in self.verb_rest)
 
     def _stem(self, stem: str, depth: int) -> str | None:
         if stem in self.known:
