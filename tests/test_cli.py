@@ -42,3 +42,18 @@ def test_user_errors_are_one_line(tmp_path):
         assert b"Traceback" not in r.stderr
     r = run("normalize", "--digits", "roman")
     assert r.returncode == 2 and b"Traceback" not in r.stderr
+
+
+def test_a_reader_that_goes_away_is_not_an_error():
+    # `python -m toolkit tokenize article.txt | head -1`: the pipe closes before the tokens are written
+    text = (ROOT / "seeds" / "000_1b4b289264b09812.txt").read_bytes() * 20
+    p = subprocess.Popen(
+        [sys.executable, "-m", "toolkit", "tokenize", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    p.stdout.close()
+    _, err = p.communicate(text)
+    assert (p.returncode, err) == (0, b"")

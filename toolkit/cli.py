@@ -14,6 +14,7 @@ python -m toolkit process "corpus/*.jsonl" --out run1 --workers 2   # the whole 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -258,11 +259,16 @@ def main(argv: list[str] | None = None) -> int:
         ap.print_help()
         return 0
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # here, so that a reader who went away is caught below, not at exit
+        return code
+    except BrokenPipeError:  # before USER_ERRORS, which holds OSError: `… | head` is not an error
+        # what is still buffered cannot be written either: send it to devnull, or the interpreter's final
+        # flush fails again and prints an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except USER_ERRORS as e:
         print(f"toolkit {args.command}: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
