@@ -2,6 +2,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from toolkit import topics
+from toolkit.cli import main
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -57,3 +62,12 @@ def test_a_reader_that_goes_away_is_not_an_error():
     p.stdout.close()
     _, err = p.communicate(text)
     assert (p.returncode, err) == (0, b"")
+
+
+def test_train_topics_checks_its_output_before_training(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(topics, "train_default", lambda verbose: pytest.fail("trained before checking --out"))
+    (tmp_path / "a_file").write_text("")
+    for out, says in ((tmp_path, "is a folder"), (tmp_path / "a_file" / "m.skops", "is a file, not a folder")):
+        assert main(["train-topics", "--out", str(out)]) == 2
+        lines = capsys.readouterr().err.splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"toolkit train-topics: {out}: ") and says in lines[0]

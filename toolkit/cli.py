@@ -49,6 +49,21 @@ def read_input(name: str) -> str:
     return read_text(path)[0]
 
 
+def _writable(path: Path) -> Path:
+    """``path``, if a file can be written there (its missing folders are created when it is written); else a
+    :class:`CorpusError` saying why."""
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a folder; give the model file's name, e.g. {path / 'topics.skops'}")
+    folder = path.parent
+    while not folder.exists():
+        folder = folder.parent
+    if not folder.is_dir():
+        raise CorpusError(f"{path}: cannot be written, {folder} is a file, not a folder")
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        raise CorpusError(f"{path}: cannot be written (permission denied)")
+    return path
+
+
 def _normalize_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin (default)")
     p.add_argument("--digits", choices=["persian", "latin", "keep"], default="persian")
@@ -193,9 +208,10 @@ def _train_topics(args: argparse.Namespace) -> int:
 
     from toolkit import topics
 
+    path = _writable(args.out or topics.default_path())  # before the training, not after it
     t0 = time.perf_counter()
     model = topics.train_default(verbose=True)
-    path = model.save(args.out or topics.default_path())
+    model.save(path)
     seconds = ", ".join(f"{k} {v:.1f} s" for k, v in model.fit_seconds_.items())
     size = path.stat().st_size / 1e6
     print(f"trained in {time.perf_counter() - t0:.1f} s ({seconds}); wrote {path} ({size:.1f} MB)", file=sys.stderr)
