@@ -139,6 +139,17 @@ def test_bad_input_is_a_low_confidence_prediction_not_a_crash(model):
         model.predict("یک متن")
 
 
+@pytest.mark.parametrize("bad", [None, 42, b"bytes"])
+def test_what_holds_no_texts_is_a_clear_type_error(model, bad):
+    name = type(bad).__name__
+    for call in (model.predict, model.predict_proba, model.classify, model.top_k):
+        single = "a str, " if call in (model.classify, model.top_k) else ""
+        with pytest.raises(TypeError, match=f"^expected {single}a sequence of str, .* text column, not {name}$"):
+            call(bad)
+    with pytest.raises(TypeError, match="k must be a positive int, not None"):
+        model.top_k(["فوتبال"], k=None)
+
+
 def test_top_k(model):
     texts = ["بازی فوتبال استقلال و پرسپولیس در ورزشگاه آزادی", "نرخ تورم و قیمت دلار در بازار ارز"]
     top = model.top_k(pd.Series(texts, index=["a", "b"]), k=3)

@@ -25,8 +25,10 @@ import re
 import time
 import warnings
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from numbers import Integral
 from pathlib import Path
 
 import numpy as np
@@ -256,6 +258,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         """The ``k`` most probable topics of each text, for articles on several topics: one row per text and
         rank, with ``doc`` (the text's position, or its index in ``X``), ``rank`` (1 = most probable),
         ``topic`` and ``probability``."""
+        if isinstance(k, bool) or not isinstance(k, Integral):
+            raise TypeError(f"k must be a positive int, not {k!r}")
         if k < 1:
             raise ValueError(f"k must be at least 1, not {k}")
         texts, index = _texts(_one_or_many(X)), _index(X)
@@ -445,7 +449,17 @@ def _texts(X) -> list[str]:
         return body.tolist()
     if isinstance(X, str):
         raise ValueError("expected a list of texts, not a single str: wrap it in a list")
+    _check_many(X, _MANY)
     return [x if isinstance(x, str) else "" for x in X]
+
+
+_MANY = "a sequence of str, a pandas Series, or a DataFrame with a text column"
+
+
+def _check_many(X, expected: str) -> None:
+    """A clear TypeError for what cannot hold texts (None, a number, bytes), instead of one from deep inside."""
+    if X is None or isinstance(X, bytes) or not isinstance(X, Iterable):
+        raise TypeError(f"expected {expected}, not {type(X).__name__}")
 
 
 def _labels(y) -> list[str]:
@@ -456,7 +470,10 @@ def _labels(y) -> list[str]:
 
 
 def _one_or_many(X):
-    return [X] if isinstance(X, str) else X
+    if isinstance(X, str):
+        return [X]
+    _check_many(X, f"a str, {_MANY}")
+    return X
 
 
 def _index(X) -> list:
