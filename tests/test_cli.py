@@ -71,3 +71,16 @@ def test_train_topics_checks_its_output_before_training(tmp_path, monkeypatch, c
         assert main(["train-topics", "--out", str(out)]) == 2
         lines = capsys.readouterr().err.splitlines()
         assert len(lines) == 1 and lines[0].startswith(f"toolkit train-topics: {out}: ") and says in lines[0]
+
+
+def test_binary_input_advice_fits_a_file_and_stdin(tmp_path):
+    (tmp_path / "x.bin").write_bytes(b"\x00\x01binary\x00" * 50)
+    for args, stdin in (([str(tmp_path / "x.bin")], b""), (["-"], (tmp_path / "x.bin").read_bytes())):
+        r = run("normalize", *args, stdin=stdin)
+        err = r.stderr.decode()
+        assert r.returncode == 2 and "binary data (NUL bytes), not text" in err and "corpus folder" not in err
+
+
+def test_process_names_a_missing_input_as_missing(tmp_path, capsys):
+    assert main(["process", str(tmp_path / "nope.jsonl"), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == f"toolkit process: {tmp_path / 'nope.jsonl'}: no such file or folder\n"
