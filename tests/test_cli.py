@@ -84,3 +84,9 @@ def test_binary_input_advice_fits_a_file_and_stdin(tmp_path):
 def test_process_names_a_missing_input_as_missing(tmp_path, capsys):
     assert main(["process", str(tmp_path / "nope.jsonl"), "--out", str(tmp_path / "out")]) == 2
     assert capsys.readouterr().err == f"toolkit process: {tmp_path / 'nope.jsonl'}: no such file or folder\n"
+
+
+@pytest.mark.parametrize("verb", ["claims", "compare", "classify"])
+def test_stdin_is_read_once(verb, capsys):
+    assert main([verb, "-", str(ROOT / "seeds" / "000_1b4b289264b09812.txt"), "-"]) == 2
+    assert capsys.readouterr().err == f"toolkit {verb}: - (stdin) is given more than once; it can be read only once\n"

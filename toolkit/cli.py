@@ -64,6 +64,13 @@ def _writable(path: Path) -> Path:
     return path
 
 
+def read_inputs(names: list[str]) -> list[str]:
+    """The texts of several files (:func:`read_input`); stdin can be read only once, so ``-`` is refused twice."""
+    if names.count("-") > 1:
+        raise CorpusError("- (stdin) is given more than once; it can be read only once")
+    return [read_input(name) for name in names]
+
+
 def _normalize_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin (default)")
     p.add_argument("--digits", choices=["persian", "latin", "keep"], default="persian")
@@ -136,7 +143,7 @@ def _read_claims(files: list[str]):
 
     from toolkit.claims import extract_claims
 
-    frame = pd.DataFrame({"doc_id": files, "text": [read_input(f) for f in files]})
+    frame = pd.DataFrame({"doc_id": files, "text": read_inputs(files)})
     return extract_claims(frame)
 
 
@@ -172,7 +179,7 @@ def _classify(args: argparse.Namespace) -> int:
 
     if args.top_k < 1:
         raise ValueError(f"--top-k must be at least 1, not {args.top_k}")
-    texts = [read_input(name) for name in args.files]
+    texts = read_inputs(args.files)
     model = topics.TopicClassifier.load(args.model) if args.model else topics.load_default()
     best = model.classify(texts)
     ranked = model.top_k(texts, k=args.top_k).groupby("doc")
