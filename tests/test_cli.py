@@ -1,3 +1,4 @@
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -73,12 +74,14 @@ def test_train_topics_checks_its_output_before_training(tmp_path, monkeypatch, c
         assert len(lines) == 1 and lines[0].startswith(f"toolkit train-topics: {out}: ") and says in lines[0]
 
 
-def test_binary_input_advice_fits_a_file_and_stdin(tmp_path):
-    (tmp_path / "x.bin").write_bytes(b"\x00\x01binary\x00" * 50)
-    for args, stdin in (([str(tmp_path / "x.bin")], b""), (["-"], (tmp_path / "x.bin").read_bytes())):
-        r = run("normalize", *args, stdin=stdin)
-        err = r.stderr.decode()
-        assert r.returncode == 2 and "binary data (NUL bytes), not text" in err and "corpus folder" not in err
+def test_binary_input_advice_fits_a_file_and_stdin(tmp_path, monkeypatch, capsys):
+    data = b"\x00\x01binary\x00" * 50
+    (tmp_path / "x.bin").write_bytes(data)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    for name in (str(tmp_path / "x.bin"), "-"):
+        assert main(["normalize", name]) == 2
+        err = capsys.readouterr().err
+        assert "binary data (NUL bytes), not text" in err and "corpus folder" not in err
 
 
 def test_process_names_a_missing_input_as_missing(tmp_path, capsys):
