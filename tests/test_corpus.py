@@ -83,3 +83,10 @@ def test_broken_csv_quoting(tmp_path):
 def test_nothing_to_load(tmp_path):
     with pytest.raises(CorpusError, match=r"no \.txt"):
         load_corpus(tmp_path)
+
+
+def test_a_missing_file_is_named_as_missing(tmp_path):
+    with pytest.raises(CorpusError, match=r"nope\.jsonl: no such file or folder$"):
+        load_corpus(tmp_path / "nope.jsonl")
+    with pytest.raises(CorpusError, match=r"no \.txt, \.jsonl, \.csv or \.parquet files found$"):
+        load_corpus(tmp_path / "*.jsonl")  # a pattern that matches nothing

@@ -76,6 +76,12 @@ def test_terms_reject_wrong_types_and_options():
 # --- extract_keywords -----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("k", [None, "5", 2.5, True])
+def test_k_must_be_a_positive_int(k):
+    with pytest.raises(TypeError, match=r"^k must be a positive int, not "):
+        keywords.extract_keywords("سوریه و عراق", k=k)
+
+
 def test_seed_keywords_are_its_subject(seed_keywords):
     assert {"داعش", "سوریه", "عراق"} <= set(seed_keywords[:5])
     assert "بشار اسد" in seed_keywords

@@ -145,6 +145,21 @@ def test_a_rerun_with_other_settings_or_changed_input_is_refused(sample, tmp_pat
         pipeline.run(tmp_path / "in", tmp_path / "out", rows_per_shard=5, progress=False)
 
 
+def test_a_run_that_wrote_no_part_leaves_its_folder_free(sample, tmp_path, capsys):
+    """A run that fails on bad input or a bad model writes only its manifest: the corrected rerun into the same
+    --out goes ahead (with the fixed file, and with other settings)."""
+    lines = sample.head(3)[["doc_id", "title", "text"]].to_json(orient="records", lines=True, force_ascii=False)
+    corpus, out = tmp_path / "in.jsonl", str(tmp_path / "out")
+    corpus.write_text(lines + '{"text": oops}\n', encoding="utf-8")
+    assert main(["process", str(corpus), "--out", out]) == 2
+    assert "in.jsonl:4: not valid JSON" in capsys.readouterr().err
+    corpus.write_text(lines, encoding="utf-8")
+    assert main(["process", str(corpus), "--out", out, "--model", str(corpus)]) == 2
+    assert "not a skops model file" in capsys.readouterr().err
+    assert main(["process", str(corpus), "--out", out]) == 0
+    assert "wrote 3 articles" in capsys.readouterr().err
+
+
 def test_an_output_folder_inside_the_input_folder_is_not_read_back(sample, tmp_path):
     write_inputs(sample.head(6), tmp_path / "corpus")
     first = pipeline.run(tmp_path / "corpus", tmp_path / "corpus" / "out", rows_per_shard=3, progress=False)

@@ -139,6 +139,27 @@ def test_bad_input_is_a_low_confidence_prediction_not_a_crash(model):
         model.predict("یک متن")
 
 
+@pytest.mark.parametrize("bad", [None, 42, b"bytes"])
+def test_what_holds_no_texts_is_a_clear_type_error(model, bad):
+    name = type(bad).__name__
+    for call in (model.predict, model.predict_proba, model.classify, model.top_k):
+        single = "a str, " if call in (model.classify, model.top_k) else ""
+        with pytest.raises(TypeError, match=f"^expected {single}a sequence of str, .* text column, not {name}$"):
+            call(bad)
+    with pytest.raises(TypeError, match="k must be a positive int, not None"):
+        model.top_k(["فوتبال"], k=None)
+
+
+def test_a_title_that_is_the_first_line_of_the_text_counts_once(model):
+    seed = datasets.load_seeds()  # read as load_corpus reads a .txt file: the title is its first line
+    assert seed.text[0].lstrip().startswith(seed.title[0] + "\n")
+    pd.testing.assert_frame_equal(model.classify(seed), model.classify(seed.text.tolist()))
+    titled = pd.DataFrame({"title": ["فوتبال"], "text": ["فوتبال ایران در ورزشگاه آزادی بازی کرد"]})  # a lead
+    np.testing.assert_array_equal(
+        model.predict_proba(titled), model.predict_proba(["فوتبال\nفوتبال ایران در ورزشگاه آزادی بازی کرد"])
+    )
+
+
 def test_top_k(model):
     texts = ["بازی فوتبال استقلال و پرسپولیس در ورزشگاه آزادی", "نرخ تورم و قیمت دلار در بازار ارز"]
     top = model.top_k(pd.Series(texts, index=["a", "b"]), k=3)

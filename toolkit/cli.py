@@ -14,6 +14,7 @@ python -m toolkit process "corpus/*.jsonl" --out run1 --workers 2   # the whole 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -46,6 +47,28 @@ def read_input(name: str) -> str:
     if not path.exists():
         raise CorpusError(f"{name}: no such file")
     return read_text(path)[0]
+
+
+def _writable(path: Path) -> Path:
+    """``path``, if a file can be written there (its missing folders are created when it is written); else a
+    :class:`CorpusError` saying why."""
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a folder; give the model file's name, e.g. {path / 'topics.skops'}")
+    folder = path.parent
+    while not folder.exists():
+        folder = folder.parent
+    if not folder.is_dir():
+        raise CorpusError(f"{path}: cannot be written, {folder} is a file, not a folder")
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        raise CorpusError(f"{path}: cannot be written (permission denied)")
+    return path
+
+
+def read_inputs(names: list[str]) -> list[str]:
+    """The texts of several files (:func:`read_input`); stdin can be read only once, so ``-`` is refused twice."""
+    if names.count("-") > 1:
+        raise CorpusError("- (stdin) is given more than once; it can be read only once")
+    return [read_input(name) for name in names]
 
 
 def _normalize_args(p: argparse.ArgumentParser) -> None:
@@ -120,7 +143,7 @@ def _read_claims(files: list[str]):
 
     from toolkit.claims import extract_claims
 
-    frame = pd.DataFrame({"doc_id": files, "text": [read_input(f) for f in files]})
+    frame = pd.DataFrame({"doc_id": files, "text": read_inputs(files)})
     return extract_claims(frame)
 
 
@@ -156,7 +179,7 @@ def _classify(args: argparse.Namespace) -> int:
 
     if args.top_k < 1:
         raise ValueError(f"--top-k must be at least 1, not {args.top_k}")
-    texts = [read_input(name) for name in args.files]
+    texts = read_inputs(args.files)
     model = topics.TopicClassifier.load(args.model) if args.model else topics.load_default()
     best = model.classify(texts)
     ranked = model.top_k(texts, k=args.top_k).groupby("doc")
@@ -192,9 +215,10 @@ def _train_topics(args: argparse.Namespace) -> int:
 
     from toolkit import topics
 
+    path = _writable(args.out or topics.default_path())  # before the training, not after it
     t0 = time.perf_counter()
     model = topics.train_default(verbose=True)
-    path = model.save(args.out or topics.default_path())
+    model.save(path)
     seconds = ", ".join(f"{k} {v:.1f} s" for k, v in model.fit_seconds_.items())
     size = path.stat().st_size / 1e6
     print(f"trained in {time.perf_counter() - t0:.1f} s ({seconds}); wrote {path} ({size:.1f} MB)", file=sys.stderr)
@@ -258,11 +282,16 @@ def main(argv: list[str] | None = None) -> int:
         ap.print_help()
         return 0
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # here, so that a reader who went away is caught below, not at exit
+        return code
+    except BrokenPipeError:  # before USER_ERRORS, which holds OSError: `… | head` is not an error
+        # what is still buffered cannot be written either: send it to devnull, or the interpreter's final
+        # flush fails again and prints an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except USER_ERRORS as e:
         print(f"toolkit {args.command}: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0

@@ -62,7 +62,7 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     if enc:
         return _strict(data, enc, name), enc
     if b"\x00" in data:
-        raise CorpusError(f"{name}: binary data (NUL bytes), not text; remove it from the corpus folder")
+        raise CorpusError(f"{name}: binary data (NUL bytes), not text; give plain text, or leave this file out")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -141,6 +141,8 @@ def find_files(path_or_glob: str | Path, suffixes: tuple[str, ...] = SUFFIXES, h
     """The files with one of ``suffixes`` that a folder (searched recursively), a file or a glob names, sorted;
     :class:`CorpusError` (ending with ``hint``) when there are none."""
     p = Path(path_or_glob)
+    if not p.exists() and not re.search(r"[*?[]", str(p)):  # a name, not a pattern
+        raise CorpusError(f"{path_or_glob}: no such file or folder")
     found = p.rglob("*") if p.is_dir() else [p] if p.is_file() else map(Path, glob.glob(str(p), recursive=True))
     files = sorted(f for f in found if f.is_file() and f.suffix.lower() in suffixes)
     if not files:

@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
+from numbers import Integral
 
 import numpy as np
 import pandas as pd
@@ -345,6 +346,8 @@ def extract_keywords(text: str, k: int = 10, *, normalize: bool = True) -> list[
     >>> extract_keywords("")
     []
     """
+    if isinstance(k, bool) or not isinstance(k, Integral):
+        raise TypeError(f"k must be a positive int, not {k!r}")
     if k < 1:
         raise ValueError(f"k must be at least 1, not {k}")
     names, x = _candidates(_prepare(text, normalize, "extract_keywords"))

@@ -289,10 +289,13 @@ def _write(df: pd.DataFrame, path: Path) -> None:
 
 
 def _manifest(out: Path, shards: list[Shard], settings: dict) -> None:
-    """Record the settings and input sizes, or refuse a rerun that would mix outputs of other settings or inputs."""
+    """Record the settings and input sizes, or refuse a rerun that would mix outputs of other settings or inputs.
+    A folder without any part (a run that failed on bad input or a bad model before writing one) holds nothing
+    to mix: its manifest is replaced."""
     path = out / "manifest.json"
     sizes = {s.path: os.stat(s.path).st_size for s in shards}
-    old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"settings": settings, "inputs": {}}
+    written = path.exists() and any(out.glob("*/*.parquet"))
+    old = json.loads(path.read_text(encoding="utf-8")) if written else {"settings": settings, "inputs": {}}
     if old["settings"] != settings:
         was = ", ".join(f"{k}={v}" for k, v in old["settings"].items())
         raise ValueError(f"{out} holds a run with other settings ({was}); rerun with those, or use a new --out")

@@ -25,8 +25,10 @@ import re
 import time
 import warnings
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from numbers import Integral
 from pathlib import Path
 
 import numpy as np
@@ -85,7 +87,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
     """Topics of Persian news articles: normalization, ZWNJ-aware n-grams, a calibrated linear SVM.
 
     ``fit``, ``predict`` and ``predict_proba`` take a list (or Series) of texts, or a DataFrame with a
-    ``text`` column (and an optional ``title``, put before the text).
+    ``text`` column (and an optional ``title``, put before the text unless it is the text's first line).
 
     Parameters
     ----------
@@ -256,6 +258,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         """The ``k`` most probable topics of each text, for articles on several topics: one row per text and
         rank, with ``doc`` (the text's position, or its index in ``X``), ``rank`` (1 = most probable),
         ``topic`` and ``probability``."""
+        if isinstance(k, bool) or not isinstance(k, Integral):
+            raise TypeError(f"k must be a positive int, not {k!r}")
         if k < 1:
             raise ValueError(f"k must be at least 1, not {k}")
         texts, index = _texts(_one_or_many(X)), _index(X)
@@ -435,17 +439,37 @@ def load_default() -> TopicClassifier:
 
 
 def _texts(X) -> list[str]:
-    """Texts from a DataFrame (``title`` + newline + ``text``) or a sequence; missing values become ``""``."""
+    """Texts from a DataFrame (``title`` + newline + ``text``, or ``text`` alone when its first line is the
+    title) or a sequence; missing values become ``""``."""
     if isinstance(X, pd.DataFrame):
         if "text" not in X:
             raise ValueError("a DataFrame of articles needs a text column")
         body = X["text"].fillna("").astype(str)
-        if "title" in X:
-            body = X["title"].fillna("").astype(str).str.cat(body, sep="\n").str.strip()
-        return body.tolist()
+        if "title" not in X:
+            return body.tolist()
+        title = X["title"].fillna("").astype(str)
+        joined = title.str.cat(body, sep="\n").str.strip()
+        again = [_first_line_is(b, t.strip()) for b, t in zip(body, title, strict=True)]
+        return np.where(again, body, joined).tolist()
     if isinstance(X, str):
         raise ValueError("expected a list of texts, not a single str: wrap it in a list")
+    _check_many(X, _MANY)
     return [x if isinstance(x, str) else "" for x in X]
+
+
+_MANY = "a sequence of str, a pandas Series, or a DataFrame with a text column"
+
+
+def _check_many(X, expected: str) -> None:
+    """A clear TypeError for what cannot hold texts (None, a number, bytes), instead of one from deep inside."""
+    if X is None or isinstance(X, bytes) or not isinstance(X, Iterable):
+        raise TypeError(f"expected {expected}, not {type(X).__name__}")
+
+
+def _first_line_is(text: str, title: str) -> bool:
+    """Is ``title`` the first line of ``text``, as in a .txt file read by :func:`toolkit.load_corpus`? (Then
+    putting it before the text again would count it twice.)"""
+    return bool(title) and text.lstrip().partition("\n")[0].strip() == title
 
 
 def _labels(y) -> list[str]:
@@ -456,7 +480,10 @@ def _labels(y) -> list[str]:
 
 
 def _one_or_many(X):
-    return [X] if isinstance(X, str) else X
+    if isinstance(X, str):
+        return [X]
+    _check_many(X, f"a str, {_MANY}")
+    return X
 
 
 def _index(X) -> list:
