@@ -10,7 +10,7 @@ import pytest
 from toolkit import datasets, pipeline, topics
 from toolkit.claims import extract_claims
 from toolkit.cli import main
-from toolkit.corpus import CorpusError
+from toolkit.corpus import CorpusError, headed_texts
 from toolkit.keywords import extract_keywords
 
 
@@ -40,7 +40,7 @@ def test_analyze_is_the_in_process_functions(sample, analyzed):
     expected = topics.load_default().classify(sample)
     assert articles.topic.tolist() == expected.topic.tolist()
     assert articles.topic_proba.tolist() == pytest.approx(expected.probability.tolist())
-    heads = (sample.title + "\n" + sample.text).str.strip()
+    heads = headed_texts(sample.title, sample.text)  # the seed's title, its first line, counts once
     assert articles.keywords.tolist() == [[t for t, _ in extract_keywords(h)] for h in heads]
     pd.testing.assert_frame_equal(claims, extract_claims(sample))
     assert articles.n_claims.tolist() == [int((claims.doc_id == d).sum()) for d in sample.doc_id]

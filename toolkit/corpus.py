@@ -233,6 +233,21 @@ def as_articles(df: pd.DataFrame, path: str | Path, first_row: int = 0) -> pd.Da
     return df
 
 
+def headed_texts(titles: pd.Series, texts: pd.Series) -> list[str]:
+    """Each article as one text, its title first: ``title + "\\n" + text``, or the text alone when its first
+    line is the title already (a ``.txt`` file read by :func:`load_corpus`), so the title counts once.
+    ``titles`` and ``texts`` are str, aligned by position.
+
+    >>> headed_texts(pd.Series(["عنوان", "عنوان"]), pd.Series(["متن خبر", "عنوان\\nمتن خبر"]))
+    ['عنوان\\nمتن خبر', 'عنوان\\nمتن خبر']
+    """
+    out = []
+    for title, text in zip(titles, texts, strict=True):
+        once = title.strip() and text.lstrip().partition("\n")[0].strip() == title.strip()
+        out.append(text if once else f"{title}\n{text}".strip())
+    return out
+
+
 def load_corpus(path_or_glob: str | Path) -> pd.DataFrame:
     """Load every article under a folder, a file, or a glob (``"scraped/**/*.txt"``).
 

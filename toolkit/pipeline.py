@@ -44,7 +44,7 @@ import pandas as pd
 
 import toolkit
 from toolkit.claims import extract_claims
-from toolkit.corpus import CorpusError, as_articles, find_files, json_rows, parquet_errors
+from toolkit.corpus import CorpusError, as_articles, find_files, headed_texts, json_rows, parquet_errors
 from toolkit.keywords import extract_keywords
 
 #: The article table: ``topic_proba`` is the probability of ``topic``; ``low_confidence`` flags a guess
@@ -74,7 +74,7 @@ def analyze(articles: pd.DataFrame, *, k: int = 10, model_path: str | None = Non
     column types with or without rows).
 
     Each step is the in-process function: ``TopicClassifier.classify`` on title and text,
-    ``extract_keywords(title + "\\n" + text, k)``, ``extract_claims(text)``.
+    ``extract_keywords`` on title and text (:func:`toolkit.corpus.headed_texts`), ``extract_claims(text)``.
 
     >>> arts, found = analyze(pd.DataFrame({"doc_id": ["s1"], "title": ["فوتبال"],
     ...     "text": ["تیم ملی فوتبال ایران در ورزشگاه آزادی مقابل عراق بازی کرد و با دو گل برنده شد."]}))
@@ -117,9 +117,9 @@ def _positions(index: pd.Index) -> np.ndarray:
 
 
 def keyword_lists(articles: pd.DataFrame, k: int = 10) -> list[list[str]]:
-    """The ``k`` best keywords of each article, from ``title + "\\n" + text`` (the title is the head the
-    keyword ranker looks for)."""
-    heads = (_strings(articles, "title") + "\n" + _strings(articles, "text")).str.strip()
+    """The ``k`` best keywords of each article, from its title and text (:func:`toolkit.corpus.headed_texts`:
+    the title is the head the keyword ranker looks for)."""
+    heads = headed_texts(_strings(articles, "title"), _strings(articles, "text"))
     return [[term for term, _ in extract_keywords(h, k)] for h in heads]
 
 

@@ -87,7 +87,8 @@ def _classify(part: pd.DataFrame, model_path: str | None) -> pd.DataFrame:
 
 
 def extract_keywords(articles, k: int = 10):
-    """The ``k`` best keywords of each article (of ``title + "\\n" + text``), as a Series of lists of terms."""
+    """The ``k`` best keywords of each article (of its title and text, :func:`toolkit.corpus.headed_texts`), as a
+    Series of lists of terms."""
     return articles.map_partitions(_keywords, k, meta=("keywords", "object"))
 
 

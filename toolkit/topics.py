@@ -44,6 +44,7 @@ from sklearn.utils.validation import check_is_fitted
 import toolkit
 from toolkit import datasets
 from toolkit.chars import LETTERS
+from toolkit.corpus import headed_texts
 from toolkit.features import NgramFeatures, Normalize
 
 #: Below this top probability, or with fewer than :data:`MIN_WORDS` Persian words, a prediction is flagged.
@@ -447,10 +448,7 @@ def _texts(X) -> list[str]:
         body = X["text"].fillna("").astype(str)
         if "title" not in X:
             return body.tolist()
-        title = X["title"].fillna("").astype(str)
-        joined = title.str.cat(body, sep="\n").str.strip()
-        again = [_first_line_is(b, t.strip()) for b, t in zip(body, title, strict=True)]
-        return np.where(again, body, joined).tolist()
+        return headed_texts(X["title"].fillna("").astype(str), body)
     if isinstance(X, str):
         raise ValueError("expected a list of texts, not a single str: wrap it in a list")
     _check_many(X, _MANY)
@@ -464,12 +462,6 @@ def _check_many(X, expected: str) -> None:
     """A clear TypeError for what cannot hold texts (None, a number, bytes), instead of one from deep inside."""
     if X is None or isinstance(X, bytes) or not isinstance(X, Iterable):
         raise TypeError(f"expected {expected}, not {type(X).__name__}")
-
-
-def _first_line_is(text: str, title: str) -> bool:
-    """Is ``title`` the first line of ``text``, as in a .txt file read by :func:`toolkit.load_corpus`? (Then
-    putting it before the text again would count it twice.)"""
-    return bool(title) and text.lstrip().partition("\n")[0].strip() == title
 
 
 def _labels(y) -> list[str]:
