@@ -242,8 +242,8 @@ def _same_pairs(c: pd.DataFrame, threshold: float) -> Iterator[tuple[int, int, f
     """``(i, j, similarity)``, i < j, for each pair of claims of different outlets that state one proposition
     (similar enough, and sharing at least two concepts besides places), in the order of a loop over i, then j.
 
-    Similarities are computed only across outlets, a block of rows at a time, and only the pairs that reach
-    ``threshold`` are looked at in Python.
+    Similarities are computed only across outlets, a block of rows at a time; the shared concepts are counted
+    only for the pairs that reach ``threshold``, and only the pairs found reach Python.
     """
     docs = [concepts(t) for t in c["content"]]
     codes = pd.factorize(c["outlet"])[0]
