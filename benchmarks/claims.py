@@ -21,16 +21,30 @@ load average before the run is printed). The share of the time spent in normaliz
 (``normalize_with_offsets``, which extraction runs first) is measured separately on the same articles,
 in CPU time. **Scaling**: one article made of
 ISNA texts at 0.25, 0.5 and 1 MB (time per MB should stay flat: linear time).
+
+**Comparison cost** (``--compare``, nothing else): ``compare_claims`` and ``claim_matrix`` on the first 1k, 2k,
+4k, 8k and 16k claims that ``extract_claims`` finds in the bundled ISNA then Fars articles (extracting them
+takes about 30 s: ``--cache FILE`` keeps them in a Parquet file outside the repository), in seconds and in
+peak memory above what the process held before the call (Linux ``VmHWM``, reset before each call); the
+lexicon caches are cleared before each call. The comparison before the sparse rewrite (``toolkit/compare.py``
+at ``--old REV``, read with ``git show``) runs on the sizes up to ``--old-max``, and its table is checked to
+be the same. Then ``python -m toolkit compare`` on a 5 MB one-line file: one sentence with an attribution
+cue repeated (one outlet), and two outlets stating the same claim in turn (too many pairs: exit code 2).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
+import resource
+import subprocess
 import sys
+import tempfile
 import time
+import types
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -39,7 +53,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from toolkit import Normalizer, datasets, normalize  # noqa: E402
+from toolkit import Normalizer, compare, datasets, normalize  # noqa: E402
 from toolkit.claims import extract_claims  # noqa: E402
 from toolkit.sources import OUTLET_WORDS, canonical  # noqa: E402
 
@@ -223,14 +237,109 @@ def scaling() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+#: The last revision with the dense comparison (an n × n similarity matrix and a Python loop over all pairs).
+DENSE = "56bb0b2"
+
+
+def corpus_claims(cache: str | None) -> pd.DataFrame:
+    """The claims of every bundled ISNA, then Fars, article (read from ``cache`` when it exists)."""
+    if cache and Path(cache).exists():
+        return pd.read_parquet(cache)
+    articles = pd.concat([datasets.load_isna(), datasets.load_fars()], ignore_index=True)
+    claims = extract_claims(articles[["doc_id", "text"]])
+    if cache:
+        claims.to_parquet(cache)
+    return claims
+
+
+def dense_compare(rev: str) -> types.ModuleType:
+    """``toolkit/compare.py`` as it was at ``rev``."""
+    source = subprocess.run(["git", "show", f"{rev}:toolkit/compare.py"], cwd=ROOT, check=True,
+                            capture_output=True, text=True).stdout  # fmt: skip
+    module = types.ModuleType(f"compare_{rev}")
+    exec(compile(source, f"{rev}:toolkit/compare.py", "exec"), module.__dict__)
+    return module
+
+
+def _rss_kb(field: str) -> int:
+    return int(re.search(rf"{field}:\s+(\d+)", Path("/proc/self/status").read_text()).group(1))
+
+
+def measured(module: types.ModuleType, fn, *args):
+    """(result, seconds, peak MB above the memory held before) of a call, with the module's caches cleared."""
+    for obj in vars(module).values():
+        if isinstance(obj, functools._lru_cache_wrapper):
+            obj.cache_clear()
+    Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM to the current size
+    before = _rss_kb("VmRSS")
+    t0 = time.perf_counter()
+    result = fn(*args)
+    dt = time.perf_counter() - t0
+    return result, round(dt, 2), round((_rss_kb("VmHWM") - before) / 1024)
+
+
+def compare_cost(sizes: list[int], cache: str | None, old_rev: str, old_max: int) -> pd.DataFrame:
+    claims = corpus_claims(cache)
+    dense = dense_compare(old_rev) if old_max else None
+    compare.compare_claims(extract_claims(datasets.load_seeds()))  # load the lemmatizer (shared by both)
+    rows = []
+    for n in sizes:
+        c = claims.head(n)
+        pairs, seconds, mb = measured(compare, compare.compare_claims, c)
+        row = {"claims": n, "outlets": c.outlet.nunique(), "matching_pairs": int((pairs.relation != "unique").sum()),
+               "compare_s": seconds, "compare_MB": mb}  # fmt: skip
+        _, row["matrix_s"], row["matrix_MB"] = measured(compare, compare.claim_matrix, c)
+        if dense and n <= old_max:
+            old, row["dense_compare_s"], row["dense_compare_MB"] = measured(dense, dense.compare_claims, c)
+            row["same_table"] = old.equals(pairs)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def compare_5mb() -> pd.DataFrame:
+    """``python -m toolkit compare`` on a 5 MB one-line file: one outlet, then two outlets in turn."""
+    claim = "نیروهای عراقی مواضع داعش را بمباران کردند. "
+    texts = {"one outlet": "المیادین گزارش داد داعش در سوریه است. ",
+             "two outlets in turn": f"المیادین گزارش داد {claim}رویترز گزارش داد {claim}"}  # fmt: skip
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in texts.items():
+            path = Path(tmp) / "big.txt"
+            path.write_text((text * (5_000_000 // len(text.encode()) + 1)).rstrip() + "\n")
+            t0 = time.perf_counter()
+            run = subprocess.run([sys.executable, "-m", "toolkit", "compare", str(path)], cwd=ROOT,
+                                 capture_output=True, text=True)  # fmt: skip
+            dt = time.perf_counter() - t0
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far, in kB
+            rows.append({"file": name, "MB": round(path.stat().st_size / 1e6, 1), "seconds": round(dt, 1),
+                         "exit_code": run.returncode, "rows_out": max(run.stdout.count("\n") - 1, 0),
+                         "peak_MB_so_far": round(peak / 1024), "stderr": run.stderr.strip()[:60]})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=["dev", "test", "test2", "test3", "all"], default="test3")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--articles", type=int, default=1000, help="ISNA test articles for the speed run")
+    ap.add_argument("--compare", action="store_true", help="only the cost of comparing claims (see above)")
+    ap.add_argument("--sizes", default="1000,2000,4000,8000,16000", help="numbers of claims for --compare")
+    ap.add_argument("--cache", help="Parquet file keeping the corpus claims between --compare runs")
+    ap.add_argument("--old", default=DENSE, help="git revision of the comparison to set beside (default: dense)")
+    ap.add_argument("--old-max", type=int, default=4000, help="run the old comparison up to this many claims")
     args = ap.parse_args(argv)
     split = None if args.split == "all" else args.split
-    pd.set_option("display.width", 200)
+    pd.set_option("display.width", 250)
+    if args.compare:
+        print("Comparison cost on the first n claims of ISNA, then Fars, articles:")
+        print(
+            compare_cost([int(n) for n in args.sizes.split(",")], args.cache, args.old, args.old_max).to_string(
+                index=False
+            )
+        )
+        print("\npython -m toolkit compare on a 5 MB one-line file:")
+        print(compare_5mb().to_string(index=False))
+        return 0
     print(f"Accuracy on the {args.split} passages of data/claims_gold.jsonl:")
     print(accuracy(split).to_string(index=False))
     if not args.no_speed:

@@ -1,15 +1,18 @@
 import hashlib
 import json
+import math
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from toolkit import datasets
+from toolkit import cli, compare, datasets
 from toolkit.claims import extract_claims
-from toolkit.compare import COMPARE_COLUMNS, claim_matrix, compare_claims, concepts, pair_features
+from toolkit.compare import COMPARE_COLUMNS, PLACES, claim_matrix, compare_claims, concepts, pair_features
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT.parent / "shared" / "data" / "raw"
@@ -18,6 +21,68 @@ RAW = ROOT.parent / "shared" / "data" / "raw"
 @pytest.fixture(scope="module")
 def seed_claims():
     return extract_claims(datasets.load_seeds())
+
+
+@pytest.fixture(scope="module")
+def real_claims(seed_claims):
+    """Claims of 150 Fars articles (38 outlets, pairs of every relation) and of the seed."""
+    articles = datasets.load_fars().iloc[900:1050][["doc_id", "text"]]
+    return pd.concat([extract_claims(articles), seed_claims], ignore_index=True)
+
+
+def plain_pairs(c: pd.DataFrame, threshold: float):
+    """The rule of compare._same_pairs written plainly: dense TF-IDF vectors, every pair of claims."""
+    docs = [Counter(concepts(t)) for t in c["content"]]
+    df = Counter(k for d in docs for k in d)
+    vocab = {k: i for i, k in enumerate(df)}
+    m = np.zeros((len(docs), len(vocab)))
+    for r, d in enumerate(docs):
+        for k, tf in d.items():
+            m[r, vocab[k]] = (1 + math.log(tf)) * (math.log((1 + len(docs)) / (1 + df[k])) + 1)
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    unit = np.divide(m, norms, out=np.zeros_like(m), where=norms > 0)
+    sim = unit @ unit.T
+    outlet, content = c["outlet"].tolist(), c["content"].tolist()
+    for i in range(len(c)):
+        for j in range(i + 1, len(c)):
+            if outlet[i] != outlet[j] and sim[i, j] >= threshold:
+                if len((set(concepts(content[i])) & set(concepts(content[j]))) - PLACES) >= 2:
+                    yield i, j, float(sim[i, j])
+
+
+@pytest.mark.parametrize("block", [compare._BLOCK, 997])  # 997: many blocks per outlet
+def test_pairs_are_those_of_the_plain_rule(real_claims, monkeypatch, block):
+    monkeypatch.setattr(compare, "_BLOCK", block)
+    c = compare._check(real_claims)
+    ours = list(compare._same_pairs(c, compare.SAME_PROPOSITION))
+    plain = list(plain_pairs(c, compare.SAME_PROPOSITION))
+    assert len(ours) > 90 and [p[:2] for p in ours] == [p[:2] for p in plain]
+    assert [round(p[2], 3) for p in ours] == [round(p[2], 3) for p in plain]
+    assert np.allclose([p[2] for p in ours], [p[2] for p in plain], rtol=0, atol=1e-12)
+
+
+def test_tables_are_those_of_the_plain_rule(real_claims, monkeypatch):
+    pairs, matrix = compare_claims(real_claims), claim_matrix(real_claims)
+    assert set(pairs.relation) == {"agree", "elaborate", "contradict", "unique"}
+    monkeypatch.setattr(compare, "_same_pairs", plain_pairs)
+    pd.testing.assert_frame_equal(pairs, compare_claims(real_claims))
+    pd.testing.assert_frame_equal(matrix, claim_matrix(real_claims))
+
+
+def test_too_many_pairs_is_one_clear_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(compare, "_MAX_PAIRS", 3)
+    claim = "نیروهای عراقی مواضع داعش را بمباران کردند. "
+    text = f"المیادین گزارش داد {claim}رویترز گزارش داد {claim}"
+    (tmp_path / "a.txt").write_text(text * 2)
+    assert len(compare_claims(extract_claims(text))) == 1  # one pair is fine
+    assert cli.main(["compare", str(tmp_path / "a.txt")]) == 2  # 2 × 2 pairs are not
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "over 3 pairs of claims" in err
+
+
+def test_the_same_claim_again_gets_its_own_column():
+    m = claim_matrix(pd.DataFrame({"outlet": ["A", "A", "A"], "content": ["قیمت نفت بالا رفت"] * 3}))
+    assert list(m.columns) == ["قیمت نفت بالا رفت", "قیمت نفت بالا رفت ", "قیمت نفت بالا رفت  "]
 
 
 def test_seed_comparison(seed_claims):

@@ -22,6 +22,10 @@ A claim's *concepts* are its content words, lemmatized (hazm), with the stop wor
 and its country (عراقی → عراق), «داعش» and «تروریست», «اجازه» and «اختیار», «بمباران» and «حمله». Numbers are
 read with :mod:`toolkit.numbers` (``۴۰۰ الی ۵۰۰``, ``400-500``) and compared by value with the noun after them.
 
+Similarities are computed only between claims of different outlets, on sparse vectors, a block of rows at a
+time: time and memory grow with the number of claims and of matching pairs, not with the square of the
+number of claims. More than a million matching pairs is a ``ValueError`` (compare fewer claims at a time).
+
 >>> claims = pd.DataFrame({
 ...     "doc_id": ["d", "d", "d"], "outlet": ["RT", "Al Mayadeen", "Rudaw"],
 ...     "content": ["عراق بدون اجازه دمشق مواضع داعش را در سوریه بمباران می‌کند",
@@ -41,9 +45,11 @@ import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from toolkit.numbers import Quantity, overlap, quantities
 from toolkit.tokens import lemmatize, token_spans
@@ -122,7 +128,8 @@ def concepts(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _predicates(text: str) -> tuple[set[str], set[str]]:
+@functools.lru_cache(maxsize=20_000)
+def _predicates(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(asserted, negated) predicates: verb lemmas, and «X است» / «X نیست» as «X+»."""
     pos, neg = set(), set()
     toks = [t for t, _, _, kind in token_spans(text) if kind == "word"]
@@ -137,18 +144,20 @@ def _predicates(text: str) -> tuple[set[str], set[str]]:
         elif i and (tok in _NEGATIVE_COPULA or tok in _COPULA):
             noun = lemmatize(toks[i - 1])
             (neg if tok in _NEGATIVE_COPULA else pos).add(CONCEPTS.get(noun, noun) + "+")
-    return pos, neg
+    return frozenset(pos), frozenset(neg)
 
 
-def _quantities(text: str) -> list[tuple[Quantity, str]]:
+@functools.lru_cache(maxsize=20_000)
+def _quantities(text: str) -> tuple[tuple[Quantity, str], ...]:
     """Each number with the noun after it (its unit: نفر، دلار، درصد …)."""
     out = []
     for q in quantities(text):
         after = re.match(r"\s*(\S+)", text[q.end :])
         out.append((q, after.group(1).strip("،,.") if after else ""))
-    return out
+    return tuple(out)
 
 
+@functools.lru_cache(maxsize=20_000)
 def _reciprocal(text: str) -> bool:
     words = set(re.findall(r"\w+", text))
     return bool(words & RECIPROCAL) or _RECIPROCAL_PHRASE.search(text) is not None
@@ -187,11 +196,6 @@ def pair_features(a: str, b: str) -> dict[str, float]:
     }
 
 
-def _same(a: str, b: str, sim: float, threshold: float) -> bool:
-    """Two claims state one proposition: similar enough, and sharing at least two concepts besides places."""
-    return sim >= threshold and len((set(concepts(a)) & set(concepts(b))) - PLACES) >= 2
-
-
 def _relation(a: str, b: str) -> tuple[str, str, str]:
     """(relation, reason, which side adds: 'a', 'b' or '') for two claims stating the same proposition."""
     f = pair_features(a, b)
@@ -207,19 +211,78 @@ def _relation(a: str, b: str) -> tuple[str, str, str]:
     return "agree", "shared proposition", ""
 
 
-def _vectors(contents: list[str]) -> np.ndarray:
-    """Unit TF-IDF vectors of concepts, the IDF taken over the claims compared (a concept every claim
-    shares says little)."""
-    docs = [Counter(concepts(c)) for c in contents]
-    df = Counter(k for d in docs for k in d)
-    n = len(docs)
-    vocab = {k: i for i, k in enumerate(df)}
-    m = np.zeros((n, len(vocab)))
-    for r, d in enumerate(docs):
-        for k, tf in d.items():
-            m[r, vocab[k]] = (1 + math.log(tf)) * (math.log((1 + n) / (1 + df[k])) + 1)
-    norms = np.linalg.norm(m, axis=1, keepdims=True)
-    return np.divide(m, norms, out=np.zeros_like(m), where=norms > 0)
+def _sparse(rows: list[dict[str, float]]) -> sparse.csr_matrix:
+    """A sparse matrix with a row per dict and a column per key."""
+    vocab: dict[str, int] = {}
+    cols = np.array([vocab.setdefault(k, len(vocab)) for r in rows for k in r], dtype=np.int64)
+    data = np.array([w for r in rows for w in r.values()], dtype=float)
+    return sparse.csr_matrix((data, cols, np.cumsum([0, *map(len, rows)])), shape=(len(rows), len(vocab)))
+
+
+def _vectors(docs: list[tuple[str, ...]]) -> sparse.csr_matrix:
+    """Unit TF-IDF vectors of the claims' concepts, the IDF taken over the claims compared (a concept every
+    claim shares says little)."""
+    counts = [Counter(d) for d in docs]
+    df = Counter(k for d in counts for k in d)
+    idf = {k: math.log((1 + len(docs)) / (1 + v)) + 1 for k, v in df.items()}
+    m = _sparse([{k: (1 + math.log(tf)) * idf[k] for k, tf in d.items()} for d in counts])
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    m.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(m.indptr))
+    return m
+
+
+#: More pairs stating one proposition than this is an error (the rows would not fit in memory, nor be read).
+_MAX_PAIRS = 1_000_000
+#: How many similarities are computed at once: a block of rows against the claims of other outlets (about
+#: 50 bytes each in all, so memory stays bounded whatever the number of claims).
+_BLOCK = 1 << 21
+
+
+def _same_pairs(c: pd.DataFrame, threshold: float) -> Iterator[tuple[int, int, float]]:
+    """``(i, j, similarity)``, i < j, for each pair of claims of different outlets that state one proposition
+    (similar enough, and sharing at least two concepts besides places), in the order of a loop over i, then j.
+
+    Similarities are computed only across outlets, a block of rows at a time; the shared concepts are counted
+    only for the pairs that reach ``threshold``, and only the pairs found reach Python.
+    """
+    docs = [concepts(t) for t in c["content"]]
+    codes = pd.factorize(c["outlet"])[0]
+    size = np.bincount(codes)
+    order = np.lexsort((codes, -size[codes]))  # grouped by outlet, the largest first
+    vec = _vectors(docs)[order]
+    common = _sparse([dict.fromkeys(set(d) - PLACES, 1.0) for d in docs])[order]  # the concepts besides places
+    grouped = codes[order]
+    starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+    ends = np.r_[starts[1:], len(order)]
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    total = 0
+    for start, end in zip(starts, ends, strict=True):
+        if end == len(order):
+            break
+        others = vec[end:].T.tocsr()  # the claims of the outlets after this one
+        step = max(1, _BLOCK // others.shape[1])
+        for a in range(start, end, step):
+            b = min(a + step, end)
+            sim = vec[a:b] @ others
+            hit = sim.data >= threshold
+            if not hit.any():
+                continue
+            rows = np.repeat(np.arange(a, b), np.diff(sim.indptr))[hit]
+            cols = sim.indices[hit] + end
+            keep = np.asarray(common[rows].multiply(common[cols]).sum(axis=1)).ravel() >= 2
+            i, j = order[rows[keep]], order[cols[keep]]
+            found.append((np.minimum(i, j), np.maximum(i, j), sim.data[hit][keep]))
+            total += len(i)
+            if total > _MAX_PAIRS:
+                raise ValueError(
+                    f"over {_MAX_PAIRS:,} pairs of claims from different outlets state the same proposition: "
+                    "compare fewer claims at a time, or raise the threshold"
+                )
+    if not found:
+        return
+    i, j, sim = (np.concatenate(x) for x in zip(*found, strict=True))
+    first = np.lexsort((j, i))
+    yield from zip(i[first].tolist(), j[first].tolist(), sim[first].tolist(), strict=True)
 
 
 def _check(claims: pd.DataFrame) -> pd.DataFrame:
@@ -239,25 +302,21 @@ def compare_claims(claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION)
     """Every pair of claims from different outlets that state the same proposition, and the claims no
     other outlet states (``relation == "unique"``). Claims without an outlet are left out.
 
-    Returns :data:`COMPARE_COLUMNS`; an empty frame (same columns) when there is nothing to compare.
+    Returns :data:`COMPARE_COLUMNS`; an empty frame (same columns) when there is nothing to compare. Raises
+    ``ValueError`` when over a million pairs of claims state the same proposition.
     """
     c = _check(claims)
     if c.empty:
         return pd.DataFrame(columns=COMPARE_COLUMNS)
-    vec = _vectors(c["content"].tolist())
-    sim = vec @ vec.T
-    outlets = c["outlet"].tolist()
+    claim = c.to_dict("records")
     rows, paired = [], set()
-    for i in range(len(c)):
-        for j in range(i + 1, len(c)):
-            if outlets[i] == outlets[j] or not _same(c.at[i, "content"], c.at[j, "content"], sim[i, j], threshold):
-                continue
-            relation, reason, _ = _relation(c.at[i, "content"], c.at[j, "content"])
-            rows.append(_pair(c, i, j, float(sim[i, j]), relation, reason))
-            paired |= {i, j}
-    for i in range(len(c)):
+    for i, j, sim in _same_pairs(c, threshold):
+        relation, reason, _ = _relation(claim[i]["content"], claim[j]["content"])
+        rows.append(_pair(claim[i], claim[j], sim, relation, reason))
+        paired |= {i, j}
+    for i, a in enumerate(claim):
         if i not in paired:
-            rows.append(_pair(c, i, None, 0.0, "unique", "no other outlet"))
+            rows.append(_pair(a, None, 0.0, "unique", "no other outlet"))
     out = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
     return out.sort_values(["relation", "similarity"], ascending=[True, False], key=_relation_order).reset_index(
         drop=True
@@ -269,9 +328,7 @@ def _relation_order(s: pd.Series) -> pd.Series:
     return s.map(order) if s.name == "relation" else s
 
 
-def _pair(c: pd.DataFrame, i: int, j: int | None, sim: float, relation: str, reason: str) -> dict:
-    a = c.loc[i]
-    b = c.loc[j] if j is not None else None
+def _pair(a: dict, b: dict | None, sim: float, relation: str, reason: str) -> dict:
     return {
         "outlet_a": a["outlet"],
         "outlet_b": b["outlet"] if b is not None else "",
@@ -303,8 +360,7 @@ def claim_matrix(claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION, w
     c = _check(claims)
     if c.empty:
         return pd.DataFrame()
-    vec = _vectors(c["content"].tolist())
-    sim = vec @ vec.T
+    contents = c["content"].tolist()
     parent = list(range(len(c)))
 
     def find(i: int) -> int:
@@ -314,34 +370,36 @@ def claim_matrix(claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION, w
         return i
 
     cell: dict[int, str] = {}
-    for i in range(len(c)):
-        for j in range(i + 1, len(c)):
-            same = _same(c.at[i, "content"], c.at[j, "content"], sim[i, j], threshold)
-            if same and c.at[i, "outlet"] != c.at[j, "outlet"]:
-                parent[find(j)] = find(i)
-                relation, _, adds = _relation(c.at[i, "content"], c.at[j, "content"])
-                if relation == "contradict":
-                    cell[j] = "contradicts"
-                elif adds:
-                    cell[i if adds == "a" else j] = "adds"
+    for i, j, _ in _same_pairs(c, threshold):
+        parent[find(j)] = find(i)
+        relation, _, adds = _relation(contents[i], contents[j])
+        if relation == "contradict":
+            cell[j] = "contradicts"
+        elif adds:
+            cell[i if adds == "a" else j] = "adds"
     groups: dict[int, list[int]] = {}
     for i in range(len(c)):
         groups.setdefault(find(i), []).append(i)
-    names = {}
-    for root, members in groups.items():
-        label = min((c.at[k, "content"] for k in members), key=len)
-        label = label if len(label) <= width else label[: width - 1] + "…"
-        while label in names.values():
+    names, used, spaces = [], set(), {}
+    for members in groups.values():
+        label = min((contents[k] for k in members), key=len)
+        label = base = label if len(label) <= width else label[: width - 1] + "…"
+        label += " " * spaces.get(base, 0)  # the same label again: skip the spaces already taken
+        while label in used:
             label += " "
-        names[root] = label
-    outlets = list(dict.fromkeys(c["outlet"]))
-    table = pd.DataFrame("", index=outlets, columns=[names[r] for r in groups])
+        spaces[base] = len(label) - len(base) + 1
+        used.add(label)
+        names.append(label)
+    outlet = c["outlet"].tolist()
+    outlets = list(dict.fromkeys(outlet))
+    row = {o: r for r, o in enumerate(outlets)}
+    cells = np.full((len(outlets), len(names)), "", dtype=object)
     rank = {"": 0, "states": 1, "adds": 2, "contradicts": 3}
-    for root, members in groups.items():
+    for col, members in enumerate(groups.values()):
         for k in members:
-            value = cell.get(k, "states")
-            current = table.at[c.at[k, "outlet"], names[root]]
-            if rank[value] > rank[current]:
-                table.at[c.at[k, "outlet"], names[root]] = value
+            value, r = cell.get(k, "states"), row[outlet[k]]
+            if rank[value] > rank[cells[r, col]]:
+                cells[r, col] = value
+    table = pd.DataFrame(cells, index=outlets, columns=names)
     table.index.name = "outlet"
     return table
