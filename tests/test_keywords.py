@@ -321,3 +321,22 @@ def test_cli_keywords():
     assert r.returncode == 0 and len(lines) == 3 and "داعش" in [line.split("\t")[0] for line in lines]
     r = subprocess.run([*run, "-k", "0", "-"], input=SEED.encode(), capture_output=True, cwd=root)
     assert r.returncode == 2 and r.stderr.decode().strip().count("\n") == 0 and "k must be" in r.stderr.decode()
+
+
+def test_shipped_lexicon_matches_its_build_script():
+    """The stopwords and verb forms ship normalized as the current normalizer writes them (the predicates,
+    background and ranker take a minute to rebuild: ``python scripts/build_keyword_resources.py``)."""
+    import gzip
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_keyword_resources.py"
+    spec = importlib.util.spec_from_file_location("build_keyword_resources", path)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    rebuilt = [f"stop\t{w}\t" for w in build.stopwords()]
+    rebuilt += [f"{'light' if light else 'verb'}\t{f}\t{inf}" for f, inf, light in build.verb_forms()]
+    shipped = resources.files("toolkit") / "resources" / "keyword_lexicon.tsv.gz"
+    with shipped.open("rb") as fh, gzip.open(fh, "rt", encoding="utf-8") as lines:
+        kept = [line.rstrip("\n") for line in lines if not line.startswith("predicate\t")]
+    assert sorted(rebuilt) == sorted(kept), "rerun python scripts/build_keyword_resources.py"
