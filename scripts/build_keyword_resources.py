@@ -110,6 +110,12 @@ def verb_forms() -> list[tuple[str, str, int]]:
     return sorted((f, inf, lt) for f, (inf, lt) in rows.items())
 
 
+def lexicon_rows() -> list[str]:
+    """The lexicon's ``stop``, ``verb`` and ``light`` rows (the ``predicate`` rows are learned from the articles)."""
+    rows = [f"stop\t{w}\t" for w in stopwords()]
+    return rows + [f"{'light' if lt else 'verb'}\t{f}\t{inf}" for f, inf, lt in verb_forms()]
+
+
 def _write_gz(path: Path, lines: list[str]) -> None:
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as gz:
@@ -207,8 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT / "data", help="folder of isna.parquet and fars.parquet")
     args = ap.parse_args(argv)
-    lexicon = [f"stop\t{w}\t" for w in stopwords()]
-    lexicon += [f"{'light' if lt else 'verb'}\t{f}\t{inf}" for f, inf, lt in verb_forms()]
+    lexicon = lexicon_rows()
     texts, tagged = train_texts(args.data)
     # predicates are learned with the new stopwords and verbs; the background is counted with all three
     _write_gz(RESOURCES / "keyword_lexicon.tsv.gz", sorted(lexicon))
