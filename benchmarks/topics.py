@@ -26,7 +26,7 @@ normalization included) and the peak resident memory of that process.
 prior correction, self-training on unlabelled Fars articles, character n-grams, Fars articles weighted
 more than ISNA's, then C, the characters read, the n-gram cap and range one at a time, and last other
 models on the same features: logistic regression, complement naive Bayes, outlet-aware features); it takes
-~30 minutes. It also measures, once, a variant rejected on those figures: ISNA desks relabelled by a
+~26 minutes. It also measures, once, a variant rejected on those figures: ISNA desks relabelled by a
 Fars-trained model.
 """
 
