@@ -24,6 +24,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/zwnj.py
 	$(PY) benchmarks/zwnj.py --corpus fars
 	$(PY) benchmarks/zwnj.py --corpus news2025
+	$(PY) benchmarks/zwnj_choices.py
 	$(PY) benchmarks/keywords.py --cv 5
 	$(PY) benchmarks/claims.py
 	$(PY) benchmarks/stance.py
