@@ -29,6 +29,10 @@ from toolkit.normalization import changes
         ("کتاب\u200eها", "کتاب\u200cها"),  # an LRM between letters stands for a ZWNJ
         ("کتاب\u200c\u200c\u200cها", "کتاب\u200cها"),  # runs of ZWNJ become one
         ("\u200cکتاب\u200c", "کتاب"),  # a ZWNJ not between letters goes
+        ("می\u200dروم", "میروم"),  # a ZWJ between letters goes (ZWNJ restoration, off here, puts a ZWNJ)
+        ("خانواده 👨\u200d👩\u200d👧", "خانواده 👨\u200d👩\u200d👧"),  # a ZWJ inside an emoji stays
+        ("🏳\ufe0f\u200d🌈 🏃🏽\u200d♀\ufe0f", "🏳\ufe0f\u200d🌈 🏃🏽\u200d♀\ufe0f"),  # after a selector, a skin tone
+        ("😀\u200d متن", "😀 متن"),  # but not one before a space
         ("Hello, world; 3.5?", "Hello, world; ۳.۵?"),  # Latin punctuation stays in Latin context
     ],
 )

@@ -20,7 +20,7 @@ ALPHABET = (
     "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩0123456789"
     " \n\t\r\u00a0"
     ".,;:!?،؛؟«»()[]-…\"'"
-    "abcXYZ😀ﻻﷲۀ"
+    "abcXYZ😀ﻻﷲۀ👨👩🏽\ufe0f♀"  # emoji, a skin tone, a variation selector: a ZWJ between emoji stays
 )
 texts = st.text(alphabet=ALPHABET, max_size=80)
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 
 ZWNJ = "\u200c"
+ZWJ = "\u200d"
 
 #: Letters of the Arabic script used in Persian text (Arabic letters included: normalization maps them).
 LETTERS = "\u0621-\u063a\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef\u06fa-\u06fc\u06ff"
@@ -58,7 +59,8 @@ LINE_BREAKS = "\u000b\u000c\u0085\u2028\u2029"
 ZWNJ_LIKE = "\u200e\u200f\u00ad\u200b"
 
 #: TABLE INVISIBLES — removed: bidi embeddings, overrides and isolates, Arabic letter mark, word
-#: joiner, invisible operators, BOM, ZWJ and C0/C1 controls other than tab and newline.
+#: joiner, invisible operators, BOM, ZWJ and C0/C1 controls other than tab and newline. A ZWJ between two
+#: emoji is part of one emoji (👨‍👩‍👧, 🏳️‍🌈) and is kept.
 INVISIBLES = (
     "\u200d\u061c\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064"
     "\u2066\u2067\u2068\u2069\ufeff\u0000-\u0008\u000e-\u001f\u007f\u0080-\u0084\u0086-\u009f"

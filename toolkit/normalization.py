@@ -9,7 +9,8 @@ The conventions (each a constructor flag of :class:`Normalizer`, named after the
   inside Latin tokens (``COVID-19``, ``G20``, ``mp3``); ``"latin"`` writes 0–9; ``None`` leaves them.
 * **Marks** — diacritics and tanvin are kept (``صرفاً`` stays ``صرفاً``) unless
   ``remove_diacritics=True``; tatweel (ـ) is removed (``remove_tatweel``).
-* **Invisibles** — bidi controls, BOM, ZWJ and control characters are removed; LRM, RLM, soft hyphen
+* **Invisibles** — bidi controls, BOM, ZWJ (but for one inside an emoji, 👨‍👩‍👧) and control characters
+  are removed; LRM, RLM, soft hyphen
   and zero-width space between two letters become a ZWNJ (``ZWNJ_LIKE``); ZWNJs that are not between
   two letters (or a digit and a letter) are removed, runs of them become one.
 * **Whitespace** — exotic spaces become a space, runs of spaces one space, spaces at line ends go,
@@ -34,6 +35,7 @@ character to the ``[start, end)`` it came from in the input.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal, overload
@@ -42,7 +44,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit import chars
-from toolkit.chars import ZWNJ
+from toolkit.chars import ZWJ, ZWNJ
 
 Edit = tuple[int, int, str]
 L = chars.WORD_CHARS  # inside a character class
@@ -127,8 +129,10 @@ _ZWNJ_OR_LIKE = re.compile(f"[{chars.ZWNJ_LIKE}{ZWNJ}]")
 
 def _invisible(m: re.Match[str]) -> str:
     """A run of invisible characters becomes one ZWNJ if it holds a ZWNJ (or a character used for one)
-    and sits between a letter (or digit) and a letter; otherwise it is removed."""
+    and sits between a letter (or digit) and a letter; otherwise it is removed, but for a ZWJ inside an emoji."""
     t, s, e = m.string, m.start(), m.end()
+    if m.group() == ZWJ and 0 < s and e < len(t) and _emoji_joined(t[s - 1], t[e]):
+        return ZWJ
     if (
         0 < s
         and e < len(t)
@@ -138,6 +142,12 @@ def _invisible(m: re.Match[str]) -> str:
     ):
         return ZWNJ
     return ""
+
+
+def _emoji_joined(before: str, after: str) -> bool:
+    """Whether a ZWJ between these two characters joins two emoji into one (👨‍👩‍👧; 🏳️‍🌈 after a variation
+    selector; 🏃🏽‍♀️ after a skin tone)."""
+    return (before == "\ufe0f" or unicodedata.category(before) in ("So", "Sk")) and unicodedata.category(after) == "So"
 
 
 # Only runs that change: one with an invisible other than a ZWNJ, a run of several ZWNJs, or a ZWNJ
