@@ -7,7 +7,9 @@ Writes three files into ``toolkit/resources/`` (deterministic: sorted rows, gzip
 ``keyword_lexicon.tsv.gz`` — rows ``kind <TAB> text <TAB> value``:
 
 * ``stop``: hazm's ``stopwords.dat`` (MIT license), normalized with :func:`toolkit.normalize`, plus the short
-  list ``EXTRA_STOPWORDS`` below (reporting words of news prose: «اظهار», «خاطرنشان», «تصریح», …).
+  list ``EXTRA_STOPWORDS`` below (reporting words of news prose: «اظهار», «خاطرنشان», «تصریح», …), and for
+  English words in Persian text scikit-learn's ``ENGLISH_STOP_WORDS`` (BSD-3-Clause; from the Glasgow
+  Information Retrieval Group) without ``ENGLISH_CONTENT``, its words that are news topics (a bill, a fire).
 * ``verb`` / ``light``: every one-token conjugation (hazm's ``Conjugation``) of every verb in hazm's
   ``verbs.dat``, with its infinitive; ``light`` for the light verbs of ``LIGHT_VERBS``. Forms that hazm's
   ``words.dat`` also tags as a noun or adjective (نشست، ساخت، شکست، خرید) are left out unless the verb is
@@ -70,6 +72,13 @@ NOT_VERBS = {
     "رود", "روم", "روی", "روند", "بینی", "شدید", "دهم", "رسم", "نماد", "نزد", "بخشی", "سازی", "زنی", "گردی",
     "بدهی", "شوم", "آند", "کردی", "ساختی", "نمام", "بنمای", "ننمای", "نگذاری", "نداری",
 }  # fmt: skip
+#: Words of scikit-learn's English stop list (which its documentation says has known issues) that can be what
+#: an English passage is about: a bill, a fire, the UN, a system, interest rates, a show.
+ENGLISH_CONTENT = {
+    "bill", "fire", "system", "interest", "mill", "un", "de", "co", "inc", "ltd", "amount", "bottom", "top",
+    "front", "side", "part", "name", "detail", "empty", "cry", "fill", "move", "show", "call", "serious",
+    "sincere", "thick", "thin", "con",
+}  # fmt: skip
 MIN_PREDICATE = 3
 RANKER_C = 1.0
 PREDICATE_SHARE = 0.05
@@ -83,8 +92,10 @@ def hazm_data() -> Path:
 
 def stopwords() -> list[str]:
     raw = (hazm_data() / "stopwords.dat").read_text(encoding="utf-8").split("\n")
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
     words = {normalize(w.strip()) for w in raw + EXTRA_STOPWORDS if w.strip() and "_" not in w}
-    return sorted(w for w in words if w)
+    return sorted({w for w in words if w} | (ENGLISH_STOP_WORDS - ENGLISH_CONTENT))
 
 
 def verb_forms() -> list[tuple[str, str, int]]:

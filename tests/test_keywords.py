@@ -51,6 +51,15 @@ def test_terms_keep_zwnj_words_whole_and_drop_stopwords_numbers_punctuation():
     assert keywords.terms("در گفت‌وگو با ۴۰۰ نفر، رئیس‌جمهور گفت.") == ["گفت\u200cوگو", "نفر", "رئیس\u200cجمهور"]
 
 
+def test_english_words_meet_an_english_stop_list():
+    # scikit-learn's list, less the words that can be news topics (bill, UN, system)
+    assert keywords.terms("The bill of the UN was passed by the Senate and the system failed.") == [
+        "bill", "un", "passed", "senate", "system", "failed"
+    ]  # fmt: skip
+    kw = [t for t, _ in keywords.extract_keywords("The president of the United States said the talks with Iran go on.")]
+    assert kw and not {"the", "of", "with", "on", "of the"} & set(kw)
+
+
 def test_terms_runs_do_not_cross_punctuation_or_stopwords():
     ts = keywords.terms("بشار اسد، رئیس‌جمهور سوریه و عراق", max_words=3)
     assert "بشار اسد" in ts and "رئیس\u200cجمهور سوریه" in ts

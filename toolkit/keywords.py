@@ -8,7 +8,8 @@ What a *term* is (:func:`terms`): a content word (not a stopword, number or punc
 verb form), a light-verb construction folded into one predicate in the infinitive (``اجازه داده‌اند`` →
 ``اجازه دادن``, ``هدف قرار دهند`` → ``هدف قرار دادن``), or, with ``max_words > 1``, a run of up to that many
 content words (``بشار اسد``, ``نیروی هوایی عراق``). The resources are package data, rebuilt by
-``scripts/build_keyword_resources.py``: ``keyword_lexicon.tsv.gz`` (stopwords from hazm, verb forms
+``scripts/build_keyword_resources.py``: ``keyword_lexicon.tsv.gz`` (stopwords from hazm, and English ones
+for Latin words, verb forms
 conjugated by hazm, light-verb constructions learned from the bundled TRAIN articles) and
 ``keyword_background.tsv.gz`` (document frequency and count of each term in those articles).
 
@@ -123,8 +124,9 @@ def _units(text: str, *, fold: bool = True) -> list[tuple[str, str]]:
     for tok in tokenize(text):
         if not tok[0].isalpha():  # a number, punctuation or symbol
             append((tok, "x"))
-        elif tok.isascii():
-            append((tok.lower(), "w"))
+        elif tok.isascii():  # a Latin word: a stopword if English lists it (the, of), else a content word
+            low = tok.lower()
+            append((low, "s" if kinds.get(low) == "s" else "w"))
         else:
             kind = kinds.get(tok, "w")
             append((tok, kind))
