@@ -91,7 +91,6 @@ def main(argv: list[str] | None = None) -> int:
     df = load_fars().head(args.limit) if args.limit else load_fars()
     char_norm = Normalizer(restore_zwnj=False)
     gold = [char_norm.normalize(t) for t in df["title"] + "\n" + df["text"]]
-    zwnj.DAMAGES.update(KINDS)  # evaluate() damages the gold itself
     print(f"{len(gold)} Fars articles; restored / damage to other words, per kind of damage\n")
     print("| variant | " + " | ".join(KINDS) + " |")
     print("|---|" + "---:|" * len(KINDS))
@@ -99,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         zwnj.PRIOR = prior
         cells = []
         for damage in KINDS:
-            e = zwnj.evaluate(restorer(damage).apply, gold, damage)
+            e = zwnj.evaluate(restorer(damage).apply, gold, KINDS[damage])
             restored = "–" if damage == "clean" else f"{e['restored']:.2%}"
             cells.append(f"{restored} / {e['damaged']:.2%}")
         print(f"| {name} | " + " | ".join(cells) + " |", flush=True)

@@ -115,6 +115,10 @@ def test_evaluate_scores_a_perfect_and_a_useless_tool():
     useless = evaluate(lambda t: t, gold, "deleted")
     assert useless["restored"] == 0 and useless["zw_words"] == 3
     assert evaluate(Normalizer().normalize, gold, "deleted")["restored"] == 1
+    # a damage of one's own: only the ZWNJ after می typed as a space
+    mine = evaluate(lambda t: t, gold, lambda t: t.replace("می" + ZWNJ, "می "))
+    assert mine["restored"] == 2 / 3
+    assert evaluate(Normalizer().normalize, gold, lambda t: t.replace(ZWNJ, ""))["restored"] == 1
 
 
 def test_evaluate_counts_repairs_of_morphemes_typed_apart_separately():

@@ -48,6 +48,7 @@ import itertools
 import operator
 import re
 import time
+from collections.abc import Callable
 from importlib import resources
 from itertools import compress, filterfalse
 
@@ -605,8 +606,11 @@ def _score(gold: np.ndarray, out: np.ndarray, apart: np.ndarray) -> dict[str, in
     }
 
 
-def evaluate(restore, gold_texts: list[str], damage: str = "deleted") -> dict[str, float]:
+def evaluate(restore, gold_texts: list[str], damage: str | Callable[[str], str] = "deleted") -> dict[str, float]:
     """Damage ZWNJ-correct texts, repair them with ``restore`` (``str -> str``) and score the result.
+
+    ``damage`` is a name of :data:`DAMAGES` or a function of your own (``str -> str``) that removes or moves
+    ZWNJs and spaces, and nothing else.
 
     ``gold_texts`` should already be character-normalized (``Normalizer(restore_zwnj=False)``);
     ``restore``'s output is character-normalized the same way before comparing, so only word
@@ -625,7 +629,8 @@ def evaluate(restore, gold_texts: list[str], damage: str = "deleted") -> dict[st
     from toolkit.normalization import Normalizer
 
     char_norm = Normalizer(restore_zwnj=False)
-    inputs = [DAMAGES[damage](t) for t in gold_texts]
+    damage_fn = DAMAGES[damage] if isinstance(damage, str) else damage
+    inputs = [damage_fn(t) for t in gold_texts]
     if inputs:
         restore(inputs[0])  # load resources outside the timing
     t0 = time.process_time()  # CPU time: fairer than wall time on a shared machine
