@@ -9,9 +9,8 @@ verb form), a light-verb construction folded into one predicate in the infinitiv
 ``اجازه دادن``, ``هدف قرار دهند`` → ``هدف قرار دادن``), or, with ``max_words > 1``, a run of up to that many
 content words (``بشار اسد``, ``نیروی هوایی عراق``). The resources are package data, rebuilt by
 ``scripts/build_keyword_resources.py``: ``keyword_lexicon.tsv.gz`` (stopwords from hazm, and English ones
-for Latin words, verb forms
-conjugated by hazm, light-verb constructions learned from the bundled TRAIN articles) and
-``keyword_background.tsv.gz`` (document frequency and count of each term in those articles).
+for Latin words; verb forms conjugated by hazm; light-verb constructions learned from the bundled TRAIN
+articles) and ``keyword_background.tsv.gz`` (document frequency and count of each term in those articles).
 
 >>> terms("عراق و سوریه توافق کرده‌اند تا مواضع داعش را هدف قرار دهند.")
 ['عراق', 'سوریه', 'توافق کردن', 'مواضع', 'داعش', 'هدف قرار دادن']

@@ -10,9 +10,9 @@ The conventions (each a constructor flag of :class:`Normalizer`, named after the
 * **Marks** — diacritics and tanvin are kept (``صرفاً`` stays ``صرفاً``) unless
   ``remove_diacritics=True``; tatweel (ـ) is removed (``remove_tatweel``).
 * **Invisibles** — bidi controls, BOM, ZWJ (but for one inside an emoji, 👨‍👩‍👧) and control characters
-  are removed; LRM, RLM, soft hyphen
-  and zero-width space between two letters become a ZWNJ (``ZWNJ_LIKE``); ZWNJs that are not between
-  two letters (or a digit and a letter) are removed, runs of them become one.
+  are removed; LRM, RLM, soft hyphen and zero-width space between two letters become a ZWNJ
+  (``ZWNJ_LIKE``); ZWNJs that are not between two letters (or a digit and a letter) are removed, runs of
+  them become one.
 * **Whitespace** — exotic spaces become a space, runs of spaces one space, spaces at line ends go,
   more than one blank line becomes one, and the text is stripped.
 * **Punctuation** — ``, ; ?`` after a Persian letter become ``، ؛ ؟``; no space before ``. ، ؛ : ! ؟ » )``,
