@@ -267,13 +267,16 @@ def choices(train: pd.DataFrame) -> list[dict]:
     labels = list(datasets.TOPICS)
 
     def oof(
-        params: dict, self_train: float | None = None, fars_weight: float = 1.0
+        params: dict, self_train: float | None = None, fars_weight: float = 1.0, fitted: list | None = None
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Out-of-fold probabilities; each fold's model is appended to ``fitted`` if given."""
         proba, priors = np.zeros((len(train), 7)), np.zeros((len(train), 7))
         for a, b in folds:
             tr = train.iloc[a]
             weight = np.where(tr.outlet == "ISNA", 1.0, fars_weight)
             m = topics.TopicClassifier(**params).fit(tr, tr.topic, sample_weight=weight)
+            if fitted is not None:
+                fitted.append(m)
             if self_train is not None:
                 p = m.predict_proba(unlabelled)
                 sure = p.max(axis=1) >= self_train
@@ -296,8 +299,9 @@ def choices(train: pd.DataFrame) -> list[dict]:
 
     rows = []
     base = {"prior_correction": 0.0}
+    default_models: list = []  # the default's model of each fold, for other_models
     for cw in (None, "balanced"):
-        proba, priors, classes = oof({**base, "class_weight": cw})
+        proba, priors, classes = oof({**base, "class_weight": cw}, fitted=default_models if cw else None)
         for alpha in (0.0, 0.5, 1.0):
             rows.append(row(f"class_weight={cw}, prior_correction={alpha}", proba, priors, classes, alpha))
     proba, priors, classes = oof(base, self_train=0.9)
@@ -318,11 +322,11 @@ def choices(train: pd.DataFrame) -> list[dict]:
     ):
         proba, priors, classes = oof({**base, **params})
         rows.append(row(f"{name}, prior_correction=0.5", proba, priors, classes, 0.5))
-    return rows + other_models(train, folds, row)
+    return rows + other_models(train, folds, default_models, row)
 
 
-def other_models(train: pd.DataFrame, folds: list, row) -> list[dict]:
-    """Other models on the default's own features (its normalization and n-grams, fitted fold by fold):
+def other_models(train: pd.DataFrame, folds: list, fitted: list, row) -> list[dict]:
+    """Other models on the default's own features (``fitted``: its model of each fold, prior correction 0):
     logistic regression, complement naive Bayes, and outlet-aware features — each feature once for every
     article and once more for its outlet's articles only (Daumé's "frustratingly easy" domain adaptation),
     read with the article's outlet known, or unknown (the shared copy alone, as for a new outlet)."""
@@ -341,8 +345,7 @@ def other_models(train: pd.DataFrame, folds: list, row) -> list[dict]:
     names += ("outlet-aware features, outlet known", "outlet-aware features, outlet unknown")
     proba = {name: np.zeros((len(train), 7)) for name in names}
     priors = np.zeros((len(train), 7))
-    for a, b in folds:
-        m = topics.TopicClassifier(prior_correction=0.0).fit(train.iloc[a], y[a])
+    for (a, b), m in zip(folds, fitted, strict=True):
         xa, xb = (m.pipeline_[:-1].transform(topics._texts(train.iloc[r])) for r in (a, b))
         lr = LogisticRegression(C=30, class_weight="balanced", max_iter=2000)
         proba[names[0]][b] = lr.fit(xa, y[a]).predict_proba(xb)
