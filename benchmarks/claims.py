@@ -4,7 +4,8 @@
     python benchmarks/claims.py --split dev     # the passages the rules were written on
     python benchmarks/claims.py --no-speed
 
-**Accuracy** (``data/claims_gold.jsonl``, see data/README.md). The extractor runs on each whole article;
+**Accuracy** (``datasets.load_claims_gold``, our labels in ``toolkit/resources/labels/``). The extractor runs
+on each whole article;
 its claims whose content overlaps a labelled passage are compared with the passage's gold claims. A
 predicted claim matches a gold claim when their outlets are the same (canonical names; unknown outlets
 compared without outlet words and spaces; both empty counts as the same) and their contents overlap by
@@ -23,7 +24,7 @@ in CPU time. **Scaling**: one article made of
 ISNA texts at 0.25, 0.5 and 1 MB (time per MB should stay flat: linear time).
 
 **Comparison cost** (``--compare``, nothing else): ``compare_claims`` and ``claim_matrix`` on the first 1k, 2k,
-4k, 8k and 16k claims that ``extract_claims`` finds in the bundled ISNA then Fars articles (extracting them
+4k, 8k and 16k claims that ``extract_claims`` finds in the ISNA then Fars articles (extracting them
 takes about 30 s: ``--cache FILE`` keeps them in a Parquet file outside the repository), in seconds and in
 peak memory above what the process held before the call (Linux ``VmHWM``, reset before each call); the
 lexicon caches are cleared before each call. The comparison before the sparse rewrite (``toolkit/compare.py``
@@ -36,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
 import os
 import re
 import resource
@@ -61,8 +61,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def load_gold(split: str | None) -> list[dict]:
-    recs = [json.loads(line) for line in (ROOT / "data" / "claims_gold.jsonl").read_text().splitlines() if line]
-    return [r for r in recs if split is None or r["split"] == split]
+    return datasets.load_claims_gold(split).to_dict("records")
 
 
 def outlet_key(name: str) -> str:
@@ -242,7 +241,7 @@ DENSE = "56bb0b2"
 
 
 def corpus_claims(cache: str | None) -> pd.DataFrame:
-    """The claims of every bundled ISNA, then Fars, article (read from ``cache`` when it exists)."""
+    """The claims of every ISNA, then Fars, article (read from ``cache`` when it exists)."""
     if cache and Path(cache).exists():
         return pd.read_parquet(cache)
     articles = pd.concat([datasets.load_isna(), datasets.load_fars()], ignore_index=True)
@@ -340,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\npython -m toolkit compare on a 5 MB one-line file:")
         print(compare_5mb().to_string(index=False))
         return 0
-    print(f"Accuracy on the {args.split} passages of data/claims_gold.jsonl:")
+    print(f"Accuracy on the {args.split} passages of claims_gold:")
     print(accuracy(split).to_string(index=False))
     if not args.no_speed:
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())

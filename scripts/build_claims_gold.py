@@ -1,11 +1,14 @@
-"""The labelled set of attributed claims, ``data/claims_gold.jsonl``: how its passages were drawn and checked.
+"""The first labelled set of attributed claims (``toolkit/resources/labels/claims_gold.jsonl``, loaded by
+``toolkit.datasets.load_claims_gold``): how its passages were drawn and checked.
 
-    python scripts/build_claims_gold.py sample  --out data/claims_gold.jsonl   # draw the passages (once)
-    python scripts/build_claims_gold.py sample  --out data/claims_gold.jsonl --second   # the test2 draw
-    python scripts/build_claims_gold.py sample  --out data/claims_gold.jsonl --third    # the test3 draw
-    python scripts/build_claims_gold.py finalize --gold data/claims_gold.jsonl  # resolve, check, register
+    python scripts/build_claims_gold.py sample  --out WORK/claims.jsonl   # draw the passages (once)
+    python scripts/build_claims_gold.py sample  --out WORK/claims.jsonl --second   # the test2 draw
+    python scripts/build_claims_gold.py sample  --out WORK/claims.jsonl --third    # the test3 draw
+    python scripts/build_claims_gold.py finalize --gold WORK/claims.jsonl  # resolve, check, write the labels
 
-**Sample.** Every sentence of the bundled ISNA and Fars articles (normalized text, split with
+``WORK`` is a folder outside the repository: while labelling, the file holds the passages' text.
+
+**Sample.** Every sentence of the ISNA and Fars articles (normalized text, split with
 ``toolkit.tokens.sentence_spans``) that contains one of ``CUES`` is a candidate. With
 ``numpy.random.default_rng(6)`` the candidates are shuffled and taken in order, at most one sentence
 per article, until ``N_ISNA`` ISNA and ``N_FARS`` Fars sentences are drawn. The first ``N_DEV`` drawn
@@ -16,7 +19,7 @@ Fars sentences from articles not yet in the set, labelled before the improved ru
 The test2 errors were studied in turn, so ``--third`` adds ``test3`` (``default_rng(666)``, ``N3_ISNA``
 and ``N3_FARS`` new articles), labelled before the final rules were run on it: the held-out set of the
 final extractor.
-Passages point into the raw ``text`` of the bundled corpus: ``doc_id``, ``start``, ``end`` (raw offsets
+Passages point into the raw ``text`` of the corpus: ``doc_id``, ``start``, ``end`` (raw offsets
 of the sentence).
 
 **Labels** were then written by hand, by reading each passage in its article (never with the
@@ -32,6 +35,7 @@ followed are in ``GUIDELINES`` below.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -40,6 +44,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "toolkit" / "resources" / "labels" / "claims_gold.jsonl"
 sys.path.insert(0, str(ROOT))
 
 SEED = 6
@@ -179,51 +184,29 @@ def resolve(rec: dict, raw: str) -> dict:
 
 
 def finalize(gold: Path) -> None:
+    """Resolve the labels and write them as the toolkit keeps them: passages by corpus, doc id, raw span and
+    sha256, claims by raw offsets (no text of the corpora)."""
     texts = _texts()
     recs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    recs = [resolve(r, texts[r["doc_id"]]) for r in recs]
-    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
-    n_claims = sum(len(r["claims"]) for r in recs)
-    splits = {s: sum(r["split"] == s for r in recs) for s in ("dev", "test", "test2", "test3")}
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import build_data
-
-    reg_path = ROOT / "data" / "datasets.json"
-    registry = json.loads(reg_path.read_text(encoding="utf-8"))
-    registry["claims_gold"] = {
-        "title": "Attributed claims, labelled by hand (the project's own evaluation set)",
-        "file": "claims_gold.jsonl",
-        "origin": "this project: sentences with an attribution cue drawn at random from the bundled isna and "
-        "fars corpora by scripts/build_claims_gold.py (seeds 6, 66, 666: dev + test, test2, test3), labelled "
-        "by hand (guidelines in that script), each draw before the extractor of the time was run on it",
-        "license": "labels: MIT (this project); the quoted text keeps its corpus's terms (isna, fars)",
-        "citation": "Persian news toolkit, claims_gold (2025).",
-        "columns": "id, split (dev/test/test2/test3; the counts show dev as train, the tests as test), corpus, doc_id, "
-        "start, end (raw sentence offsets in the corpus text), claims: [outlet, speaker, cue, mode, content, "
-        "content_start, content_end]",
-        "counts": {
-            "raw": len(recs),
-            "duplicates_removed": 0,
-            "rows": len(recs),
-            "train": splits["dev"],
-            "test": splits["test"] + splits["test2"] + splits["test3"],
-            "claims": n_claims,
-        },
-        "guidelines": GUIDELINES,
-    }
-    build_data.write_registry(ROOT / "data", registry)
-    print(f"{len(recs)} passages ({splits}), {n_claims} claims; registry and data/README.md updated")
+    out = []
+    for r in (resolve(r, texts[r["doc_id"]]) for r in recs):
+        passage = texts[r["doc_id"]][r["start"] : r["end"]]
+        claims = [{k: v for k, v in c.items() if k != "content"} for c in r.pop("claims")]
+        out.append({**r, "sha256": hashlib.sha256(passage.encode()).hexdigest(), "claims": claims})
+    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out), encoding="utf-8")
+    n_claims = sum(len(r["claims"]) for r in out)
+    print(f"{len(out)} passages, {n_claims} claims -> {OUT}")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("sample")
-    s.add_argument("--out", type=Path, default=ROOT / "data" / "claims_gold.jsonl")
+    s.add_argument("--out", type=Path, required=True, help="a file outside the repository")
     s.add_argument("--second", action="store_true", help="append the test2 draw (seed 66)")
     s.add_argument("--third", action="store_true", help="append the test3 draw (seed 666)")
     f = sub.add_parser("finalize")
-    f.add_argument("--gold", type=Path, default=ROOT / "data" / "claims_gold.jsonl")
+    f.add_argument("--gold", type=Path, required=True, help="the labelled file written by sample")
     args = ap.parse_args(argv)
     if args.cmd == "sample":
         sample(args.out, 3 if args.third else 2 if args.second else 1)

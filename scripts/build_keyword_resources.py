@@ -1,4 +1,4 @@
-"""Build the resources of :mod:`toolkit.keywords` from hazm's word lists and the bundled TRAIN split.
+"""Build the resources of :mod:`toolkit.keywords` from hazm's word lists and the TRAIN split.
 
     python scripts/build_keyword_resources.py
 
@@ -23,7 +23,7 @@ Writes three files into ``toolkit/resources/`` (deterministic: sorted rows, gzip
 
 ``keyword_background.tsv.gz`` — the Persian background: a first line ``#docs <TAB> N <TAB> tokens <TAB> T``,
 then ``term <TAB> document frequency <TAB> count`` for every term of :func:`toolkit.keywords.terms` (up to
-three words) seen in at least two articles of the TRAIN split of the bundled ISNA and Fars corpora. The
+three words) seen in at least two articles of the TRAIN split of the ISNA and Fars corpora. The
 test splits are never read: ``benchmarks/keywords.py`` scores keywords on Fars test articles.
 
 ``keyword_ranker.json`` — the weights of :func:`toolkit.keywords.extract_keywords`'s linear ranker: a
@@ -50,7 +50,7 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from toolkit import keywords  # noqa: E402
+from toolkit import datasets, keywords  # noqa: E402
 from toolkit.normalization import normalize  # noqa: E402
 
 RESOURCES = ROOT / "toolkit" / "resources"
@@ -138,13 +138,12 @@ def tagged_rows(fars_train: pd.DataFrame) -> list[int]:
     return [i for i, t in enumerate(fars_train["tags"]) if len(t)]
 
 
-def train_texts(data: Path) -> tuple[list[str], list[int]]:
+def train_texts() -> tuple[list[str], list[int]]:
     """Normalized ``title + newline + text`` of every TRAIN article of ISNA then Fars, and the positions of
     the Fars articles that have tags."""
     texts = []
     for name in ("isna", "fars"):
-        df = pd.read_parquet(data / f"{name}.parquet")
-        train = df[df["split"] == "train"].reset_index(drop=True)
+        train = getattr(datasets, f"load_{name}")("train")
         if name == "fars":
             tagged = [len(texts) + i for i in tagged_rows(train)]
         texts += (train["title"].fillna("") + "\n" + train["text"].fillna("")).tolist()
@@ -222,10 +221,9 @@ def fit_ranker(texts: list[str], tags: list[list[str]], own: list[bool] | None =
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=ROOT / "data", help="folder of isna.parquet and fars.parquet")
-    args = ap.parse_args(argv)
+    ap.parse_args(argv)
     lexicon = lexicon_rows()
-    texts, tagged = train_texts(args.data)
+    texts, tagged = train_texts()
     # predicates are learned with the new stopwords and verbs; the background is counted with all three
     _write_gz(RESOURCES / "keyword_lexicon.tsv.gz", sorted(lexicon))
     keywords._reset_resources()
@@ -235,8 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     rows, n_docs, n_tokens = background(texts)
     _write_gz(RESOURCES / "keyword_background.tsv.gz", [f"#docs\t{n_docs}\ttokens\t{n_tokens}", *rows])
     keywords._reset_resources()
-    fars = pd.read_parquet(args.data / "fars.parquet")
-    fars = fars[fars["split"] == "train"].reset_index(drop=True)
+    fars = datasets.load_fars("train")
     ranker = fit_ranker([texts[i] for i in tagged], [list(fars["tags"][j]) for j in tagged_rows(fars)])
     (RESOURCES / "keyword_ranker.json").write_text(json.dumps(ranker, ensure_ascii=False, indent=1) + "\n")
     keywords._reset_resources()

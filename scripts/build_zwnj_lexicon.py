@@ -1,8 +1,8 @@
 """Build the ZWNJ lexicon, ``toolkit/resources/zwnj_lexicon.tsv.gz``, from ZWNJ-correct text.
 
-    python scripts/build_zwnj_lexicon.py            # from data/isna.parquet (train split) and hazm
+    python scripts/build_zwnj_lexicon.py            # from ISNA's train split (toolkit.datasets) and hazm
 
-What it counts, in the *train* split of the bundled ISNA corpus only (the test split is the
+What it counts, in the *train* split of the ISNA corpus only (the test split is the
 benchmark's, see ``benchmarks/zwnj.py``), after character normalization without ZWNJ restoration:
 
 * every written word form, with its ZWNJs (``کرده‌اند``) or without (``میدانی``);
@@ -33,7 +33,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import pandas as pd  # noqa: E402
 
 from toolkit.chars import WORD_CHARS, ZWNJ  # noqa: E402
 from toolkit.normalization import Normalizer  # noqa: E402
@@ -102,11 +101,11 @@ def read_hazm() -> tuple[dict[str, int], list[str], list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=ROOT / "data" / "isna.parquet")
     ap.add_argument("--out", type=Path, default=ROOT / "toolkit" / "resources" / "zwnj_lexicon.tsv.gz")
     args = ap.parse_args(argv)
-    isna = pd.read_parquet(args.data)
-    train = isna[isna["split"] == "train"]
+    from toolkit import datasets
+
+    train = datasets.load_isna("train")
     hz, verbs, adjectives, informal = read_hazm()
     counts = count_isna((train["title"] + "\n" + train["text"]).tolist(), set(hz))
     rows = [("form", f, c, "isna") for f, c in counts.items()]

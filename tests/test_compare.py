@@ -1,8 +1,4 @@
-import hashlib
-import json
 import math
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -15,7 +11,6 @@ from toolkit.claims import extract_claims
 from toolkit.compare import COMPARE_COLUMNS, PLACES, claim_matrix, compare_claims, concepts, pair_features
 
 ROOT = Path(__file__).resolve().parents[1]
-RAW = ROOT.parent / "shared" / "data" / "raw"
 
 
 @pytest.fixture(scope="module")
@@ -177,15 +172,3 @@ def test_farexstance_bundle():
     assert set(datasets.load_farexstance(task="headline").upstream_split) == {"train", "dev", "test"}
     with pytest.raises(ValueError, match="task must be"):
         datasets.load_farexstance(task="tweets")
-
-
-@pytest.mark.skipif(not (RAW / "FarExStance").exists(), reason="needs ../shared/data/raw")
-def test_farexstance_build_is_reproducible(tmp_path):
-    (tmp_path / "datasets.json").write_text((ROOT / "data" / "datasets.json").read_text())
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_farexstance.py"), "--raw", str(RAW), "--out", str(tmp_path)],
-        check=True,
-        capture_output=True,
-    )
-    ours = json.loads((ROOT / "data" / "datasets.json").read_text())["farexstance"]["sha256"]
-    assert hashlib.sha256((tmp_path / "farexstance.parquet").read_bytes()).hexdigest() == ours

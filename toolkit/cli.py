@@ -9,6 +9,8 @@ python -m toolkit compare a.txt b.txt [--json]   # claim pairs across outlets: a
 python -m toolkit classify a.txt b.txt --top-k 3 # topic and probability of each article
 python -m toolkit train-topics                   # rebuild the shipped topic model (progress bar)
 python -m toolkit process "corpus/*.jsonl" --out run1 --workers 2   # the whole pipeline, resumable
+python -m toolkit datasets                       # the corpora, and where their files are
+python -m toolkit datasets fetch isna            # download (or find) a corpus and build its table
 """
 
 from __future__ import annotations
@@ -210,7 +212,7 @@ def _train_topics_args(p: argparse.ArgumentParser) -> None:
 
 @command("train-topics", _train_topics_args)
 def _train_topics(args: argparse.Namespace) -> int:
-    """Train the default topic model on the bundled train split and save it (skops)."""
+    """Train the default topic model on the train split and save it (skops)."""
     import time
 
     from toolkit import topics
@@ -262,6 +264,28 @@ def _process(args: argparse.Namespace) -> int:
         f"{done['claims']} claims to {args.out}",
         file=sys.stderr,
     )
+    return 0
+
+
+def _datasets_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", nargs="?", choices=["list", "fetch"], default="list", help="list (default) or fetch")
+    p.add_argument("name", nargs="?", default="all", help="the corpus to fetch (default: all)")
+    p.add_argument("--data-home", type=Path, help="where downloads and built tables go (default: $TOOLKIT_DATA)")
+
+
+@command("datasets", _datasets_args)
+def _datasets(args: argparse.Namespace) -> int:
+    """List the corpora and where their files are, or fetch one (or all) and build its table."""
+    from toolkit import datasets
+
+    if args.action == "fetch":
+        table = datasets.fetch(args.name, data_home=args.data_home)
+    else:
+        table = datasets.describe(args.data_home)
+    cols = ["name", "where", "rows", "train", "test", "title"]
+    sys.stdout.write(table[cols].astype(object).where(table[cols].notna(), "-").to_string(index=False) + "\n")
+    home = datasets.get_data_home(args.data_home)
+    print(f"data home: {home}; mirrors: TOOLKIT_RAW={os.environ.get('TOOLKIT_RAW', '(unset)')}", file=sys.stderr)
     return 0
 
 

@@ -1,0 +1,381 @@
+"""The corpora: where they come from, fetched and cached the way scikit-learn's datasets are.
+
+No corpus text is in the toolkit. Each corpus is described by its upstream files (repository, pinned commit,
+sha256 of every file, license, citation: :func:`describe`). A loader finds the files in a local mirror
+(``$TOOLKIT_RAW``; ``../shared/data/raw`` beside a source checkout), else downloads them, checksummed, into the
+data home (:func:`get_data_home`), else raises :class:`DataError` with what to do. The table built from them
+(duplicates removed, a fixed split by article) is cached in the data home and rebuilt when its inputs change.
+
+Every loader returns the core columns ``doc_id, outlet, title, text`` plus its own, and puts the corpus'
+provenance (origin, commit, license, citation, counts) in ``df.attrs["provenance"]``. ``split`` is ``None``
+(all rows), ``"train"`` or ``"test"``: made after removing exact and near-duplicate texts, so no text is on
+both sides.
+
+>>> isna = load_isna("test")
+>>> list(isna.columns[:4]), sorted(isna["category"].unique())
+(['doc_id', 'outlet', 'title', 'text'], ['cinema', 'economics', 'politics', 'sport', 'tech'])
+>>> load_seeds()["title"].tolist()
+['همکاری عراق و سوریه در یک موضوع خاص و مهم']
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit.corpus import load_corpus
+from toolkit.datasets._store import CORPORA, DataError, get_data_home
+
+__all__ = [
+    "TOPICS",
+    "DataError",
+    "describe",
+    "fetch",
+    "get_data_home",
+    "load_attribution",
+    "load_claims_gold",
+    "load_farexstance",
+    "load_fars",
+    "load_farstail",
+    "load_hamshahri",
+    "load_isna",
+    "load_news2025",
+    "load_seeds",
+    "load_topics",
+]
+
+SPLITS = (None, "train", "test")
+
+
+def describe(data_home: str | os.PathLike | None = None) -> pd.DataFrame:
+    """One row per corpus: ``name, title, where`` (``mirror``, ``cache`` or ``missing``: where its files
+    are), ``rows, train, test`` (once built), ``license, origin, commit, files``.
+
+    >>> describe().name.tolist()
+    ['isna', 'fars', 'farstail', 'news2025', 'farexstance', 'hamshahri']
+    """
+    from toolkit.datasets import _store
+
+    home = get_data_home(data_home)
+    rows = []
+    for name, c in CORPORA.items():
+        folder = _store.locate(name, home)
+        where = "missing" if folder is None else "cache" if home in folder.parents else "mirror"
+        n = _store.counts(name, home) or {}
+        rows.append(
+            {
+                "name": name,
+                "title": c.title,
+                "where": where,
+                "rows": n.get("rows"),
+                "train": n.get("train"),
+                "test": n.get("test"),
+                "license": c.license,
+                "origin": c.origin,
+                "commit": c.commit,
+                "files": len(_store.files(name)),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def fetch(name: str = "all", *, data_home: str | os.PathLike | None = None, progress: bool = True) -> pd.DataFrame:
+    """Find or download the files of corpus ``name`` (or of ``"all"``) and build its table; returns
+    :func:`describe`. Raises :class:`DataError` when a corpus can be neither found nor downloaded."""
+    from toolkit.datasets import _store
+
+    names = list(CORPORA) if name == "all" else [name]
+    unknown = [n for n in names if n not in CORPORA]
+    if unknown:
+        raise ValueError(f"unknown corpus {unknown[0]!r}: choose from {', '.join(CORPORA)} or 'all'")
+    home = get_data_home(data_home)
+    for n in names:
+        _store.table(n, home, progress=progress)
+    return describe(home)
+
+
+@functools.cache
+def _table(name: str, home: Path) -> pd.DataFrame:
+    from toolkit.datasets import _store
+
+    return _store.table(name, home)
+
+
+def _load(name: str, split: str | None, data_home) -> pd.DataFrame:
+    if split not in SPLITS:
+        raise ValueError(f"split must be None, 'train' or 'test', not {split!r}")
+    df = _table(name, get_data_home(data_home))
+    if split is not None:
+        df = df[df["split"] == split]
+    df = df.reset_index(drop=True).copy()
+    df.attrs["provenance"] = provenance(name, data_home)
+    return df
+
+
+def provenance(name: str, data_home: str | os.PathLike | None = None) -> dict:
+    """Where corpus ``name`` comes from and what it may be used for: ``title, origin, commit, paths, license,
+    citation, columns, counts``."""
+    from toolkit.datasets import _store
+
+    c = CORPORA[name]
+    counts = _store.counts(name, get_data_home(data_home))
+    return {
+        "title": c.title,
+        "origin": c.origin,
+        "commit": c.commit,
+        "paths": f"{c.upstream}/…",
+        "license": c.license,
+        "citation": c.citation,
+        "columns": c.columns,
+        "counts": counts,
+        "source_hash": _store.key(name),
+    }
+
+
+def load_isna(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
+    """ISNA news (isna.ir): ``doc_id, outlet, title, text, lead, category, split``.
+
+    Five categories (cinema, economics, politics, sport, tech), about 1,500 articles each (7,453 in all);
+    ``text`` is the lead and the body, ``title`` the headline."""
+    return _load("isna", split, data_home)
+
+
+def load_fars(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Fars News (farsnews.ir): ``doc_id, outlet, title, text, lead, category, subcategory, tags, url,
+    date, split``. ``tags`` are the authors' keyword tags (a list, often empty); ``date`` is the Solar
+    Hijri publication date read from the news id (``"1387-07-06"``)."""
+    return _load("fars", split, data_home)
+
+
+def load_news2025(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
+    """80 articles of four agencies (Borna, Hamshahri Online, Khabaronline, Tasnim; 20 each) from 1404 SH
+    (2025), none of them in any training data: ``doc_id, outlet, title, text, lead, category, tags, url,
+    date, split``, all in the test split. The held-out check of other outlets and another year.
+
+    >>> load_news2025().groupby("outlet").size().tolist()
+    [20, 20, 20, 20]"""
+    return _load("news2025", split, data_home)
+
+
+def load_hamshahri(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Hamshahri Online RSS items of 2020 (hamshahrionline.ir): ``doc_id, outlet, title, text, lead, section,
+    url, split``. ``text`` is the RSS lead (one or two sentences, about 150 characters), not the article;
+    ``section`` the outlet's own section, ``"TOP > SUB"`` (``"جهان > اروپا"``).
+
+    >>> load_hamshahri().section.str.split(" > ").str[0].value_counts().index[:3].tolist()
+    ['ایران', 'زندگی', 'ورزش']"""
+    return _load("hamshahri", split, data_home)
+
+
+def load_farstail(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
+    """FarsTail NLI pairs: ``doc_id, outlet, title, text, premise, hypothesis, label, split``; ``label``
+    is ``e`` (entailment), ``c`` (contradiction) or ``n`` (neutral), ``text`` the premise."""
+    return _load("farstail", split, data_home)
+
+
+def load_farexstance(
+    split: str | None = None, task: str | None = None, *, data_home: str | os.PathLike | None = None
+) -> pd.DataFrame:
+    """FarExStance claim stance pairs: ``doc_id, outlet, title, text, claim, stance, task, claim_id,
+    news_id, evidence, split, upstream_split``. ``task`` is ``"article"`` (a claim and a whole article:
+    ``text``) or ``"headline"`` (a claim and a headline), or ``None`` for both; ``stance`` is agree,
+    disagree, discuss or unrelated. The test split is the upstream test split (split by claim)."""
+    if task not in (None, "article", "headline"):
+        raise ValueError(f"task must be None, 'article' or 'headline', not {task!r}")
+    df = _load("farexstance", split, data_home)
+    if task is not None:
+        prov = df.attrs["provenance"]
+        df = df[df["task"] == task].reset_index(drop=True)
+        df.attrs["provenance"] = prov
+    return df
+
+
+def load_seeds() -> pd.DataFrame:
+    """The seed article(s) of the project (``seeds/``, installed with the package), read as files are by
+    :func:`toolkit.load_corpus`: ``text`` is the file as it is (it has lost its ZWNJs), ``outlet`` is empty
+    (the article names its relay itself, «به گزارش آران نیوز»)."""
+    with resources.as_file(resources.files("toolkit") / "resources" / "seeds") as folder:
+        df = load_corpus(Path(folder))
+    df.attrs["provenance"] = {
+        "title": "Seed article: Iraq-Syria arrangement to bomb ISIS (RT, Al Mayadeen, Rudaw)",
+        "origin": "the project's design card, copied byte for byte",
+        "license": "news text quoted for research",
+        "citation": "Relayed by Aran News; quoting RT, Al Mayadeen and Rudaw.",
+    }
+    return df
+
+
+# --- Our own labels: passages referred to by corpus, doc id and span, resolved here ----------------------
+
+_LOADERS = {
+    "isna": load_isna,
+    "fars": load_fars,
+    "news2025": load_news2025,
+    "hamshahri": load_hamshahri,
+    "farexstance": load_farexstance,
+}
+
+
+def _labels(file: str, split: str | None, data_home) -> pd.DataFrame:
+    recs = [
+        json.loads(x)
+        for x in (resources.files("toolkit") / "resources" / "labels" / file).read_text("utf-8").split("\n")
+        if x
+    ]
+    if split is not None:
+        recs = [r for r in recs if r["split"] == split]
+    texts: dict[str, dict[str, str]] = {}
+    for corpus in sorted({r["corpus"] for r in recs}):
+        df = _LOADERS[corpus](data_home=data_home)
+        texts[corpus] = dict(zip(df["doc_id"], df["text"], strict=True))
+    rows = []
+    for r in recs:
+        raw = texts[r["corpus"]][r["doc_id"]]
+        passage = raw[r["start"] : r["end"]]
+        if hashlib.sha256(passage.encode()).hexdigest() != r["sha256"]:
+            raise DataError(
+                f"{file}, passage {r['id']}: {r['doc_id']}[{r['start']}:{r['end']}] is not the labelled text"
+            )
+        claims = [c | {"content": raw[c["content_start"] : c["content_end"]]} for c in r["claims"]]
+        rows.append({k: v for k, v in r.items() if k not in ("sha256", "claims")} | {"text": passage, "claims": claims})
+    return pd.DataFrame(rows)
+
+
+def load_claims_gold(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
+    """The project's first labelled set of attributed claims (sentences of ISNA and Fars): ``id, split (dev,
+    test, test2, test3), corpus, doc_id, start, end, text, claims``. ``text`` is the passage, resolved from the
+    corpus (``raw[start:end]``, checked against the label's sha256); each claim is a dict ``outlet, speaker,
+    cue, mode, content, content_start, content_end`` with raw offsets into the article's text."""
+    return _labels("claims_gold.jsonl", split, data_home)
+
+
+def load_attribution(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
+    """The attribution set of the project's scheme (``docs``: attribution), passages of outlets the extractor's
+    rules were not written on: ``id, split (dev, test), corpus, doc_id, start, end, text, claims``; each claim
+    ``source, speaker, mode, cue, cue_start, cue_end, content, content_start, content_end`` (raw offsets into
+    the article's text). Labelled by reading, before the extractor was run on the passages."""
+    return _labels("attribution.jsonl", split, data_home)
+
+
+# --- Topics: one taxonomy over the labelled news corpora (see load_topics) ------------------------
+
+#: The unified topics, in a fixed order.
+TOPICS = ("politics", "world", "economy", "sport", "culture", "science-tech", "social")
+
+_ISNA_TOPICS = {
+    "politics": "politics",
+    "economics": "economy",
+    "sport": "sport",
+    "cinema": "culture",
+    "tech": "science-tech",
+}
+_FARS_TOPICS = {
+    "politics": "politics",
+    "foreign-policy": "politics",
+    "world": "world",
+    "regional-offices": "world",
+    "economy": "economy",
+    "sports": "sport",
+    "culture": "culture",
+    "arts-media": "culture",
+    "scientific-academic": "science-tech",
+    "social": "social",
+    "education": "social",
+}
+#: Fars articles dated before this Solar Hijri year are left out: their section labels do not match their text.
+_FARS_FIRST_YEAR = 1384
+#: Fars (category, subcategory) pairs left out: the articles filed there are sport news.
+_FARS_MISFILED = {("world", "islamic-forces"), ("world", "iran")}
+_NEWS2025_TOPICS = {
+    "سیاسی": "politics",
+    "اخبار سیاسی": "politics",
+    "اخبار سیاسی ایران": "politics",
+    "اخبار جهان": "world",
+    "اخبار بین الملل": "world",
+    "اقتصادی": "economy",
+    "اخبار اقتصادی": "economy",
+    "کسب و کار": "economy",
+    "ورزشی": "sport",
+    "اخبار ورزشی": "sport",
+    "فرهنگ و هنر": "culture",
+    "اخبار فرهنگی": "culture",
+    "اخبار فرهنگی و هنری": "culture",
+    "اخبار دانش": "science-tech",
+    "اخبار دانش و فناوری": "science-tech",
+    "اجتماعی": "social",
+    "اخبار اجتماعی": "social",
+    "اخبار سلامت": "social",
+    "اخبار شهر": "social",
+    "زندگی": "social",
+}
+_TOPIC_COLUMNS = ["doc_id", "outlet", "title", "text", "topic", "label", "date", "split"]
+
+
+def load_topics(
+    split: str | None = None,
+    *,
+    corpora: tuple[str, ...] = ("isna", "fars"),
+    data_home: str | os.PathLike | None = None,
+) -> pd.DataFrame:
+    """Labelled news in one taxonomy (:data:`TOPICS`): ``doc_id, outlet, title, text, topic, label, date,
+    split``. ``label`` is the corpus' own label the topic was mapped from (``"world/west-asia"``), ``date``
+    the Solar Hijri date where the corpus has one (``None`` for ISNA). The split is each corpus' own
+    duplicate-free split by article; articles whose label maps to no topic are left out.
+
+    ``corpora``: ``"isna"`` and ``"fars"`` (the default: the training corpora) and ``"news2025"``, 80
+    articles of four other agencies from 1404 SH (2025) that are all in the test split.
+
+    The mapping (also in the README, section *Topic classification*):
+
+    * ISNA: politics → politics, economics → economy, sport → sport, cinema → culture, tech → science-tech.
+    * Fars, by category: politics and foreign-policy → politics; world and regional-offices → world; economy;
+      sports → sport; culture and arts-media → culture; scientific-academic → science-tech; social and
+      education → social. Left out: articles dated before 1384 (in 1382–1383 the section labels do not
+      match the text: arts-media holds economy news, scientific-academic holds arts, politics holds world
+      news), world/islamic-forces and world/iran (sport news), province and the 31 province desks (regional
+      news on every topic), farsplus-magazine (a magazine mixing every topic), viewpoint (opinion essays),
+      multimedia, other-media, myfars, last-clay and articles without a category.
+    * news2025, from the outlets' own sections: سیاسی → politics; جهان, بین‌الملل → world; اقتصادی,
+      کسب و کار → economy; ورزشی → sport; فرهنگی, فرهنگ و هنر → culture; دانش, دانش و فناوری →
+      science-tech; اجتماعی, سلامت, شهر, زندگی → social. Left out: استان‌ها (province desks).
+
+    >>> df = load_topics("test")
+    >>> sorted(df.topic.unique()) == sorted(TOPICS), sorted(df.outlet.unique())
+    (True, ['Fars', 'ISNA'])
+    >>> load_topics(corpora=("news2025",)).split.unique().tolist()
+    ['test']
+    """
+    loaders = {"isna": _isna_topics, "fars": _fars_topics, "news2025": _news2025_topics}
+    unknown = set(corpora) - set(loaders)
+    if unknown or not corpora:
+        raise ValueError(f"corpora must be among {sorted(loaders)}, not {list(corpora)!r}")
+    frames = []
+    for name in corpora:
+        df = loaders[name](_load(name, split, data_home))
+        frames.append(df[df["topic"].notna()][_TOPIC_COLUMNS])
+    out = pd.concat(frames, ignore_index=True)
+    out.attrs["provenance"] = {name: provenance(name, data_home) for name in corpora}
+    return out
+
+
+def _isna_topics(df: pd.DataFrame) -> pd.DataFrame:
+    return df.assign(topic=df["category"].map(_ISNA_TOPICS), label=df["category"], date=None)
+
+
+def _fars_topics(df: pd.DataFrame) -> pd.DataFrame:
+    topic = df["category"].map(_FARS_TOPICS)
+    misfiled = pd.Series([(c, s) in _FARS_MISFILED for c, s in zip(df["category"], df["subcategory"], strict=True)])
+    early = df["date"].str[:4].astype(int) < _FARS_FIRST_YEAR
+    label = df["category"].where(df["subcategory"] == "", df["category"] + "/" + df["subcategory"])
+    return df.assign(topic=topic.mask(early | misfiled), label=label)
+
+
+def _news2025_topics(df: pd.DataFrame) -> pd.DataFrame:
+    key = df["category"].str.replace("\u200c", " ").str.split().str.join(" ")
+    return df.assign(topic=key.map(_NEWS2025_TOPICS), label=df["category"])
