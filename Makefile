@@ -1,16 +1,19 @@
 # Two commands do everything on a fresh clone: `make demo` and `make test`.
+# `make setup` installs exactly the versions in uv.lock into .venv; `make lock` updates them.
 VENV := .venv
 PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
 STAMP := $(VENV)/.installed
+UV_VERSION := $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' uv.lock)
 
-.PHONY: setup demo test lint bench data clean
+.PHONY: setup demo test quick lint bench lock data clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml uv.lock
 	@test -x $(PY) || { P=$$(scripts/find_python.sh) && $$P -m venv $(VENV); } || exit 1
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	$(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --locked --all-extras --quiet --python $(PY)
 	@touch $(STAMP)
 
 demo: $(STAMP)
@@ -18,7 +21,14 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
+
+# everything but the tests marked slow (retraining, Dask clusters, notebooks, long property runs)
+quick: $(STAMP)
+	$(PY) -m pytest -n auto -m "not slow"
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
 
 bench: $(STAMP)
 	$(PY) benchmarks/zwnj.py
@@ -32,9 +42,14 @@ bench: $(STAMP)
 	$(PY) benchmarks/throughput.py
 	$(PY) benchmarks/pipeline.py
 
+# newest versions allowed by pyproject.toml into uv.lock, and environment.yml written from it
+lock: $(STAMP)
+	$(UV) lock --upgrade
+	$(PY) scripts/environment_yml.py > environment.yml
+
+# the corpora: found in a mirror ($$TOOLKIT_RAW, ../shared/data/raw) or downloaded, built into the data home
 data: $(STAMP)
-	$(PY) scripts/build_data.py --raw ../shared/data/raw --out data
-	$(PY) scripts/build_farexstance.py --raw ../shared/data/raw --out data
+	$(PY) -m toolkit datasets fetch all
 
 clean:
 	rm -rf $(VENV) figures build .pytest_cache

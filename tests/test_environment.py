@@ -1,17 +1,33 @@
-import re
+import importlib.util
 import tomllib
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_environment_yml_names_the_same_dependencies_as_pyproject():
+def _environment_yml():
+    spec = importlib.util.spec_from_file_location("environment_yml", ROOT / "scripts" / "environment_yml.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_environment_yml_is_written_from_the_lock():
+    """conda users get the versions make setup installs: environment.yml is what `make lock` writes."""
+    if not (Path(__import__("sys").executable).with_name("uv")).exists():
+        pytest.skip("uv is installed by make setup")
+    assert (ROOT / "environment.yml").read_text() == _environment_yml().render(), "run make lock"
+
+
+def test_the_lock_pins_every_dependency_of_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    lock = tomllib.loads((ROOT / "uv.lock").read_text())
+    locked = {p["name"] for p in lock["package"]}
     wanted = set(project["dependencies"]).union(*project["optional-dependencies"].values())
-    env = (ROOT / "environment.yml").read_text()
-    listed = set(re.findall(r"^\s+- ([A-Za-z][\w.\[\]-]*[<>=!~][^\s#]*)\s*$", env, re.M)) - {"python=3.12"}
-    assert listed == wanted
-    assert "- -e ." in env
+    names = {w.split("[")[0].split(">")[0].split("=")[0].split("<")[0].strip().lower() for w in wanted}
+    assert names <= locked
 
 
 def test_python_requirement():
@@ -21,5 +37,5 @@ def test_python_requirement():
 
 
 def test_no_reshaper_or_bidi():
-    text = (ROOT / "pyproject.toml").read_text() + (ROOT / "environment.yml").read_text()
-    assert "reshaper" not in text and "bidi" not in text
+    text = (ROOT / "pyproject.toml").read_text() + (ROOT / "uv.lock").read_text()
+    assert "reshaper" not in text and "python-bidi" not in text

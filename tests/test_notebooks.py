@@ -6,6 +6,8 @@ from pathlib import Path
 import jupytext
 import pytest
 
+pytestmark = pytest.mark.slow  # every notebook, executed
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
 SMALL = {

@@ -100,6 +100,7 @@ def sentences_of_isna():
     return [s for t in df.text for s in t.split("\n") if s][:300]
 
 
+@pytest.mark.slow
 def test_real_sentences_roundtrip(sentences_of_isna):
     n = Normalizer()
     for raw in sentences_of_isna:

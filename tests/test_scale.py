@@ -11,6 +11,8 @@ from toolkit.keywords import extract_keywords
 
 from .test_pipeline import bundled_sample, read_run, write_inputs
 
+pytestmark = pytest.mark.slow  # local Dask clusters
+
 
 @pytest.fixture(scope="module")
 def client():

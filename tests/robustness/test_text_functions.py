@@ -76,6 +76,7 @@ def _seconds(fn, text) -> float:
     return time.process_time() - t0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["normalize", "with_offsets", "tokenize", "sentences"])
 def test_one_huge_line_is_linear(name):
     """1 MB and 10 MB of text on one line: ten times the text may take at most ~20 times the time."""
