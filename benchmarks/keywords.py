@@ -20,7 +20,7 @@ averaged; the interval is a 95% bootstrap over articles.
 ranker is refitted on the other folds, and a TRAIN article's own counts are taken out of the background
 before it is scored, so no article is scored with a background or a ranker that saw it.
 
-Speed — ``keyness(df, by="outlet")`` (defaults: 200 bootstrap resamples, top 30) over every bundled ISNA and
+Speed — ``keyness(df, by="outlet")`` (defaults: 200 bootstrap resamples, top 30) over every ISNA and
 Fars article, timed on text normalized beforehand; normalizing the same articles is timed apart, in one
 process and in two.
 """

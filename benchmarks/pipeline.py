@@ -2,7 +2,7 @@
 
     python benchmarks/pipeline.py [--sizes 1000 10000 100000] [--workers 0 2] [--json PATH]
 
-Corpus: every bundled news article (ISNA, Fars, the 2025 outlets and the seed: 8,116 distinct texts)
+Corpus: every news article (ISNA, Fars, the 2025 outlets and the seed: 8,116 distinct texts)
 resampled with replacement to each size (fixed seed; each copy gets its own doc_id), written as JSONL
 files of 5,000 articles, as a scraper would deliver them. Each run is a fresh
 ``python -m toolkit process FILES --out EMPTY_FOLDER`` (``--workers 0``: in this one process;
@@ -38,7 +38,7 @@ FILE_ROWS = 5000
 
 
 def corpus() -> pd.DataFrame:
-    """Every bundled news article once: ISNA, Fars, the 2025 outlets (as in load_topics), the seed."""
+    """Every news article once: ISNA, Fars, the 2025 outlets (as in load_topics), the seed."""
     df = pd.concat([datasets.load_topics(corpora=("isna", "fars", "news2025")), datasets.load_seeds()])
     return df[["doc_id", "outlet", "title", "text"]].drop_duplicates("text").reset_index(drop=True)
 

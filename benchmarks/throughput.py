@@ -2,7 +2,7 @@
 
     python benchmarks/throughput.py [--articles 500] [--json PATH]
 
-Articles: every bundled ISNA and Fars article (``datasets.load_topics()``, 9,000 after removing duplicates),
+Articles: every ISNA and Fars article (``datasets.load_topics()``, 9,000 after removing duplicates),
 shuffled with a fixed seed; the first N are the 1x set, the next 10 N (all different articles) the 10x set,
 and 50 others warm the caches and load the models first. Time is CPU seconds of this process
 (``time.process_time``), which the machine's other load disturbs less than the wall clock.

@@ -18,7 +18,7 @@ fastText (``pip install '.[bench]'``, package fasttext-wheel): supervised, on th
 (the same first 1,500 characters), epoch 25, lr 0.5, word bigrams, minCount 2, dim 100, one thread
 (deterministic). If fastText cannot be imported the table says so.
 
-Performance, in a fresh process: training on every bundled labelled article (train + test), the seconds
+Performance, in a fresh process: training on every labelled article (train + test), the seconds
 spent normalizing, prediction throughput (articles per second, one ``predict`` call over the test split,
 normalization included) and the peak resident memory of that process.
 

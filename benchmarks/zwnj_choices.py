@@ -15,7 +15,7 @@ Variants:
   p told (diagnostic)     the damage estimate replaced by the truth: p = 0.99 for the kind of damage done
                           (both for typed text): what a perfect estimate would be worth
   + FarExStance counts    the written forms of FarExStance's articles and headlines (1,380 + 3,541 texts of
-                          many agencies, bundled) added to ISNA's counts, not only for words ISNA never wrote
+                          many agencies,) added to ISNA's counts, not only for words ISNA never wrote
   + hazm frequencies w    hazm's word frequencies, scaled to ISNA's number of words times w, added to the
                           counts of forms ISNA also spells: more weight to the ZWNJ forms of a general
                           lexicon (hazm's own normalizer joins every compound it lists)

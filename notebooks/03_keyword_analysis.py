@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -21,6 +21,10 @@
 # prior and bootstrap intervals) and `kwic` (every occurrence of a term, in context). All three read
 # ZWNJ-aware words after normalization and fold light-verb constructions («اجازه داده‌اند» → «اجازه دادن»),
 # so a verb that lost its ZWNJ never passes for a keyword.
+#
+# **Needs YAKE**, the baseline set beside our keywords: `make setup` installs it; after a plain
+# `pip install persian-news-toolkit`, run `pip install "persian-news-toolkit[bench]"` (or `pip install yake`).
+# The corpora are fetched on first use (`python -m toolkit datasets`).
 
 # %% tags=["parameters"]
 N_PER_OUTLET = 1500  # articles sampled from each of ISNA and Fars for keyness (all: 7453 and 1490)
@@ -44,7 +48,7 @@ seed_norm = toolkit.normalize(seed.text)
 #
 # YAKE (`lan="fa"`) reads the same normalized text. It returns phrases that cross a comma and a light verb
 # («سوریه توافق کرده‌اند»); ours are names, places and subjects, scored by a ranker fitted on Fars authors'
-# tags against a background of document frequencies from the bundled TRAIN articles.
+# tags against a background of document frequencies from the TRAIN articles.
 
 # %%
 ours = keywords.extract_keywords(seed_norm, k=10, normalize=False)

@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -19,7 +19,7 @@
 # The seed article relays Aran News and carries three channels: an Iraqi government source speaking to
 # RT («راشا تودی»), Al Mayadeen («المیادین») reporting itself, and the governor of al-Qaim speaking to Rudaw
 # («رووداو»). Every attribution in it is indirect speech. This notebook turns it into a table of claims,
-# compares the claims across outlets, draws the outlet × claim matrix, and then asks the bundled corpora
+# compares the claims across outlets, draws the outlet × claim matrix, and then asks the corpora
 # which outlets Persian news cites most, by topic and over time.
 
 # %% tags=["parameters"]
@@ -77,7 +77,7 @@ plots.save_figure(fig, "04_seed_claim_matrix")
 matrix
 
 # %% [markdown]
-# ## Whom the bundled corpora cite
+# ## Whom the corpora cite
 #
 # ISNA and Fars relay other outlets constantly («به گزارش ایسنا به نقل از رویترز»). Counting the outlets of
 # the claims they carry, leaving out the publisher itself, shows whose voice reaches Persian readers

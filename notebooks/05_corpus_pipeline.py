@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -21,11 +21,11 @@
 # reads Parquet/JSONL files shard by shard and writes two Parquet tables: one row per article (topic,
 # keywords, number of claims) and one per claim (who said it, through which outlet, with the evidence span in
 # the raw text). It resumes where an interrupted run stopped, and runs on a Dask cluster with `WORKERS` or a
-# scheduler address. This notebook runs it on the bundled articles written as a publisher would deliver
+# scheduler address. This notebook runs it on the articles written as a publisher would deliver
 # them, then asks the tables what each outlet covers and whom it quotes.
 
 # %% tags=["parameters"]
-N_ARTICLES = 2000  # bundled articles to process (all: about 9,000)
+N_ARTICLES = 2000  # articles to process (all: about 9,000)
 ROWS_PER_SHARD = 500  # articles per output part
 WORKERS = 0  # 0: in this process; N: a local Dask cluster of N processes
 TOP = 10  # outlets shown
@@ -62,7 +62,7 @@ display(plots.RTL(table[["outlet", "title", "topic", "topic_proba", "keywords", 
 # ## What each outlet covers
 #
 # The predicted topics by outlet (probability ≥ 0.5 only; the rest are flagged `low_confidence`). ISNA's
-# bundled articles come from five sections in equal numbers, so their mix says more about the corpus than
+# articles come from five sections in equal numbers, so their mix says more about the corpus than
 # about ISNA; Fars' mix is its own archive's.
 
 # %%
@@ -103,7 +103,7 @@ plots.save_figure(fig, "05_outlets_cited_by_publisher")
 print(f"{len(claims)} claims in {len(table)} articles; {citing.doc_id.nunique()} articles cite another outlet")
 
 # %% [markdown]
-# ISNA's bundled sections lean on foreign tech and science sites (Engadget, New Atlas, Daily Mail) for its
+# ISNA's sections lean on foreign tech and science sites (Engadget, New Atlas, Daily Mail) for its
 # tech news; Fars on the wire agencies (AFP, AP, Reuters, Xinhua) for its world news — the same split notebook
 # 04 finds with `extract_claims` on the corpora in memory.
 

@@ -9,7 +9,7 @@ verb form), a light-verb construction folded into one predicate in the infinitiv
 ``اجازه دادن``, ``هدف قرار دهند`` → ``هدف قرار دادن``), or, with ``max_words > 1``, a run of up to that many
 content words (``بشار اسد``, ``نیروی هوایی عراق``). The resources are package data, rebuilt by
 ``scripts/build_keyword_resources.py``: ``keyword_lexicon.tsv.gz`` (stopwords from hazm, and English ones
-for Latin words; verb forms conjugated by hazm; light-verb constructions learned from the bundled TRAIN
+for Latin words; verb forms conjugated by hazm; light-verb constructions learned from the TRAIN
 articles) and ``keyword_background.tsv.gz`` (document frequency and count of each term in those articles).
 
 >>> terms("عراق و سوریه توافق کرده‌اند تا مواضع داعش را هدف قرار دهند.")
@@ -338,7 +338,7 @@ def extract_keywords(text: str, k: int = 10, *, normalize: bool = True) -> list[
 
     Candidates are runs of one to three content words (never a stopword, a verb or a folded light-verb
     construction: «توافق کرده‌اند» is not a keyword). A linear ranker scores each from how often the text
-    uses it, how rare it is in the Persian background (document frequency in the bundled TRAIN articles),
+    uses it, how rare it is in the Persian background (document frequency in the TRAIN articles),
     whether it is in the title and how early it appears, and whether its words make a phrase; its weights
     were fitted on the author tags of Fars TRAIN articles (:data:`FEATURES`, ``keyword_ranker.json``).
 
@@ -454,7 +454,7 @@ def keyness(
 
     For each group (each value of column ``by``: outlet, category, month, …) against all the other
     articles, the log-odds ratio of each term with an informative Dirichlet prior (Monroe, Colaresi & Quinn
-    2008): the prior is the term's share of the Persian background (the bundled TRAIN articles) times
+    2008): the prior is the term's share of the Persian background (the TRAIN articles) times
     ``prior`` pseudo-counts, so rare terms are pulled towards "no difference" and common ones are compared
     on their own counts. ``z`` is the log-odds over its standard error; ``ci_low``/``ci_high`` the
     ``ci`` bootstrap interval of the log-odds over documents (``n_boot`` resamples of each group's articles).
