@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import re
@@ -27,6 +28,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from toolkit.chars import ARABIC_TO_PERSIAN
 from toolkit.normalization import Normalizer
 
 __all__ = ["OUTLET_WORDS", "Mention", "canonical", "find_outlets", "outlets"]
@@ -90,13 +92,16 @@ _CUES_BEFORE = ("به گزارش", "به نقل از", "به نوشته", "گز�
 _REPORTERS = {"خبرنگار", "خبرنگاران", "گزارشگر", "خبرنگار\u200cاعزامی"}
 
 _CHARS = Normalizer(restore_zwnj=False, remove_diacritics=True, spacing=False)
-# Letter variants that spellings of one name differ in, and Latin capitals (one character to one).
+# Letter variants that spellings of one name differ in, digits, and Latin capitals (one character to one).
 _FOLD = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ؤ": "و", "ئ": "ی"}
-    | {c: c.lower() for c in map(chr, range(0x41, 0xDF)) if c.isupper() and len(c.lower()) == 1}
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ؤ": "و", "ئ": "ی", "İ": "i"}
+    | {k: v for k, v in ARABIC_TO_PERSIAN.items() if len(v) == 1}
+    | {d: "۰۱۲۳۴۵۶۷۸۹"[i] for digits in ("0123456789", "٠١٢٣٤٥٦٧٨٩") for i, d in enumerate(digits)}
+    | {c: c.lower() for c in map(chr, range(0x41, 0x250)) if c.isupper() and len(c.lower()) == 1}
 )
 _FOLDED = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]+")
 _WORD = re.compile(r"[^\W_]+")
+_ZWNJ = re.compile("\u200c")
 
 
 class Mention(NamedTuple):
@@ -139,7 +144,7 @@ def _index() -> tuple[dict[str, str], frozenset[str], frozenset[str], re.Pattern
     only: «AP», not «ap»); one pattern matching every alias (a trie, so it scans in one pass)."""
     names: dict[str, str] = {}
     context: set[str] = set()
-    acronyms: set[str] = set()
+    acronym_aliases: dict[str, bool] = {}
     trie: dict = {}
     for r in outlets().itertuples():
         for alias in [r.name, *r.aliases]:
@@ -148,8 +153,7 @@ def _index() -> tuple[dict[str, str], frozenset[str], frozenset[str], re.Pattern
                 continue
             if names.setdefault(k, r.name) != r.name:
                 raise ValueError(f"outlets.tsv: alias {alias!r} names both {names[k]} and {r.name}")
-            if re.fullmatch(r"[A-Z]{2,5}", alias):
-                acronyms.add(k)
+            acronym_aliases[k] = acronym_aliases.get(k, True) and bool(re.fullmatch(r"[A-Z]{2,5}", alias))
             node = trie
             for i, word in enumerate(_WORD.findall(_CHARS.normalize(alias).lower().translate(_FOLD))):
                 if i:
@@ -159,8 +163,9 @@ def _index() -> tuple[dict[str, str], frozenset[str], frozenset[str], re.Pattern
             node[_END] = {}
         context.update(_key(a) for a in r.context_only)
     body = _trie_pattern(trie)
-    pattern = re.compile(rf"(?<![^\W_])(?<![^\W_]\u200c){body}(?![^\W_]|\u200c[^\W_])")
-    return names, frozenset(context), frozenset(acronyms), pattern
+    pattern = re.compile(rf"(?<![^\W_]){body}(?![^\W_])")  # run on text without ZWNJs
+    acronyms = frozenset(k for k, caps in acronym_aliases.items() if caps)
+    return names, frozenset(context), acronyms, pattern
 
 
 _SEP, _END = "\x00sep", "\x00end"
@@ -172,7 +177,7 @@ def _trie_pattern(node: dict) -> str:
     for ch, child in sorted(node.items(), key=lambda kv: kv[0] == _END):
         if ch == _END:
             continue
-        head = r"[\s\u200c.\-'’]*" if ch == _SEP else re.escape(ch)
+        head = r"[\s.\-'’/]*" if ch == _SEP else re.escape(ch)
         branches.append(head + _trie_pattern(child))
     if not branches:
         return ""
@@ -225,15 +230,21 @@ def find_outlets(text: str) -> list[Mention]:
     # One character to one character, so offsets are kept; Latin in lower case. (Translating only the
     # runs that change is much faster than str.translate over the whole text.)
     folded = _FOLDED.sub(lambda m: m.group().translate(_FOLD), text)
+    # The trie runs on the text without ZWNJs, so a ZWNJ anywhere in a name does not matter («بی‌بی‌سی»,
+    # «روی‌ترز» as a ZWNJ restorer may write a foreign name); a position there maps back by bisection.
+    shifted = [z - k for k, z in enumerate(m.start() for m in _ZWNJ.finditer(folded))]
+    plain = folded.replace("\u200c", "") if shifted else folded
     out: list[Mention] = []
-    for m in pattern.finditer(folded):
+    for m in pattern.finditer(plain):
+        start = m.start() + bisect.bisect_right(shifted, m.start())
+        end = m.end() - 1 + bisect.bisect_right(shifted, m.end() - 1) + 1
         key = _key(m.group())
         name = names.get(key)
-        if name is None or (key in acronyms and not text[m.start() : m.end()].isupper()):
+        if name is None or (key in acronyms and not text[start:end].isupper()):
             continue
-        if key in context and not _in_context(text, m.start()):
+        if key in context and not _in_context(text, start):
             continue
-        out.append(Mention(m.start(), m.end(), text[m.start() : m.end()], name))
+        out.append(Mention(start, end, text[start:end], name))
     return out
 
 
