@@ -227,6 +227,10 @@ def _key(text: str) -> str:
     return "".join(_WORD.findall(_CHARS.normalize(text).lower().translate(_FOLD)))
 
 
+#: The same, remembered: find_outlets meets the same few spellings again and again.
+_cached_key = functools.lru_cache(maxsize=65536)(_key)
+
+
 def _keys(words: str) -> set[str]:
     """The keys of space-separated words (a word may join several with ‌ or -: «تل‌آویو»)."""
     return {_key(w) for w in words.split()} - {""}
@@ -657,7 +661,7 @@ def find_outlets(text: str) -> list[Mention]:
     for m in index.pattern.finditer(plain):
         start = m.start() + bisect.bisect_right(shifted, m.start())
         end = m.end() - 1 + bisect.bisect_right(shifted, m.end() - 1) + 1
-        key = _key(m.group())
+        key = _cached_key(m.group())
         name = index.names.get(key)
         by_country = index.shared.get(key)
         if by_country:
@@ -672,7 +676,7 @@ def find_outlets(text: str) -> list[Mention]:
         if _is_anaphor(folded, start, end, voc):
             # «این شبکه خبر» names nothing; «این شبکه المیادین» still names what follows the outlet word
             rest = _WORD.search(folded, _WORD.match(folded, start, end).end(), end)
-            rest_key = _key(folded[rest.start() : end]) if rest else ""
+            rest_key = _cached_key(folded[rest.start() : end]) if rest else ""
             if rest_key not in index.names or rest_key in index.context:
                 continue
             start, name = rest.start(), index.names[rest_key]
@@ -690,7 +694,7 @@ def _country_next_to(text: str, start: int, end: int, voc: dict) -> str | None:
     after = _AFTER_WORD.search(text[end : end + 30])
     for m in (before, after):
         if m:
-            k = _key(m.group(1))
+            k = _cached_key(m.group(1))
             country = voc["adjective"].get(k) or voc["place"].get(k)
             if country:
                 return country
@@ -700,10 +704,10 @@ def _country_next_to(text: str, start: int, end: int, voc: dict) -> str | None:
 def _is_anaphor(text: str, start: int, end: int, voc: dict) -> bool:
     """Does the match start with an outlet word that a determiner points back with («این شبکه خبر»)?"""
     first = _WORD.match(text, start, end)
-    if not first or _key(first.group()) not in voc["outlet"]:
+    if not first or _cached_key(first.group()) not in voc["outlet"]:
         return False
     before = _BEFORE_WORD.search(text[max(0, start - 20) : start])
-    return bool(before) and _key(before.group(1)) in voc["determiner"]
+    return bool(before) and _cached_key(before.group(1)) in voc["determiner"]
 
 
 _NEWS_VERB = re.compile(r"^[\s\u200c]*(?:داد|داده|ده|می[\s\u200c]*ده|بده|رساند|می[\s\u200c]*رسان|دار)")
