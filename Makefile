@@ -6,7 +6,7 @@ UV := $(VENV)/bin/uv
 STAMP := $(VENV)/.installed
 UV_VERSION := $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' uv.lock)
 
-.PHONY: setup demo test quick lint bench lock data clean
+.PHONY: setup demo test quick lint bench lock data docs clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,10 @@ bench: $(STAMP)
 	$(PY) benchmarks/throughput.py
 	$(PY) benchmarks/pipeline.py
 
+# the documentation site (mkdocs.yml), strict: a broken link, reference or docstring fails it; open site/index.html
+docs: $(STAMP)
+	$(VENV)/bin/mkdocs build --strict --site-dir site
+
 # newest versions allowed by pyproject.toml into uv.lock, and environment.yml written from it
 lock: $(STAMP)
 	$(UV) lock --upgrade
@@ -52,4 +56,4 @@ data: $(STAMP)
 	$(PY) -m toolkit datasets fetch all
 
 clean:
-	rm -rf $(VENV) figures build .pytest_cache
+	rm -rf $(VENV) figures build site .cache .pytest_cache
