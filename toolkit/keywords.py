@@ -33,6 +33,7 @@ from numbers import Integral
 import numpy as np
 import pandas as pd
 
+from toolkit._compat import moved, renamed_arguments
 from toolkit.normalization import normalize as _normalize
 from toolkit.tokens import token_spans, tokenize
 
@@ -359,59 +360,16 @@ def extract_keywords(text: str, k: int = 10, *, normalize: bool = True) -> list[
     return [(names[i], round(float(scores[i]), 4)) for i in best]
 
 
-def _tag_key(term: str) -> str:
-    """How a keyword and an author's tag are compared: normalized, ZWNJs and runs of spaces as one space."""
-    return " ".join(_normalize(term).replace("\u200c", " ").split())
-
-
-def _inside(a: str, b: str) -> bool:
-    """Are the words of ``a`` a contiguous part of ``b``'s (or the other way round)?"""
-    if len(a) > len(b):
-        a, b = b, a
-    return f" {a} " in f" {b} "
-
-
-def evaluate(predicted: list[list[str]], tags: list[list[str]]) -> dict[str, float]:
-    """F1 of predicted keywords against reference tags, averaged over articles (articles without tags are left out).
-
-    *Exact*: a keyword and a tag match when equal after normalization (ZWNJ and space count as the same).
-    *Partial*: when the words of one are a contiguous part of the other («هاشمی» and «هاشمی رفسنجانی»).
-    Precision is over the predicted keywords, recall over the tags.
-
-    >>> evaluate([["داعش", "سوریه", "بغداد"]], [["داعش", "عراق و سوریه"]])
-    {'articles': 1, 'exact_f1': 0.4, 'partial_f1': 0.8, 'exact_precision': 0.333, 'exact_recall': 0.5}
-    """
-    rows = []
-    for pred, gold in zip(predicted, tags, strict=True):
-        p = [_tag_key(t) for t in pred]
-        g = [k for k in (_tag_key(t) for t in gold) if k]
-        if not g:
-            continue
-        row = []
-        for match in (str.__eq__, _inside):
-            hit_p = sum(any(match(a, b) for b in g) for a in p) / len(p) if p else 0.0
-            hit_g = sum(any(match(a, b) for a in p) for b in g) / len(g)
-            row += [hit_p, hit_g, 2 * hit_p * hit_g / (hit_p + hit_g) if hit_p + hit_g else 0.0]
-        rows.append(row)
-    m = np.mean(rows, axis=0) if rows else np.zeros(6)
-    return {
-        "articles": len(rows),
-        "exact_f1": round(float(m[2]), 3),
-        "partial_f1": round(float(m[5]), 3),
-        "exact_precision": round(float(m[0]), 3),
-        "exact_recall": round(float(m[1]), 3),
-    }
-
-
 # --- keyness between groups -----------------------------------------------------------------------
 
 
-def _texts(df: pd.DataFrame, text: str, normalize: bool, name: str) -> pd.Series:
+def _texts(df: pd.DataFrame, text_column: str, normalize: bool, name: str) -> pd.Series:
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"{name}() takes a DataFrame of articles, not {type(df).__name__}")
-    if text not in df.columns:
-        raise ValueError(f"{name}(): no column {text!r} (columns: {', '.join(map(str, df.columns))})")
-    texts = df[text].where(df[text].map(lambda t: isinstance(t, str)), "")
+    if text_column not in df.columns:
+        raise ValueError(f"{name}(): no column {text_column!r} (columns: {', '.join(map(str, df.columns))})")
+    column = df[text_column]
+    texts = column.where(column.map(lambda t: isinstance(t, str)), "")
     return texts.map(_normalize) if normalize else texts
 
 
@@ -436,18 +394,19 @@ def _log_odds(y_i, n_i, y_j, n_j, alpha, alpha0):
     return delta, 1 / (y_i + alpha) + 1 / (y_j + alpha)
 
 
+@renamed_arguments(text="text_column", top="k", seed="random_state")
 def keyness(
     df: pd.DataFrame,
     by: str = "outlet",
     *,
-    text: str = "text",
+    text_column: str = "text",
     max_words: int = 1,
     min_count: int = 5,
-    top: int | None = 30,
+    k: int | None = 30,
     prior: float = 10_000.0,
     n_boot: int = 200,
     ci: float = 0.95,
-    seed: int = 0,
+    random_state: int = 0,
     normalize: bool = True,
 ) -> pd.DataFrame:
     """Which terms each group of articles uses more than the others: the "Fightin' Words" log-odds ratio.
@@ -467,12 +426,12 @@ def keyness(
 
     >>> arts = pd.DataFrame({"outlet": ["الف", "الف", "ب", "ب"],
     ...                      "text": ["داعش در سوریه", "داعش و عراق", "بورس تهران", "بورس و بانک"]})
-    >>> keyness(arts, min_count=1, top=1, n_boot=20)[["group", "term", "count"]].values.tolist()
+    >>> keyness(arts, min_count=1, k=1, n_boot=20)[["group", "term", "count"]].values.tolist()
     [['الف', 'داعش', 2], ['ب', 'بورس', 2]]
     """
     if by not in getattr(df, "columns", ()):
         raise ValueError(f"keyness(): no column {by!r} to group by")
-    texts = _texts(df, text, normalize, "keyness")
+    texts = _texts(df, text_column, normalize, "keyness")
     keep = (texts.str.len() > 0) & df[by].notna()
     if not keep.any():
         return pd.DataFrame(columns=KEYNESS_COLUMNS)
@@ -496,14 +455,14 @@ def keyness(
     members = [np.flatnonzero(labels == g) for g in groups]
     counts = np.vstack([np.asarray(x[m].sum(axis=0)).ravel() for m in members])  # groups × terms
     sizes = counts.sum(axis=1)
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(random_state)
     weights = [rng.multinomial(len(m), np.full(len(m), 1 / len(m)), size=n_boot).astype(float) for m in members]
     frames = []
     for gi, g in enumerate(groups):
         y_i, n_i = counts[gi], sizes[gi]
         delta, var = _log_odds(y_i, n_i, counts.sum(axis=0) - y_i, sizes.sum() - n_i, alpha, prior)
         z = delta / np.sqrt(var)
-        chosen = np.argsort(-z, kind="stable")[: top if top is not None else len(z)]
+        chosen = np.argsort(-z, kind="stable")[: k if k is not None else len(z)]
         low, high = _bootstrap(x, members, weights, gi, chosen, alpha[chosen], prior, ci)
         frames.append(
             pd.DataFrame(
@@ -540,7 +499,10 @@ def _bootstrap(x, members, weights, gi, cols, alpha, alpha0, ci, chunk: int = 20
 # --- keyword in context ---------------------------------------------------------------------------
 
 
-def kwic(df: pd.DataFrame, term: str, *, window: int = 8, text: str = "text", normalize: bool = True) -> pd.DataFrame:
+@renamed_arguments(text="text_column")
+def kwic(
+    df: pd.DataFrame, term: str, *, window: int = 8, text_column: str = "text", normalize: bool = True
+) -> pd.DataFrame:
     """Every occurrence of ``term`` in the articles, with ``window`` tokens of context on each side.
 
     The term is matched as whole tokens after normalization; its last word also matches that word with a
@@ -555,7 +517,7 @@ def kwic(df: pd.DataFrame, term: str, *, window: int = 8, text: str = "text", no
     """
     if window < 0:
         raise ValueError(f"window must be 0 or more, not {window}")
-    texts = _texts(df, text, normalize, "kwic")
+    texts = _texts(df, text_column, normalize, "kwic")
     spans = token_spans(_prepare(term, normalize, "kwic"))
     words = [t for t, *_ in spans]
     if not any(kind in ("word", "latin", "number") for *_, kind in spans):
@@ -580,3 +542,6 @@ def kwic(df: pd.DataFrame, term: str, *, window: int = 8, text: str = "text", no
 
 def _word_matches(token: str, word: str) -> bool:
     return token == word or token.startswith(word + "\u200c")
+
+
+__getattr__ = moved(__name__, {"evaluate": "toolkit.evaluation:evaluate_keywords"})

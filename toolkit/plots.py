@@ -17,6 +17,8 @@ matplotlib.use(os.environ.get("MPLBACKEND", "Agg"))
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
+from toolkit._compat import renamed_arguments
+
 #: A font with Persian glyphs that matplotlib ships (DejaVu Sans covers the Arabic script).
 PERSIAN_FONT = "DejaVu Sans"
 
@@ -90,7 +92,8 @@ def grouped_bars(df, *, x: str, group: str, y: str, title: str = "", ylabel: str
     return fig
 
 
-def keyness_bars(result, *, top: int = 15, title: str = "") -> Figure:
+@renamed_arguments(top="k")
+def keyness_bars(result, *, k: int = 15, title: str = "") -> Figure:
     """One panel per group of a :func:`toolkit.keywords.keyness` result: the log-odds ratio of its ``top``
     terms (highest ``z`` on top) with their bootstrap intervals.
 
@@ -101,11 +104,11 @@ def keyness_bars(result, *, top: int = 15, title: str = "") -> Figure:
     ['الف', 'ب']
     """
     groups = list(dict.fromkeys(result["group"]))
-    rows = max(min(top, int((result["group"] == g).sum())) for g in groups) if groups else 1
+    rows = max(min(k, int((result["group"] == g).sum())) for g in groups) if groups else 1
     fig, axes = plt.subplots(1, max(len(groups), 1), figsize=(3.4 * max(len(groups), 1), 0.3 * rows + 1.4))
     axes = list(np.atleast_1d(axes))
     for ax, g in zip(axes, groups, strict=False):
-        part = result[result["group"] == g].sort_values("z", ascending=False).head(top).iloc[::-1]
+        part = result[result["group"] == g].sort_values("z", ascending=False).head(k).iloc[::-1]
         err = np.vstack([part["log_odds"] - part["ci_low"], part["ci_high"] - part["log_odds"]]).clip(min=0)
         ax.barh(part["term"], part["log_odds"], xerr=err, color="#3b6ea8", ecolor="#555", capsize=2)
         ax.set_title(str(g), fontfamily=PERSIAN_FONT)
@@ -118,7 +121,8 @@ def keyness_bars(result, *, top: int = 15, title: str = "") -> Figure:
     return fig
 
 
-def term_scatter(result, a, b, *, label: int = 12, title: str = "") -> Figure:
+@renamed_arguments(label="k")
+def term_scatter(result, a, b, *, k: int = 12, title: str = "") -> Figure:
     """How often each term is used by group ``a`` (y) and group ``b`` (x), per 10,000 terms, log scales;
     the ``label`` terms most typical of each group (highest ``z``) are named.
 
@@ -127,7 +131,7 @@ def term_scatter(result, a, b, *, label: int = 12, title: str = "") -> Figure:
     >>> import pandas as pd
     >>> res = pd.DataFrame({"group": ["الف", "الف", "ب", "ب"], "term": ["داعش", "بورس", "داعش", "بورس"],
     ...                     "count": [9, 1, 1, 8], "z": [2.0, -2.0, -2.0, 2.0]})
-    >>> sorted(t.get_text() for t in term_scatter(res, "الف", "ب", label=1).axes[0].texts)
+    >>> sorted(t.get_text() for t in term_scatter(res, "الف", "ب", k=1).axes[0].texts)
     ['بورس', 'داعش']
     """
     counts = result.pivot_table(index="term", columns="group", values="count", aggfunc="sum", fill_value=0)
@@ -142,7 +146,7 @@ def term_scatter(result, a, b, *, label: int = 12, title: str = "") -> Figure:
     ax.set_xscale("log")
     ax.set_yscale("log")
     for g, color in ((a, "#b33a3a"), (b, "#3b6ea8")):
-        best = result[result["group"] == g].nlargest(label, "z")["term"]
+        best = result[result["group"] == g].nlargest(k, "z")["term"]
         ax.scatter(freq.loc[best, b], freq.loc[best, a], s=14, color=color)
         for i, t in enumerate(best):  # alternate the offsets so that neighbouring labels overlap less
             ax.annotate(t, (freq.at[t, b], freq.at[t, a]), fontsize=8, color=color, fontfamily=PERSIAN_FONT,

@@ -26,6 +26,7 @@ import dask.dataframe as dd
 import pandas as pd
 
 from toolkit import pipeline
+from toolkit._compat import renamed_arguments
 
 
 def connect(workers: int | None = None, scheduler: str | None = None):
@@ -60,12 +61,13 @@ def _read(shard: pipeline.Shard) -> pd.DataFrame:
     return pd.concat(list(pipeline.read_shard(shard)), ignore_index=True)
 
 
-def normalize(articles, column: str = "text", **options):
-    """:func:`toolkit.normalize` of ``articles[column]`` (or of a Dask Series), options as for
+@renamed_arguments(column="text_column")
+def normalize(articles, text_column: str = "text", **options):
+    """:func:`toolkit.normalize` of ``articles[text_column]`` (or of a Dask Series), options as for
     :class:`toolkit.Normalizer`."""
     from toolkit.normalization import normalize as normalize_series
 
-    series = articles if isinstance(articles, dd.Series) else articles[column]
+    series = articles if isinstance(articles, dd.Series) else articles[text_column]
     return series.map_partitions(normalize_series, **options, meta=(series.name, "object"))
 
 

@@ -27,7 +27,6 @@ import time
 import warnings
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from importlib import resources
 from numbers import Integral
 from pathlib import Path
@@ -37,16 +36,33 @@ import pandas as pd
 import sklearn
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
 import toolkit
 from toolkit import datasets
+from toolkit._compat import moved
 from toolkit.chars import LETTERS
 from toolkit.corpus import headed_texts
+from toolkit.evaluation import evaluate_topics
 from toolkit.features import NgramFeatures, Normalize
+from toolkit.taxonomy import TOPICS
+
+__all__ = [
+    "FORMAT",
+    "LOW_CONFIDENCE",
+    "MIN_WORDS",
+    "TOPICS",
+    "TRUSTED",
+    "ModelFileError",
+    "TopicClassifier",
+    "cross_outlet",
+    "default_path",
+    "load_default",
+    "train_default",
+    "training_data",
+]
 
 #: Below this top probability, or with fewer than :data:`MIN_WORDS` Persian words, a prediction is flagged.
 LOW_CONFIDENCE = 0.5
@@ -327,54 +343,6 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         return tags
 
 
-@dataclass(frozen=True)
-class Evaluation:
-    """Scores of a model on labelled articles (see :func:`evaluate`)."""
-
-    per_class: pd.DataFrame
-    """One row per topic: ``topic, precision, recall, f1, support``."""
-    confusion: pd.DataFrame
-    """Counts; rows are the true topics, columns the predicted ones."""
-    macro_f1: float
-    """Mean F1 over the topics the articles have (a topic only predicted still costs recall elsewhere)."""
-    accuracy: float
-    predictions: pd.Series
-    """The predicted topic of each article, with the index of the evaluated DataFrame."""
-
-    def summary(self) -> dict:
-        """``{"articles", "accuracy", "macro_f1"}``."""
-        return {"articles": len(self.predictions), "accuracy": self.accuracy, "macro_f1": self.macro_f1}
-
-
-def evaluate(model, df: pd.DataFrame) -> Evaluation:
-    """Score ``model`` on ``df`` (``title``, ``text``, ``topic``, as :func:`toolkit.datasets.load_topics`
-    gives): per-topic precision, recall and F1, macro-F1, accuracy and the confusion matrix.
-
-    >>> test = datasets.load_topics("test")
-    >>> ev = evaluate(load_default(), test[test.outlet == "Fars"].head(40))
-    >>> list(ev.per_class.columns), ev.confusion.values.sum()
-    (['topic', 'precision', 'recall', 'f1', 'support'], np.int64(40))
-    """
-    if "topic" not in df or len(df) == 0:
-        raise ValueError("evaluate needs a non-empty DataFrame with a topic column (see datasets.load_topics)")
-    truth = df["topic"].astype(str).to_numpy()
-    pred = np.asarray(model.predict(df), dtype=object)
-    present = _topic_order([*truth, *pred])
-    p, r, f, s = precision_recall_fscore_support(truth, pred, labels=present, zero_division=0)
-    per_class = pd.DataFrame({"topic": present, "precision": p, "recall": r, "f1": f, "support": s})
-    true_topics = set(truth)
-    rows = [t for t in present if t in true_topics]
-    cm = confusion_matrix(truth, pred, labels=present)
-    confusion = pd.DataFrame(cm, index=pd.Index(present, name="true"), columns=pd.Index(present, name="predicted"))
-    return Evaluation(
-        per_class=per_class,
-        confusion=confusion.loc[rows],
-        macro_f1=float(per_class.set_index("topic").loc[rows, "f1"].mean()),
-        accuracy=float((truth == pred).mean()),
-        predictions=pd.Series(pred, index=df.index, name="predicted"),
-    )
-
-
 def cross_outlet(articles: pd.DataFrame, estimator=None, outlets: tuple[str, str] = ("ISNA", "Fars")) -> pd.DataFrame:
     """Train on one outlet only and test on the other, both ways, beside the same model on its own outlet.
 
@@ -391,8 +359,8 @@ def cross_outlet(articles: pd.DataFrame, estimator=None, outlets: tuple[str, str
         model = (clone(estimator) if isinstance(estimator, BaseEstimator) else copy.deepcopy(estimator)).fit(
             train, train.topic
         )
-        own = evaluate(model, articles[(articles.outlet == a) & (articles.split == "test")])
-        ev = evaluate(model, articles[(articles.outlet == b) & articles.topic.isin(set(train.topic))])
+        own = evaluate_topics(model, articles[(articles.outlet == a) & (articles.split == "test")])
+        ev = evaluate_topics(model, articles[(articles.outlet == b) & articles.topic.isin(set(train.topic))])
         rows.append(
             {
                 "trained_on": a,
@@ -488,11 +456,6 @@ def _index(X) -> list:
     )
 
 
-def _topic_order(labels) -> list[str]:
-    seen = set(labels)
-    return [t for t in datasets.TOPICS if t in seen] + sorted(seen - set(datasets.TOPICS))
-
-
 def _read_meta(path: Path) -> dict:
     try:
         with zipfile.ZipFile(path) as z:
@@ -547,3 +510,9 @@ class _progress:
 
     def set_postfix_str(self, s: str) -> None:
         pass
+
+
+__getattr__ = moved(
+    __name__,
+    {"evaluate": "toolkit.evaluation:evaluate_topics", "Evaluation": "toolkit.evaluation:Evaluation"},
+)

@@ -47,14 +47,11 @@ import gzip
 import itertools
 import operator
 import re
-import time
-from collections.abc import Callable
 from importlib import resources
 from itertools import compress, filterfalse
 
-import numpy as np
-
-from toolkit.chars import LETTERS, MARKS, NON_JOINING, WORD_CHARS, ZWNJ
+from toolkit._compat import moved
+from toolkit.chars import NON_JOINING, WORD_CHARS, ZWNJ
 
 _SPLIT = re.compile(f"([{WORD_CHARS}]++(?:{ZWNJ}[{WORD_CHARS}]++)*+)")  # possessive: same matches, faster
 #: The same matches in a text without two ZWNJs in a row (faster: no group to repeat at each ZWNJ).
@@ -535,127 +532,11 @@ class ZwnjRestorer:
         return [(at[2 * i + 1], at[2 * j], rep) for i, j, rep in joins]
 
 
-# -- evaluation ------------------------------------------------------------------------------------
-
-_MARK = re.compile(f"[{MARKS}]")
-_LETTER_WORD = re.compile(f"[{LETTERS}]+(?:{ZWNJ}[{LETTERS}]+)*")
-
-#: The two ways a text loses its ZWNJs, and no damage at all.
-DAMAGES = {
-    "deleted": lambda t: t.replace(ZWNJ, ""),
-    "spaced": lambda t: t.replace(ZWNJ, " "),
-    "clean": lambda t: t,
-}
-
-
-def _words(text: str) -> list[re.Match[str]]:
-    """The words of ``text``, runs of letters joined by ZWNJs, after dropping the marks."""
-    return list(_LETTER_WORD.finditer(_MARK.sub("", text)))
-
-
-def boundaries(text: str) -> tuple[str, np.ndarray]:
-    """The letters of ``text`` (marks dropped) and after each: 0 same word, 1 ZWNJ, 2 word break."""
-    return _boundaries(_words(text))
-
-
-def _boundaries(words: list[re.Match[str]]) -> tuple[str, np.ndarray]:
-    letters: list[str] = []
-    kinds: list[int] = []
-    for m in words:
-        parts = m.group().split(ZWNJ)
-        for i, p in enumerate(parts):
-            letters.append(p)
-            kinds.extend([0] * (len(p) - 1))
-            kinds.append(1 if i < len(parts) - 1 else 2)
-    return "".join(letters), np.asarray(kinds, dtype=np.uint8)
-
-
-def _written_apart(matches: list[re.Match[str]]) -> np.ndarray:
-    """For each of the words (:func:`_words`): is it a bound morpheme written as a word (``می``, ``ها``,
-    ``اند`` …: :data:`SPACED_SIGNALS`), or the word such a morpheme belongs to, one space away?
-    ``کرده اند`` and ``می شود`` are the damage this module repairs, even when a writer typed them."""
-    apart = np.zeros(len(matches), dtype=bool)
-    for k, m in enumerate(matches):
-        if m.group() in SPACED_SIGNALS:
-            host = k + 1 if m.group() in PREFIXES else k - 1
-            if 0 <= host < len(matches):
-                a, b = sorted((k, host))
-                apart[k] = True
-                apart[host] |= m.string[matches[a].end() : matches[b].start()] == " "
-    return apart
-
-
-def _score(gold: np.ndarray, out: np.ndarray, apart: np.ndarray) -> dict[str, int]:
-    ends = np.flatnonzero(gold == 2)
-    starts = np.concatenate([[0], ends[:-1] + 1]).astype(int)
-    prev_ok = np.concatenate([[True], out[ends[:-1]] == 2])
-    zw_cum = np.concatenate([[0], np.cumsum(gold == 1)])
-    has_zw = zw_cum[ends] - zw_cum[starts] > 0
-    diff_cum = np.concatenate([[0], np.cumsum(gold != out)])
-    same = (diff_cum[ends + 1] - diff_cum[starts] == 0) & prev_ok
-    return {
-        "zw_words": int(has_zw.sum()),
-        "zw_right": int((same & has_zw).sum()),
-        "plain_words": int((~has_zw).sum()),
-        "plain_changed": int((~same & ~has_zw).sum()),
-        "other_words": int((~has_zw & ~apart).sum()),
-        "other_changed": int((~same & ~has_zw & ~apart).sum()),
-        "tp": int(((gold == 1) & (out == 1)).sum()),
-        "fp": int(((gold != 1) & (out == 1)).sum()),
-        "fn": int(((gold == 1) & (out != 1)).sum()),
-    }
-
-
-def evaluate(restore, gold_texts: list[str], damage: str | Callable[[str], str] = "deleted") -> dict[str, float]:
-    """Damage ZWNJ-correct texts, repair them with ``restore`` (``str -> str``) and score the result.
-
-    ``damage`` is a name of :data:`DAMAGES` or a function of your own (``str -> str``) that removes or moves
-    ZWNJs and spaces, and nothing else.
-
-    ``gold_texts`` should already be character-normalized (``Normalizer(restore_zwnj=False)``);
-    ``restore``'s output is character-normalized the same way before comparing, so only word
-    boundaries count. Returns ``restored`` (share of gold words with a ZWNJ that come out exactly
-    right), ``damaged`` (share of gold words without a ZWNJ that come out different),
-    ``damaged_other`` (the same, leaving out bound morphemes the writer typed apart, ``می شود``,
-    ``کرده اند``, and their hosts: that is the damage being repaired), ZWNJ ``precision``/``recall``,
-    ``chars_per_s`` of ``restore`` (CPU time) and the raw counts.
-
-    >>> from toolkit import Normalizer
-    >>> gold = ["این کتاب‌ها را خریده‌اند و می‌خوانند."]
-    >>> r = evaluate(Normalizer().normalize, gold, "deleted")
-    >>> r["restored"], r["damaged"]
-    (1.0, 0.0)
-    """
-    from toolkit.normalization import Normalizer
-
-    char_norm = Normalizer(restore_zwnj=False)
-    damage_fn = DAMAGES[damage] if isinstance(damage, str) else damage
-    inputs = [damage_fn(t) for t in gold_texts]
-    if inputs:
-        restore(inputs[0])  # load resources outside the timing
-    t0 = time.process_time()  # CPU time: fairer than wall time on a shared machine
-    outputs = [restore(t) for t in inputs]
-    seconds = max(time.process_time() - t0, 1e-9)
-    keys = ("zw_words", "zw_right", "plain_words", "plain_changed", "other_words", "other_changed", "tp", "fp", "fn")
-    total = dict.fromkeys(keys, 0)
-    misaligned = 0
-    for gold, out in zip(gold_texts, outputs, strict=True):
-        gold_words = _words(gold)
-        g_letters, g_kinds = _boundaries(gold_words)
-        o_letters, o_kinds = boundaries(char_norm.normalize(out))
-        if o_letters != g_letters:  # the tool changed letters: every word of this text counts as wrong
-            misaligned += 1
-            o_kinds = np.full_like(g_kinds, 255)
-        if len(g_kinds):
-            for k, v in _score(g_kinds, o_kinds, _written_apart(gold_words)).items():
-                total[k] += v
-    return {
-        "restored": total["zw_right"] / max(total["zw_words"], 1),
-        "damaged": total["plain_changed"] / max(total["plain_words"], 1),
-        "damaged_other": total["other_changed"] / max(total["other_words"], 1),
-        "precision": total["tp"] / max(total["tp"] + total["fp"], 1),
-        "recall": total["tp"] / max(total["tp"] + total["fn"], 1),
-        "chars_per_s": sum(map(len, inputs)) / seconds,
-        "misaligned_texts": misaligned,
-        **total,
-    }
+__getattr__ = moved(
+    __name__,
+    {
+        "evaluate": "toolkit.evaluation:evaluate_zwnj",
+        "DAMAGES": "toolkit.evaluation:DAMAGES",
+        "boundaries": "toolkit.evaluation:boundaries",
+    },
+)
