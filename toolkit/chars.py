@@ -6,6 +6,7 @@ docstring and the README refer to them by name. Nothing here depends on another 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 ZWNJ = "\u200c"
@@ -67,6 +68,17 @@ INVISIBLES = (
 )
 
 TATWEEL = "\u0640"
+
+#: PATTERN TOKEN — what a token is (:mod:`toolkit.tokens`), one named group per kind: a Persian ``word``
+#: (letters and marks, ZWNJs inside), a ``number`` (digits of any script, with ``. , ٫ ٬ / :`` between
+#: digits), a ``latin`` word, one ``punct`` mark or symbol, or any ``other`` visible character.
+TOKEN = re.compile(
+    rf"(?P<word>[{WORD_CHARS}]+(?:{ZWNJ}[{WORD_CHARS}]+)*)"
+    r"|(?P<number>\d+(?:[.,٫٬/:]\d+)*)"
+    r"|(?P<latin>[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*(?:[-'’.][A-Za-z0-9\u00c0-\u024f]+)*)"
+    r"|(?P<punct>\.{2,}|[^\s\w\u200c])"
+    r"|(?P<other>[^\s\u200c])"
+)
 
 #: Arabic-script punctuation written after Persian words; the Latin forms are mapped in Persian context.
 PERSIAN_PUNCTUATION = {",": "،", ";": "؛", "?": "؟"}

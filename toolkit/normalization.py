@@ -45,6 +45,7 @@ import pandas as pd
 
 from toolkit import chars
 from toolkit.chars import ZWJ, ZWNJ
+from toolkit.zwnj import ZwnjRestorer
 
 Edit = tuple[int, int, str]
 L = chars.WORD_CHARS  # inside a character class
@@ -385,8 +386,6 @@ class Normalizer:
         if self.spacing:
             steps += [_WHITESPACE, _Strip(), _PUNCT_SPACING, _DIGIT_SPACING]
         if self.restore_zwnj:
-            from toolkit.zwnj import ZwnjRestorer
-
             steps.append(ZwnjRestorer.default())
         triggers = set().union(*(s.trigger for s in steps if getattr(s, "trigger", None)))
         self._triggers = re.compile(_cls("".join(sorted(triggers))))
@@ -605,14 +604,12 @@ def changes(text: str, normalizer: Normalizer | None = None) -> pd.DataFrame:
     >>> changes("او در گفتوگو با شبكه رووداو گفت").values.tolist()
     [['گفتوگو', 'گفت\u200cوگو', 6, 12], ['شبكه', 'شبکه', 16, 20]]
     """
-    from toolkit.tokens import token_spans
-
     norm, offsets = (normalizer or _default()).normalize_with_offsets(text)
     rows = []
-    for tok, s, e, kind in token_spans(norm):
-        if kind not in ("word", "number", "latin"):
+    for m in chars.TOKEN.finditer(norm):
+        if m.lastgroup not in ("word", "number", "latin"):
             continue
-        a, b = offsets.raw_span(s, e)
-        if text[a:b] != tok:
-            rows.append({"raw": text[a:b], "normalized": tok, "start": a, "end": b})
+        a, b = offsets.raw_span(m.start(), m.end())
+        if text[a:b] != m.group():
+            rows.append({"raw": text[a:b], "normalized": m.group(), "start": a, "end": b})
     return pd.DataFrame(rows, columns=["raw", "normalized", "start", "end"])

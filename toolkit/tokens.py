@@ -20,15 +20,8 @@ import re
 
 import pandas as pd
 
-from toolkit.chars import WORD_CHARS, ZWNJ
+from toolkit.chars import TOKEN
 
-_TOKEN = re.compile(
-    rf"(?P<word>[{WORD_CHARS}]+(?:{ZWNJ}[{WORD_CHARS}]+)*)"
-    r"|(?P<number>\d+(?:[.,٫٬/:]\d+)*)"
-    r"|(?P<latin>[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*(?:[-'’.][A-Za-z0-9\u00c0-\u024f]+)*)"
-    r"|(?P<punct>\.{2,}|[^\s\w\u200c])"
-    r"|(?P<other>[^\s\u200c])"
-)
 # A sentence ends at . ! ? ؟ … (possibly repeated, possibly followed by a closing quote) before
 # whitespace, or at a newline. A dot between digits (۳.۵) or inside a Latin name does not end one.
 _SENTENCE_END = re.compile(r"(?<=[.!?؟…])[»\"')\]]*(?=\s)|\n+")
@@ -41,7 +34,7 @@ def token_spans(text: str) -> list[tuple[str, int, int, str]]:
     [('رئیس\u200cجمهور', 0, 10, 'word'), ('۲', 11, 12, 'number'), ('بار', 13, 16, 'word')]
     """
     _check(text, "token_spans")
-    return [(m.group(), m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text)]
+    return [(m.group(), m.start(), m.end(), m.lastgroup) for m in TOKEN.finditer(text)]
 
 
 def tokenize(text):
@@ -49,7 +42,7 @@ def tokenize(text):
     if isinstance(text, pd.Series):
         return text.map(tokenize, na_action="ignore")
     _check(text, "tokenize")
-    return [m.group() for m in _TOKEN.finditer(text)]
+    return [m.group() for m in TOKEN.finditer(text)]
 
 
 def words(text: str) -> list[str]:
@@ -59,7 +52,7 @@ def words(text: str) -> list[str]:
     ['در', 'ایران', 'و', 'G20']
     """
     _check(text, "words")
-    return [m.group() for m in _TOKEN.finditer(text) if m.lastgroup in ("word", "latin")]
+    return [m.group() for m in TOKEN.finditer(text) if m.lastgroup in ("word", "latin")]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
