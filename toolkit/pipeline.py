@@ -42,7 +42,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-import toolkit
+from toolkit._version import __version__
 from toolkit.claims import extract_claims
 from toolkit.corpus import CorpusError, as_articles, find_files, headed_texts, json_rows, parquet_errors
 from toolkit.keywords import extract_keywords
@@ -304,7 +304,7 @@ def _manifest(out: Path, shards: list[Shard], settings: dict) -> None:
         raise ValueError(f"{changed[0]} changed since {out} was written; use a new --out to process it again")
     (out / "articles").mkdir(parents=True, exist_ok=True)
     (out / "claims").mkdir(exist_ok=True)
-    record = {"toolkit": toolkit.__version__, "settings": settings, "inputs": old["inputs"] | sizes}
+    record = {"toolkit": __version__, "settings": settings, "inputs": old["inputs"] | sizes}
     path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
 
 

@@ -40,9 +40,9 @@ from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
-import toolkit
 from toolkit import datasets
 from toolkit._compat import moved
+from toolkit._version import __version__
 from toolkit.chars import LETTERS
 from toolkit.corpus import headed_texts
 from toolkit.evaluation import evaluate_topics
@@ -233,7 +233,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         self.pipeline_ = Pipeline([("normalize", normalize), ("features", features), ("model", model)])
         self.classes_ = model.classes_
         self.priors_ = counts / counts.sum()
-        self.versions_ = {"toolkit": toolkit.__version__, "scikit-learn": sklearn.__version__}
+        self.versions_ = {"toolkit": __version__, "scikit-learn": sklearn.__version__}
         self.fit_seconds_ = seconds
         return self
 
