@@ -1,7 +1,10 @@
-"""Persian character knowledge shared by every layer: classes, tables and their documentation.
+"""Persian character knowledge shared by every layer: classes, tables, the token pattern.
 
 The tables are data, not code: each one is documented where it is defined, and the normalizer's
 docstring and the README refer to them by name. Nothing here depends on another toolkit module.
+
+>>> ARABIC_TO_PERSIAN["ي"], ZWNJ in WORD_CHARS, [m.lastgroup for m in TOKEN.finditer("کرده‌اند ۲")]
+('ی', False, ['word', 'number'])
 """
 
 from __future__ import annotations
@@ -85,8 +88,21 @@ PERSIAN_PUNCTUATION = {",": "،", ";": "؛", "?": "؟"}
 
 
 def presentation_forms() -> dict[str, str]:
-    """TABLE PRESENTATION_FORMS: Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFC) → their
-    compatibility decomposition (NFKC), e.g. «ﻻ» → «لا», «ﷲ» → «الله». Computed from Unicode data."""
+    """TABLE PRESENTATION_FORMS: Arabic presentation forms → their compatibility decomposition (NFKC).
+
+    Computed from Unicode data, over U+FB50–U+FDFF and U+FE70–U+FEFC.
+
+    Returns
+    -------
+    dict of str to str
+        Each presentation form and what it stands for, e.g. «ﻻ» → «لا», «ﷲ» → «الله».
+
+    Examples
+    --------
+    >>> forms = presentation_forms()
+    >>> forms["ﻻ"], forms["ﷲ"]
+    ('لا', 'الله')
+    """
     table = {}
     for cp in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFD)]:
         ch = chr(cp)
@@ -99,5 +115,20 @@ def presentation_forms() -> dict[str, str]:
 
 
 def is_persian_letter(ch: str) -> bool:
-    """True for a letter of the Arabic script (the class ``LETTERS``)."""
+    """Whether a character is a letter of the Arabic script (the class ``LETTERS``).
+
+    Parameters
+    ----------
+    ch : str
+        One character.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_persian_letter("پ"), is_persian_letter("۲"), is_persian_letter("a")
+    (True, False, False)
+    """
     return ch.isalpha() and "\u0600" <= ch <= "\u06ff"

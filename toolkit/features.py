@@ -48,8 +48,19 @@ _LATIN_OR_NUMBER = r"|[A-Za-z][A-Za-z0-9]*|\d+"
 
 
 def token_pattern(zwnj: str = "join") -> str:
-    """The regular expression of a token for ``zwnj`` (a ``token_pattern`` for scikit-learn's vectorizers).
+    """The regular expression of a token, as a ``token_pattern`` for scikit-learn's vectorizers.
 
+    Parameters
+    ----------
+    zwnj : {"join", "keep", "split"}, default "join"
+        How a ZWNJ inside a word counts (see the module docstring); only ``"split"`` cuts a word at it.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
     >>> import re
     >>> re.findall(token_pattern("keep"), "می‌روم به G20")
     ['می\u200cروم', 'به', 'G20']
@@ -62,6 +73,19 @@ def token_pattern(zwnj: str = "join") -> str:
 def apply_zwnj(texts: Iterable[str], zwnj: str = "join") -> list[str]:
     """The texts as the vectorizers see them: ZWNJs removed (``join``), kept, or made spaces (``split``).
 
+    Parameters
+    ----------
+    texts : iterable of str
+    zwnj : {"join", "keep", "split"}, default "join"
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> apply_zwnj(["کرده‌اند"], "join")
+    ['کردهاند']
     >>> apply_zwnj(["کرده‌اند"], "split")
     ['کرده اند']
     """
@@ -101,6 +125,8 @@ class Normalize(TransformerMixin, BaseEstimator):
     max_chars : int or None, default=None
         Keep only the first ``max_chars`` characters of each raw text (cut at a space), before normalizing.
 
+    Examples
+    --------
     >>> Normalize(max_chars=9).transform(["كتاب خوب و ارزان"])
     ['کتاب خوب']
     >>> Normalize(remove_diacritics=True, spacing=False).transform(["صرفاً  براي ما ,"])
@@ -121,9 +147,32 @@ class Normalize(TransformerMixin, BaseEstimator):
         self.max_chars = max_chars
 
     def fit(self, X, y=None):
+        """Nothing to learn: returns the step itself.
+
+        Parameters
+        ----------
+        X : sequence of str
+            Ignored.
+        y : ignored
+
+        Returns
+        -------
+        Normalize
+        """
         return self
 
     def transform(self, X) -> list[str]:
+        """Each text cut to ``max_chars`` and normalized.
+
+        Parameters
+        ----------
+        X : sequence of str
+            Texts; ``None`` and NaN become ``""``.
+
+        Returns
+        -------
+        list of str
+        """
         normalize = _normalizer(self.restore_zwnj, self.remove_diacritics, self.spacing).normalize
         return [normalize(self._cut(t)) for t in _as_texts(X)]
 
@@ -164,6 +213,14 @@ class NgramFeatures(TransformerMixin, BaseEstimator):
     ----------
     vectorizers_ : list of (str, TfidfVectorizer)
         The fitted vectorizers, ``"word"`` and/or ``"char"``.
+
+    Examples
+    --------
+    >>> f = NgramFeatures(word_ngrams=(1, 2), min_df=1).fit(["می‌روم به بازار", "میروم به خانه"])
+    >>> f.transform(["میروم به بازار"]).shape
+    (1, 7)
+    >>> [n for n in f.get_feature_names_out() if n.startswith("میروم")]
+    ['میروم', 'میروم به']
     """
 
     def __init__(
@@ -184,10 +241,35 @@ class NgramFeatures(TransformerMixin, BaseEstimator):
         self.sublinear_tf = sublinear_tf
 
     def fit(self, X, y=None):
+        """Learn the vocabulary and the IDF of the n-grams of ``X``.
+
+        Parameters
+        ----------
+        X : sequence of str
+            Normalized texts.
+        y : ignored
+
+        Returns
+        -------
+        NgramFeatures
+        """
         self.fit_transform(X)
         return self
 
     def fit_transform(self, X, y=None):
+        """Learn the vocabulary and the IDF of ``X``, and return its TF-IDF matrix.
+
+        Parameters
+        ----------
+        X : sequence of str
+            Normalized texts.
+        y : ignored
+
+        Returns
+        -------
+        scipy.sparse.csr_matrix
+            One row per text; word n-grams first, then character ones.
+        """
         if self.word_ngrams is None and self.char_ngrams is None:
             raise ValueError("NgramFeatures needs word_ngrams or char_ngrams")
         texts = apply_zwnj(_as_texts(X), self.zwnj)
@@ -214,13 +296,33 @@ class NgramFeatures(TransformerMixin, BaseEstimator):
         return sparse.hstack(blocks, format="csr") if len(blocks) > 1 else blocks[0]
 
     def transform(self, X):
+        """The TF-IDF matrix of ``X`` over the learned vocabulary.
+
+        Parameters
+        ----------
+        X : sequence of str
+            Normalized texts.
+
+        Returns
+        -------
+        scipy.sparse.csr_matrix
+        """
         check_is_fitted(self, "vectorizers_")
         texts = apply_zwnj(_as_texts(X), self.zwnj)
         blocks = [_tfidf(v, texts) for _, v in self.vectorizers_]
         return sparse.hstack(blocks, format="csr") if len(blocks) > 1 else blocks[0]
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        """The n-grams, word ones first; character ones prefixed with ``char:``."""
+        """The n-grams, one per column: word ones first, character ones prefixed with ``char:``.
+
+        Parameters
+        ----------
+        input_features : ignored
+
+        Returns
+        -------
+        numpy.ndarray of str
+        """
         check_is_fitted(self, "vectorizers_")
         names = []
         for kind, v in self.vectorizers_:

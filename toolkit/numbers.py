@@ -48,7 +48,22 @@ _WEAK = {"یک", "نه"}
 
 
 class Quantity(NamedTuple):
-    """A number or a range in a text: ``text[start:end]`` and its value ``low``–``high``."""
+    """A number or a range in a text: ``text[start:end]`` and its value ``low``–``high``.
+
+    Parameters
+    ----------
+    start, end : int
+        Where it is in the text.
+    text : str
+        ``text[start:end]``, as written.
+    low, high : float
+        Its value; equal for a single number.
+
+    Examples
+    --------
+    >>> quantities("۴۰۰ الی ۵۰۰ نفر")[0]
+    Quantity(start=0, end=11, text='۴۰۰ الی ۵۰۰', low=400.0, high=500.0)
+    """
 
     start: int
     end: int
@@ -81,8 +96,18 @@ _CLOCK_OR_DATE = re.compile(rf"{_DIGITS}+[:/]{_DIGITS}+[:/]{_DIGITS}+|{_DIGITS}{
 def parse_number(text: str) -> float | None:
     """The value of one number written in digits (any script), in words, or both, with a scale.
 
-    Returns ``None`` when ``text`` is not exactly one number.
+    Parameters
+    ----------
+    text : str
+        One number, e.g. ``"۵۸٫۵ میلیون"`` or ``"سیصد و چهل و پنج"``.
 
+    Returns
+    -------
+    float or None
+        Its value; ``None`` when ``text`` is not exactly one number.
+
+    Examples
+    --------
     >>> parse_number("۴۰۰"), parse_number("٤٠٠"), parse_number("4,000"), parse_number("۲/۵")
     (400.0, 400.0, 4000.0, 2.5)
     >>> parse_number("دو هزار و پانصد"), parse_number("۱۲ هزار"), parse_number("یک"), parse_number("نه")
@@ -120,8 +145,19 @@ def _value(atom: str) -> float:
 
 
 def quantities(text: str) -> list[Quantity]:
-    """Every number and range in ``text``, left to right, with its span and value.
+    """Every number and range in a text, left to right, with its span and value.
 
+    Parameters
+    ----------
+    text : str
+        Any text (normalized or not: digits of every script are read).
+
+    Returns
+    -------
+    list of Quantity
+
+    Examples
+    --------
     >>> [(q.text, q.low, q.high) for q in quantities("بین ۴ و ۵ میلیون دلار")]
     [('بین ۴ و ۵ میلیون', 4000000.0, 5000000.0)]
     >>> [q.text for q in quantities("یک منبع گفت ساعت ۱۸:۳۰ روز ۱۳۹۸/۰۴/۲۰ بیست و یک نفر آمدند")]
@@ -162,6 +198,16 @@ def quantities(text: str) -> list[Quantity]:
 def overlap(a: Quantity, b: Quantity) -> bool:
     """Do two quantities agree: do their ranges overlap?
 
+    Parameters
+    ----------
+    a, b : Quantity
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
     >>> q = quantities("۴۰۰ الی ۵۰۰ و ۴۵۰ و ۶۰۰")
     >>> overlap(q[0], q[1]), overlap(q[0], q[2])
     (True, False)
