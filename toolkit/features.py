@@ -1,19 +1,7 @@
 """Text features for scikit-learn pipelines: toolkit normalization as a step, and ZWNJ-aware n-gram TF-IDF.
 
-A Persian word may hold a zero-width non-joiner (ZWNJ): «کرده‌اند», «گفت‌وگو», «رئیس‌جمهور». Text copied
-from the web often loses it (``کردهاند``) or turns it into a space (``کرده اند``). scikit-learn's default
-token pattern (``\\b\\w\\w+\\b``) cuts a word at its ZWNJ — «می‌روم» gives ``می`` and ``روم``, and the
-verb prefix «می» becomes one of the most frequent tokens — and drops one-letter words such as «و». Here a
-word is letters and marks joined by ZWNJs (as in :mod:`toolkit.tokens`), and ``zwnj`` says how its ZWNJs
-count:
-
-* ``"join"`` (default) — one token, keyed without its ZWNJs: «کرده‌اند» and «کردهاند» are the same
-  feature, so a text that lost its ZWNJs gets the features of the same text written with them.
-* ``"keep"`` — one token with its ZWNJs: the two spellings are different features.
-* ``"split"`` — a ZWNJ separates tokens (``کرده``, ``اند``), as scikit-learn does (one-letter tokens kept).
-
-Character n-grams (``char_ngrams``) are taken inside words (scikit-learn's ``char_wb``), after the same
-ZWNJ treatment.
+A Persian word may hold a zero-width non-joiner (ZWNJ), which scikit-learn's default token pattern cuts
+words at; :class:`NgramFeatures` keeps such a word whole and lets ``zwnj`` say how its ZWNJs count.
 
 >>> texts = ["دولت‌ها توافق کرده‌اند", "دولتها توافق کردهاند"]
 >>> f = NgramFeatures(word_ngrams=(1, 1), min_df=1).fit(texts)
@@ -53,7 +41,7 @@ def token_pattern(zwnj: str = "join") -> str:
     Parameters
     ----------
     zwnj : {"join", "keep", "split"}, default "join"
-        How a ZWNJ inside a word counts (see the module docstring); only ``"split"`` cuts a word at it.
+        How a ZWNJ inside a word counts (see :class:`NgramFeatures`); only ``"split"`` cuts a word at it.
 
     Returns
     -------
@@ -201,7 +189,7 @@ class NgramFeatures(TransformerMixin, BaseEstimator):
     char_ngrams : (int, int) or None, default=None
         Range of character n-gram lengths (inside words); ``None`` for none.
     zwnj : {"join", "keep", "split"}, default="join"
-        How a ZWNJ inside a word counts (see the module docstring).
+        How a ZWNJ inside a word counts (see the notes).
     min_df : int, default=2
         Ignore n-grams found in fewer texts.
     max_features : int or None, default=None
@@ -213,6 +201,23 @@ class NgramFeatures(TransformerMixin, BaseEstimator):
     ----------
     vectorizers_ : list of (str, TfidfVectorizer)
         The fitted vectorizers, ``"word"`` and/or ``"char"``.
+
+    Notes
+    -----
+    A Persian word may hold a ZWNJ: «کرده‌اند», «گفت‌وگو», «رئیس‌جمهور». Text copied from the web often
+    loses it (``کردهاند``) or turns it into a space (``کرده اند``). scikit-learn's default token pattern
+    (``\\b\\w\\w+\\b``) cuts a word at its ZWNJ — «می‌روم» gives ``می`` and ``روم``, and the verb prefix
+    «می» becomes one of the most frequent tokens — and drops one-letter words such as «و». Here a word is
+    letters and marks joined by ZWNJs (as in :mod:`toolkit.tokens`), and ``zwnj`` says how its ZWNJs count:
+
+    * ``"join"`` (default) — one token, keyed without its ZWNJs: «کرده‌اند» and «کردهاند» are the same
+      feature, so a text that lost its ZWNJs gets the features of the same text written with them.
+    * ``"keep"`` — one token with its ZWNJs: the two spellings are different features.
+    * ``"split"`` — a ZWNJ separates tokens (``کرده``, ``اند``), as scikit-learn does (one-letter tokens
+      kept).
+
+    Character n-grams (``char_ngrams``) are taken inside words (scikit-learn's ``char_wb``), after the same
+    ZWNJ treatment.
 
     Examples
     --------

@@ -1,17 +1,7 @@
 """Numbers in Persian news: digits in any script, number words, scales and ranges, as values.
 
 A *quantity* is a number or a range found in text, with its span and its value as ``low``–``high``
-(equal for a single number). What is understood:
-
-* **Digits** — Persian ۰–۹, Arabic ٠–٩ and Latin 0–9, alone or mixed; thousands separators ``٬`` and
-  ``,`` (``۴٬۰۰۰``, ``4,000``); decimal points ``٫``, ``.`` and, between digits with one slash only,
-  ``/`` (``۲/۵`` is 2.5 in Persian typing). Dates (``۱۳۹۸/۰۴/۲۰``) and clock times (``۱۸:۳۰``) are
-  not quantities.
-* **Number words** — یک … نوزده, بیست … نود, صد … نهصد (یکصد, دویست, سیصد, …), joined by «و»
-  (``سیصد و چهل و پنج``). A lone «یک» (an article: «یک منبع») or «نه» (no) is not a number.
-* **Scales** — هزار, میلیون, میلیارد, بیلیون, تریلیون after digits or words (``۵۸.۵ میلیون``, ``دو هزار``).
-* **Ranges** — ``X تا Y``, ``X الی Y``, ``X-Y``, ``بین X و Y``, ``از X تا Y``; a scale after the second
-  number also applies to the first (``۴ تا ۵ میلیون`` is 4,000,000–5,000,000).
+(equal for a single number): :func:`quantities` finds them, :func:`parse_number` reads one number.
 
 >>> [(q.text, q.low, q.high) for q in quantities("۴۰۰ الی ۵۰۰ نفر و 4,000 دلار")]
 [('۴۰۰ الی ۵۰۰', 400.0, 500.0), ('4,000', 4000.0, 4000.0)]
@@ -146,6 +136,18 @@ def _value(atom: str) -> float:
 
 def quantities(text: str) -> list[Quantity]:
     """Every number and range in a text, left to right, with its span and value.
+
+    What is understood:
+
+    * **Digits** — Persian ۰–۹, Arabic ٠–٩ and Latin 0–9, alone or mixed; thousands separators ``٬`` and
+      ``,`` (``۴٬۰۰۰``, ``4,000``); decimal points ``٫``, ``.`` and, between digits with one slash only,
+      ``/`` (``۲/۵`` is 2.5 in Persian typing). Dates (``۱۳۹۸/۰۴/۲۰``) and clock times (``۱۸:۳۰``) are
+      not quantities.
+    * **Number words** — یک … نوزده, بیست … نود, صد … نهصد (یکصد, دویست, سیصد, …), joined by «و»
+      (``سیصد و چهل و پنج``). A lone «یک» (an article: «یک منبع») or «نه» (no) is not a number.
+    * **Scales** — هزار, میلیون, میلیارد, بیلیون, تریلیون after digits or words (``۵۸.۵ میلیون``, ``دو هزار``).
+    * **Ranges** — ``X تا Y``, ``X الی Y``, ``X-Y``, ``بین X و Y``, ``از X تا Y``; a scale after the second
+      number also applies to the first (``۴ تا ۵ میلیون`` is 4,000,000–5,000,000).
 
     Parameters
     ----------
