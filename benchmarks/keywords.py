@@ -12,7 +12,7 @@ reads the same text, ``normalize(title + "\\n" + text)``, and returns 10 keyword
   TF-IDF   scikit-learn ``TfidfVectorizer`` over the toolkit's words (``toolkit.tokens.words``), unigrams,
            the toolkit's stopwords removed, idf fitted on the same TRAIN articles as the background
 
-``toolkit.keywords.evaluate`` scores them: *exact* when keyword and tag are equal after normalization (ZWNJ
+``toolkit.evaluation.evaluate_keywords`` scores them: *exact* when keyword and tag are equal after normalization (ZWNJ
 and space alike), *partial* when the words of one are a contiguous part of the other; F1 per article,
 averaged; the interval is a 95% bootstrap over articles.
 
