@@ -50,12 +50,11 @@ from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from toolkit import Normalizer, compare, datasets, normalize
+from toolkit.claims import extract_claims
+from toolkit.sources import OUTLET_WORDS, canonical
 
-from toolkit import Normalizer, compare, datasets, normalize  # noqa: E402
-from toolkit.claims import extract_claims  # noqa: E402
-from toolkit.sources import OUTLET_WORDS, canonical  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 _WORD = re.compile(r"[^\W_]+")
 

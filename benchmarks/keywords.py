@@ -12,7 +12,7 @@ reads the same text, ``normalize(title + "\\n" + text)``, and returns 10 keyword
   TF-IDF   scikit-learn ``TfidfVectorizer`` over the toolkit's words (``toolkit.tokens.words``), unigrams,
            the toolkit's stopwords removed, idf fitted on the same TRAIN articles as the background
 
-``toolkit.keywords.evaluate`` scores them: *exact* when keyword and tag are equal after normalization (ZWNJ
+``toolkit.evaluation.evaluate_keywords`` scores them: *exact* when keyword and tag are equal after normalization (ZWNJ
 and space alike), *partial* when the words of one are a contiguous part of the other; F1 per article,
 averaged; the interval is a 95% bootstrap over articles.
 
@@ -30,21 +30,19 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+
+from toolkit import evaluation, keywords
+from toolkit.datasets import load_fars, load_isna
+from toolkit.normalization import normalize
+from toolkit.tokens import words
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from toolkit import keywords  # noqa: E402
-from toolkit.datasets import load_fars, load_isna  # noqa: E402
-from toolkit.normalization import normalize  # noqa: E402
-from toolkit.tokens import words  # noqa: E402
 
 
 def _build_script():
@@ -87,14 +85,14 @@ def f1_table(texts: list[str], tags: list[list[str]], tools: dict, n_boot: int =
         t0 = time.perf_counter()
         preds = [fn(t) for t in texts]
         seconds = time.perf_counter() - t0
-        per = [keywords.evaluate([p], [g]) for p, g in zip(preds, tags, strict=True)]
+        per = [evaluation.evaluate_keywords([p], [g]) for p, g in zip(preds, tags, strict=True)]
         exact = np.array([r["exact_f1"] for r in per])
         partial = np.array([r["partial_f1"] for r in per])
         rows.append(
             {
                 "tool": name,
                 "articles": len(texts),
-                **keywords.evaluate(preds, tags),
+                **evaluation.evaluate_keywords(preds, tags),
                 "exact_ci": np.quantile(exact[resamples].mean(axis=1), [0.025, 0.975]).round(3).tolist(),
                 "partial_ci": np.quantile(partial[resamples].mean(axis=1), [0.025, 0.975]).round(3).tolist(),
                 "ms_per_article": 1000 * seconds / len(texts),
@@ -121,7 +119,7 @@ def cross_validation(k: int) -> dict:
             names, x = keywords._candidates(texts[i], own=own[i])
             scores = ((x - mean) / scale) @ coef
             preds[i] = [names[j] for j in np.lexsort((np.array(names), -scores))[:10]]
-    return {"folds": k, **keywords.evaluate(preds, tags)}
+    return {"folds": k, **evaluation.evaluate_keywords(preds, tags)}
 
 
 def speed() -> dict:
@@ -137,7 +135,7 @@ def speed() -> dict:
     df["normalized"] = two
     keywords._background()  # loading the resources (about a second) is not keyness
     t3 = time.perf_counter()
-    result = keywords.keyness(df, by="outlet", text="normalized", normalize=False)
+    result = keywords.keyness(df, by="outlet", text_column="normalized", normalize=False)
     t4 = time.perf_counter()
     return {
         "articles": len(df),

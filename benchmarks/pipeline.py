@@ -29,8 +29,6 @@ from pathlib import Path
 import pandas as pd
 import psutil
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 from toolkit import datasets
 
 ROOT = Path(__file__).resolve().parents[1]

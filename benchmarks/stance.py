@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 import time
 from pathlib import Path
 
@@ -28,13 +27,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, classification_report, f1_score
 from sklearn.preprocessing import StandardScaler
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from toolkit import datasets, normalize
+from toolkit.claims import PREFIX_CUES, VERB_CUES
+from toolkit.compare import concepts, pair_features
+from toolkit.tokens import sentences
 
-from toolkit import datasets, normalize  # noqa: E402
-from toolkit.claims import PREFIX_CUES, VERB_CUES  # noqa: E402
-from toolkit.compare import concepts, pair_features  # noqa: E402
-from toolkit.tokens import sentences  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 #: Macro-F1 and accuracy on the article-to-claim test split (1,440 pairs), from the result files the
 #: authors published with the paper (github.com/Zarharan/FarExStance, commit d2725f0,

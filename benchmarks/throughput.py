@@ -31,8 +31,6 @@ from pathlib import Path
 
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 from toolkit import Normalizer, datasets, pipeline, topics
 from toolkit.claims import extract_claims
 from toolkit.keywords import extract_keywords

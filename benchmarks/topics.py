@@ -37,7 +37,6 @@ import json
 import multiprocessing
 import os
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -46,9 +45,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import f1_score
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from toolkit import datasets, topics
+from toolkit import datasets, evaluation, topics
 from toolkit.chars import ZWNJ
 from toolkit.features import Normalize
 
@@ -105,7 +102,7 @@ def fasttext_or_reason():
 
 def scores(model, df: pd.DataFrame, ci: bool = False) -> dict:
     """Accuracy and macro-F1; with ``ci``, their 95 % bootstrap intervals (1,000 resamples of the articles)."""
-    ev = topics.evaluate(model, df)
+    ev = evaluation.evaluate_topics(model, df)
     out = {"articles": len(df), "accuracy": ev.accuracy, "macro_f1": ev.macro_f1}
     if ci:
         truth, pred = df.topic.to_numpy(), ev.predictions.to_numpy()
@@ -138,10 +135,10 @@ def accuracy_tables(train, test, unseen, missing_fasttext) -> tuple[list[dict], 
         for set_name, df in sets.items():
             rows.append({"model": name, "evaluated on": set_name, **scores(model, df, ci=True)})
         t0 = time.perf_counter()
-        ev = topics.evaluate(model, test)
+        ev = evaluation.evaluate_topics(model, test)
         speed.append({"model": name, "fit s": fit_s, "predict articles/s": len(test) / (time.perf_counter() - t0)})
         per_class[name] = ev.per_class.set_index("topic")["f1"]
-    f1 = pd.DataFrame(per_class).reindex(list(datasets.TOPICS))
+    f1 = pd.DataFrame(per_class).reindex(list(topics.TOPICS))
     return rows, speed, f1
 
 
@@ -174,7 +171,7 @@ def desks_table(reader, train, test) -> pd.DataFrame:
     isna = pd.concat([train, test])
     isna = isna[isna.outlet == "ISNA"]
     read = pd.crosstab(isna.label.values, reader.predict(isna), rownames=["ISNA desk"], colnames=["read as"])
-    return read.reindex(columns=[t for t in datasets.TOPICS if t in read.columns])
+    return read.reindex(columns=[t for t in topics.TOPICS if t in read.columns])
 
 
 def relabel_table(reader, train, test, unseen) -> list[dict]:
@@ -264,7 +261,7 @@ def choices(train: pd.DataFrame) -> list[dict]:
     train = train.reset_index(drop=True)
     unlabelled = _unlabelled_fars()
     folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(train, train.topic))
-    labels = list(datasets.TOPICS)
+    labels = list(topics.TOPICS)
 
     def oof(
         params: dict, self_train: float | None = None, fars_weight: float = 1.0, fitted: list | None = None
@@ -375,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
         index="topic", columns=["outlet", "split"], values="doc_id", aggfunc="count", fill_value=0
     )
     print("## Articles by topic, outlet and split\n")
-    print(counts.reindex(list(datasets.TOPICS)).to_string(), "\n")
+    print(counts.reindex(list(topics.TOPICS)).to_string(), "\n")
 
     missing = fasttext_or_reason()
     if missing:

@@ -8,12 +8,12 @@ text, after character normalization, is the gold standard. ``--corpus fars``: al
 instead, another outlet with its own house style (``رئیس‌جمهور``, ``به‌عنوان``, where ISNA mostly writes
 ``رئیس جمهور``, ``به عنوان``); ``--corpus news2025``: the 80 articles of four other agencies from 2025.
 
-Damage, applied to the gold text (``toolkit.zwnj.DAMAGES``):
+Damage, applied to the gold text (``toolkit.evaluation.DAMAGES``):
   deleted  every ZWNJ removed              (کرده‌اند → کردهاند)
   spaced   every ZWNJ turned into a space  (کرده‌اند → کرده اند)
   clean    nothing: how much a tool changes correct text
 
-Measures (``toolkit.zwnj.evaluate``), on the letters of the text after character normalization, so
+Measures (``toolkit.evaluation.evaluate_zwnj``), on the letters of the text after character normalization, so
 that only word boundaries are compared:
   restored  share of gold words with a ZWNJ that come out exactly as the article wrote them
   damage    share of gold words without a ZWNJ that come out different
@@ -44,16 +44,14 @@ import argparse
 import collections
 import json
 import statistics
-import sys
 import time
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from toolkit import Normalizer
 from toolkit.chars import ZWNJ
 from toolkit.datasets import load_fars, load_isna, load_news2025
-from toolkit.zwnj import _LETTER_WORD, DAMAGES, ZwnjRestorer, evaluate, read_lexicon
+from toolkit.evaluation import _LETTER_WORD, DAMAGES, evaluate_zwnj
+from toolkit.zwnj import ZwnjRestorer, read_lexicon
 
 
 def tools() -> dict:
@@ -148,7 +146,7 @@ def run(limit: int | None, corpus: str = "isna", rounds: int = 5) -> tuple[list[
     rows = []
     for damage in DAMAGES:
         for name, fn in tools().items():
-            rows.append({"damage": damage, "tool": name, "articles": len(gold), **evaluate(fn, gold, damage)})
+            rows.append({"damage": damage, "tool": name, "articles": len(gold), **evaluate_zwnj(fn, gold, damage)})
     speeds = speed(gold, rounds) if rounds else {}
     for r in rows:
         if not rounds:

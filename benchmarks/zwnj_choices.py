@@ -5,7 +5,7 @@
 Every Fars article (``toolkit.datasets.load_fars``: another outlet, which neither the lexicon nor the rules'
 thresholds were built from), damaged as in ``benchmarks/zwnj.py`` (deleted, spaced, clean) and in one mixed
 way, ``typed``: the ZWNJ after a prefix ``می``/``نمی`` typed as a space and every other ZWNJ deleted, as
-people type without a ZWNJ key (``می شود``, ``کتابها``). Scored with ``toolkit.zwnj.evaluate``, restorer
+people type without a ZWNJ key (``می شود``, ``کتابها``). Scored with ``toolkit.evaluation.evaluate_zwnj``, restorer
 only (the text is character-normalized first).
 
 Variants:
@@ -24,22 +24,25 @@ Variants:
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import re
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-
-from build_zwnj_lexicon import count_isna, read_hazm
-
-from toolkit import Normalizer, zwnj
+from toolkit import Normalizer, evaluation, zwnj
 from toolkit.chars import ZWNJ
 from toolkit.datasets import load_farexstance, load_fars
 
+# the lexicon builder is a script, not part of the package: loaded from its file
+_SPEC = importlib.util.spec_from_file_location(
+    "build_zwnj_lexicon", Path(__file__).resolve().parents[1] / "scripts" / "build_zwnj_lexicon.py"
+)
+build_zwnj_lexicon = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(build_zwnj_lexicon)
+count_isna, read_hazm = build_zwnj_lexicon.count_isna, build_zwnj_lexicon.read_hazm
+
 _PREFIX = re.compile(f"(?<![^ \\n«(])(ن?می){ZWNJ}")
 DEFAULT_PRIOR = zwnj.PRIOR
-KINDS = {**zwnj.DAMAGES, "typed": lambda t: _PREFIX.sub(r"\1 ", t).replace(ZWNJ, "")}
+KINDS = {**evaluation.DAMAGES, "typed": lambda t: _PREFIX.sub(r"\1 ", t).replace(ZWNJ, "")}
 
 
 class Told(zwnj.ZwnjRestorer):
@@ -98,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         zwnj.PRIOR = prior
         cells = []
         for damage in KINDS:
-            e = zwnj.evaluate(restorer(damage).apply, gold, KINDS[damage])
+            e = evaluation.evaluate_zwnj(restorer(damage).apply, gold, KINDS[damage])
             restored = "–" if damage == "clean" else f"{e['restored']:.2%}"
             cells.append(f"{restored} / {e['damaged']:.2%}")
         print(f"| {name} | " + " | ".join(cells) + " |", flush=True)

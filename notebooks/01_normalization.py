@@ -30,7 +30,7 @@ import pandas as pd
 from IPython.display import display
 
 import toolkit
-from toolkit import datasets, plots, zwnj
+from toolkit import datasets, evaluation, plots
 from toolkit.tokens import words
 
 seed = datasets.load_seeds().iloc[0]
@@ -67,7 +67,7 @@ gold = [
 ]
 tools = {"toolkit": toolkit.normalize, "hazm": hazm.Normalizer().normalize}
 rows = [
-    {"tool": name, "damage": damage, **zwnj.evaluate(fn, gold, damage)}
+    {"tool": name, "damage": damage, **evaluation.evaluate_zwnj(fn, gold, damage)}
     for damage in ("deleted", "spaced", "clean")
     for name, fn in tools.items()
 ]

@@ -31,7 +31,7 @@ N_ERRORS = 12  # mistakes to show
 import pandas as pd
 from IPython.display import display
 
-from toolkit import datasets, plots, topics
+from toolkit import datasets, evaluation, plots, topics
 
 
 def sample(df):
@@ -55,7 +55,7 @@ unseen = datasets.load_topics(corpora=("news2025",))
 counts = pd.concat([train, test, unseen]).pivot_table(
     index="topic", columns=["outlet", "split"], values="doc_id", aggfunc="count", fill_value=0
 )
-counts = counts.reindex(list(datasets.TOPICS))
+counts = counts.reindex(list(topics.TOPICS))
 counts.columns = [f"{outlet} {split}" for outlet, split in counts.columns]
 first = ["ISNA train", "ISNA test", "Fars train", "Fars test"]
 counts = counts[first + sorted(set(counts.columns) - set(first))]  # then the four 2025 agencies
@@ -98,7 +98,7 @@ pd.Series(model.fit_seconds_, name="seconds").round(1)
 # near-duplicates).
 
 # %%
-ev = topics.evaluate(model, test)
+ev = evaluation.evaluate_topics(model, test)
 print(f"accuracy {ev.accuracy:.3f}, macro-F1 {ev.macro_f1:.3f} on {len(test)} test articles")
 display(ev.per_class.round(3))
 fig = plots.heatmap(ev.confusion, title="Test split: true topic (rows) and predicted topic")
@@ -128,7 +128,7 @@ plots.save_figure(fig, "02_cross_outlet")
 # taxonomy (province desks left out).
 
 # %%
-ev_unseen = topics.evaluate(model, unseen)
+ev_unseen = evaluation.evaluate_topics(model, unseen)
 print(f"accuracy {ev_unseen.accuracy:.3f}, macro-F1 {ev_unseen.macro_f1:.3f} on {len(unseen)} articles")
 hits = unseen.topic == ev_unseen.predictions
 display(hits.groupby(unseen.outlet).agg(["mean", "size"]).rename(columns={"mean": "accuracy", "size": "articles"}))

@@ -38,7 +38,7 @@ import yake
 from IPython.display import display
 
 import toolkit
-from toolkit import datasets, keywords, plots
+from toolkit import datasets, evaluation, keywords, plots
 
 seed = datasets.load_seeds().iloc[0]
 seed_norm = toolkit.normalize(seed.text)
@@ -76,7 +76,7 @@ tagged_text = toolkit.normalize(tagged["title"] + "\n" + tagged["text"])
 predicted = [[t for t, _ in keywords.extract_keywords(x, normalize=False)] for x in tagged_text]
 display(plots.RTL(pd.DataFrame({"title": tagged["title"], "tags": tagged["tags"].map("، ".join),
                                 "keywords": ["، ".join(p) for p in predicted]})))  # fmt: skip
-keywords.evaluate(predicted, [list(t) for t in tagged["tags"]])
+evaluation.evaluate_keywords(predicted, [list(t) for t in tagged["tags"]])
 
 # %% [markdown]
 # ## ISNA against Fars
@@ -87,11 +87,11 @@ keywords.evaluate(predicted, [list(t) for t in tagged["tags"]])
 isna, fars = datasets.load_isna(), datasets.load_fars()
 articles = pd.concat([d.sample(min(N_PER_OUTLET, len(d)), random_state=0) for d in (isna, fars)], ignore_index=True)
 articles["normalized"] = toolkit.normalize(articles["title"] + "\n" + articles["text"])
-by_outlet = keywords.keyness(articles, "outlet", text="normalized", normalize=False, n_boot=N_BOOT, top=TOP)
+by_outlet = keywords.keyness(articles, "outlet", text_column="normalized", normalize=False, n_boot=N_BOOT, k=TOP)
 display(plots.RTL(by_outlet.round(2)))
 
 # %%
-fig = plots.keyness_bars(by_outlet, top=TOP, title="ISNA and Fars: terms each uses more than the other")
+fig = plots.keyness_bars(by_outlet, k=TOP, title="ISNA and Fars: terms each uses more than the other")
 plots.save_figure(fig, "03_keyness_outlets")
 
 # %% [markdown]
@@ -103,17 +103,19 @@ plots.save_figure(fig, "03_keyness_outlets")
 politics = articles[articles["category"] == "politics"]
 both_politics = politics["outlet"].nunique() == 2
 if both_politics:
-    pol = keywords.keyness(politics, "outlet", text="normalized", normalize=False, n_boot=N_BOOT, top=TOP)
+    pol = keywords.keyness(politics, "outlet", text_column="normalized", normalize=False, n_boot=N_BOOT, k=TOP)
     display(plots.RTL(pol.round(2)))
-    plots.save_figure(plots.keyness_bars(pol, top=TOP, title="Politics only"), "03_keyness_politics")
+    plots.save_figure(plots.keyness_bars(pol, k=TOP, title="Politics only"), "03_keyness_politics")
 
 # %% [markdown]
 # The same counts, every term: how often Fars (up) and ISNA (across) use it. Terms far from the diagonal
 # are the ones one outlet stresses; the most typical of each are named.
 
 # %%
-every_term = keywords.keyness(articles, "outlet", text="normalized", normalize=False, n_boot=min(N_BOOT, 20), top=None)
-fig = plots.term_scatter(every_term, "Fars", "ISNA", label=TOP, title="Fars against ISNA, per 10,000 terms")
+every_term = keywords.keyness(
+    articles, "outlet", text_column="normalized", normalize=False, n_boot=min(N_BOOT, 20), k=None
+)
+fig = plots.term_scatter(every_term, "Fars", "ISNA", k=TOP, title="Fars against ISNA, per 10,000 terms")
 plots.save_figure(fig, "03_term_scatter")
 
 # %% [markdown]
@@ -124,8 +126,8 @@ plots.save_figure(fig, "03_term_scatter")
 
 # %%
 isna_part = articles[articles["outlet"] == "ISNA"]
-by_topic = keywords.keyness(isna_part, "category", text="normalized", normalize=False, n_boot=N_BOOT, top=TOP)
-fig = plots.keyness_bars(by_topic, top=8, title="ISNA categories")
+by_topic = keywords.keyness(isna_part, "category", text_column="normalized", normalize=False, n_boot=N_BOOT, k=TOP)
+fig = plots.keyness_bars(by_topic, k=8, title="ISNA categories")
 plots.save_figure(fig, "03_keyness_topics")
 by_topic.groupby("group").head(5)
 
@@ -137,7 +139,7 @@ by_topic.groupby("group").head(5)
 
 # %%
 for term in ("داعش", "تحریم"):
-    lines = keywords.kwic(articles, term, window=7, text="normalized", normalize=False)
+    lines = keywords.kwic(articles, term, window=7, text_column="normalized", normalize=False)
     lines = lines.merge(articles[["doc_id", "outlet"]], on="doc_id")
     print(f"«{term}»: {len(lines)} occurrences —", lines["outlet"].value_counts().to_dict())
     display(plots.KWIC(lines.groupby("outlet").head(6), max_rows=12))

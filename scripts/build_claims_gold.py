@@ -38,14 +38,12 @@ import argparse
 import hashlib
 import json
 import re
-import sys
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "toolkit" / "resources" / "labels" / "claims_gold.jsonl"
-sys.path.insert(0, str(ROOT))
 
 SEED = 6
 N_ISNA, N_FARS, N_DEV = 120, 40, 50

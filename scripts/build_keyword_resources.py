@@ -40,18 +40,16 @@ import collections
 import gzip
 import io
 import json
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+
+from toolkit import datasets, evaluation, keywords
+from toolkit.normalization import normalize
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from toolkit import datasets, keywords  # noqa: E402
-from toolkit.normalization import normalize  # noqa: E402
 
 RESOURCES = ROOT / "toolkit" / "resources"
 
@@ -201,9 +199,9 @@ def fit_ranker(texts: list[str], tags: list[list[str]], own: list[bool] | None =
     xs, ys = [], []
     for i, (text, gold) in enumerate(zip(texts, tags, strict=True)):
         names, x = keywords._candidates(text, own=True if own is None else own[i])
-        wanted = {keywords._tag_key(t) for t in gold}
+        wanted = {evaluation._tag_key(t) for t in gold}
         xs.append(x)
-        ys += [keywords._tag_key(n) in wanted for n in names]
+        ys += [evaluation._tag_key(n) in wanted for n in names]
     x, y = np.vstack(xs), np.array(ys)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0

@@ -27,15 +27,12 @@ import collections
 import gzip
 import io
 import re
-import sys
 from pathlib import Path
 
+from toolkit.chars import WORD_CHARS, ZWNJ
+from toolkit.normalization import Normalizer
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-
-from toolkit.chars import WORD_CHARS, ZWNJ  # noqa: E402
-from toolkit.normalization import Normalizer  # noqa: E402
 
 _WORD = re.compile(f"[{WORD_CHARS}]+(?:{ZWNJ}[{WORD_CHARS}]+)*")
 MAX_WORDS = 4

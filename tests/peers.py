@@ -76,7 +76,6 @@ def summary(results) -> dict[str, tuple[int, int]]:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     from toolkit import normalize
 
     res = run(normalize)

@@ -1,4 +1,4 @@
-"""toolkit.keywords: terms, extract_keywords, keyness, kwic, evaluate; and the keyness/KWIC figures."""
+"""toolkit.keywords: terms, extract_keywords, keyness, kwic; and the keyness/KWIC figures."""
 
 import json
 from importlib import resources
@@ -124,26 +124,6 @@ def test_keywords_bad_k():
         keywords.extract_keywords(SEED, k=0)
 
 
-# --- evaluation -----------------------------------------------------------------------------------
-
-
-def test_evaluate_exact_and_partial():
-    res = keywords.evaluate([["رئیس‌جمهور", "هاشمی"], ["x"]], [["رئیس جمهور", "هاشمی رفسنجانی"], []])
-    assert res["articles"] == 1  # an article without tags is left out
-    assert res["exact_f1"] == 0.5  # ZWNJ and space are the same
-    assert res["partial_f1"] == 1.0
-
-
-def test_evaluate_on_tagged_fars_test_articles_beats_plain_frequency():
-    fars = datasets.load_fars("test")
-    fars = fars[fars["tags"].map(len) > 0].head(40)
-    texts = toolkit.normalize(fars["title"] + "\n" + fars["text"]).tolist()
-    ours = [[t for t, _ in keywords.extract_keywords(x, normalize=False)] for x in texts]
-    frequent = [pd.Series(keywords.terms(x, normalize=False)).value_counts().index[:10].tolist() for x in texts]
-    tags = [list(t) for t in fars["tags"]]
-    assert keywords.evaluate(ours, tags)["exact_f1"] > keywords.evaluate(frequent, tags)["exact_f1"] + 0.03
-
-
 # --- resources ------------------------------------------------------------------------------------
 
 
@@ -168,7 +148,7 @@ def test_lexicon_has_the_issue_light_verb_constructions():
 
 
 def test_keyness_columns_and_order(two_outlets):
-    res = keywords.keyness(two_outlets, "outlet", text="normalized", normalize=False, top=10, n_boot=50)
+    res = keywords.keyness(two_outlets, "outlet", text_column="normalized", normalize=False, k=10, n_boot=50)
     assert list(res.columns) == keywords.KEYNESS_COLUMNS
     assert list(dict.fromkeys(res["group"])) == ["ISNA", "Fars"]
     for _, part in res.groupby("group"):
@@ -178,7 +158,7 @@ def test_keyness_columns_and_order(two_outlets):
 
 
 def test_keyness_two_groups_are_mirror_images(two_outlets):
-    res = keywords.keyness(two_outlets, "outlet", text="normalized", normalize=False, top=None, n_boot=10)
+    res = keywords.keyness(two_outlets, "outlet", text_column="normalized", normalize=False, k=None, n_boot=10)
     a = res[res["group"] == "ISNA"].set_index("term")["log_odds"]
     b = res[res["group"] == "Fars"].set_index("term")["log_odds"]
     np.testing.assert_allclose(a.sort_index(), -b.sort_index(), atol=1e-9)
@@ -186,7 +166,7 @@ def test_keyness_two_groups_are_mirror_images(two_outlets):
 
 def test_keyness_matches_monroe_formula_by_hand():
     df = pd.DataFrame({"g": ["a", "a", "b"], "text": ["داعش داعش سوریه", "داعش بورس", "بورس بورس سوریه"]})
-    res = keywords.keyness(df, "g", min_count=1, top=None, n_boot=5, prior=100.0)
+    res = keywords.keyness(df, "g", min_count=1, k=None, n_boot=5, prior=100.0)
     row = res[(res["group"] == "a") & (res["term"] == "داعش")].iloc[0]
     bg = keywords._background()
     vocab = ["داعش", "سوریه", "بورس"]
@@ -199,13 +179,13 @@ def test_keyness_matches_monroe_formula_by_hand():
 
 
 def test_keyness_any_grouping_column(two_outlets):
-    res = keywords.keyness(two_outlets, "category", text="normalized", normalize=False, top=3, n_boot=10)
+    res = keywords.keyness(two_outlets, "category", text_column="normalized", normalize=False, k=3, n_boot=10)
     assert set(res["group"]) == set(two_outlets["category"].dropna())
     assert (res.groupby("group").size() <= 3).all()
 
 
 def test_keyness_bootstrap_is_reproducible(two_outlets):
-    kw = dict(text="normalized", normalize=False, top=5, n_boot=30)
+    kw = dict(text_column="normalized", normalize=False, k=5, n_boot=30)
     pd.testing.assert_frame_equal(keywords.keyness(two_outlets, **kw), keywords.keyness(two_outlets, **kw))
 
 
@@ -216,7 +196,7 @@ def test_keyness_bad_input():
     with pytest.raises(ValueError, match="no column 'month'"):
         keywords.keyness(one, "month")
     with pytest.raises(ValueError, match="no column 'body'"):
-        keywords.keyness(one, text="body")
+        keywords.keyness(one, text_column="body")
     empty = pd.DataFrame({"outlet": ["الف", "ب", None], "text": ["", None, "داعش"]})
     assert keywords.keyness(empty).empty
     assert list(keywords.keyness(empty).columns) == keywords.KEYNESS_COLUMNS
@@ -289,7 +269,7 @@ def _ink_columns(text: str) -> np.ndarray:
 
 
 def test_persian_labels_of_keyness_figure_are_shaped(two_outlets):
-    res = keywords.keyness(two_outlets, "outlet", text="normalized", normalize=False, top=5, n_boot=10)
+    res = keywords.keyness(two_outlets, "outlet", text_column="normalized", normalize=False, k=5, n_boot=10)
     fig = plots.keyness_bars(res)
     fig.canvas.draw()
     label = next(t for t in fig.axes[0].get_yticklabels() if len(t.get_text()) > 3 and " " not in t.get_text())
@@ -307,8 +287,8 @@ def test_persian_is_drawn_right_to_left_not_reversed_twice():
 
 
 def test_term_scatter_labels_both_groups(two_outlets):
-    res = keywords.keyness(two_outlets, "outlet", text="normalized", normalize=False, top=None, n_boot=5)
-    fig = plots.term_scatter(res, "Fars", "ISNA", label=4)
+    res = keywords.keyness(two_outlets, "outlet", text_column="normalized", normalize=False, k=None, n_boot=5)
+    fig = plots.term_scatter(res, "Fars", "ISNA", k=4)
     assert len(fig.axes[0].texts) == 8
     with pytest.raises(ValueError, match="no group"):
         plots.term_scatter(res, "Fars", "BBC")

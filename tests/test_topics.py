@@ -16,6 +16,7 @@ import sklearn
 from sklearn.base import clone
 
 from toolkit import datasets, topics
+from toolkit.evaluation import evaluate_topics
 from toolkit.topics import ModelFileError, TopicClassifier
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +44,7 @@ def test_load_topics_columns_topics_and_split():
     assert df.columns.tolist() == ["doc_id", "outlet", "title", "text", "topic", "label", "date", "split"]
     assert (
         set(df.topic)
-        == set(datasets.TOPICS)
+        == set(topics.TOPICS)
         == {
             "politics",
             "world",
@@ -86,7 +87,7 @@ def test_news2025_is_a_test_only_set_of_other_outlets():
     df = datasets.load_topics(corpora=("news2025",))
     assert set(df.split) == {"test"} and len(datasets.load_topics("train", corpora=("news2025",))) == 0
     assert set(df.outlet) == {"Borna", "Hamshahri Online", "Khabaronline", "Tasnim"}
-    assert set(df.topic) == set(datasets.TOPICS)
+    assert set(df.topic) == set(topics.TOPICS)
     assert df.date.str.startswith("1404-").all()
     assert not df.label.str.contains("استان").any()  # province desks are left out
     assert 55 <= len(df) <= 80
@@ -105,7 +106,7 @@ def test_load_topics_bad_arguments():
 def test_default_model_is_shipped_current_and_loads_with_skops(model):
     assert topics.default_path().is_file()
     assert topics.default_path().stat().st_size < 5e6
-    assert model.classes_.tolist() == sorted(datasets.TOPICS)
+    assert model.classes_.tolist() == sorted(topics.TOPICS)
     assert model.trained_on_ == {"split": "train", **topics.training_data()}, "rerun python -m toolkit train-topics"
     assert model.versions_["scikit-learn"] == sklearn.__version__
 
@@ -120,7 +121,7 @@ def test_seed_is_world_news_with_probabilities(model):
 
 def test_default_model_on_held_out_articles(model):
     test = datasets.load_topics("test")
-    ev = topics.evaluate(model, test)
+    ev = evaluate_topics(model, test)
     assert ev.accuracy > 0.95 and ev.macro_f1 > 0.8  # measured figures are in the README (benchmarks/topics.py)
     assert ev.confusion.values.sum() == len(test)
     assert ev.per_class.set_index("topic").loc["sport", "f1"] > 0.97
@@ -222,24 +223,6 @@ def test_fit_errors_are_clear():
         TopicClassifier().fit(["الف", "ب"], ["sport", "world", "world"])
     with pytest.raises(ValueError, match="prior_correction"):
         TopicClassifier(prior_correction=2).fit(["الف", "ب"] * 5, ["sport", "world"] * 5)
-
-
-def test_evaluate():
-    df = pd.DataFrame({"title": ["", "", ""], "text": ["a", "b", "c"], "topic": ["sport", "sport", "economy"]})
-
-    class Fixed:
-        def predict(self, X):
-            return np.array(["sport", "world", "economy"])
-
-    ev = topics.evaluate(Fixed(), df)
-    assert ev.accuracy == pytest.approx(2 / 3)
-    per = ev.per_class.set_index("topic")
-    assert per.loc["world", "support"] == 0 and per.loc["sport", "recall"] == 0.5
-    assert ev.macro_f1 == pytest.approx((2 / 3 + 1) / 2)  # over the topics the articles have
-    assert ev.confusion.index.tolist() == ["economy", "sport"] or ev.confusion.index.tolist() == ["sport", "economy"]
-    assert ev.confusion.loc["sport", "world"] == 1 and ev.predictions.tolist() == ["sport", "world", "economy"]
-    with pytest.raises(ValueError, match="topic column"):
-        topics.evaluate(Fixed(), df.drop(columns="topic"))
 
 
 # --- persistence: skops only, trusted types only --------------------------------------------------

@@ -2,10 +2,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit import Normalizer, normalize
+from toolkit import normalize
 from toolkit.chars import ZWNJ
 from toolkit.datasets import load_seeds
-from toolkit.zwnj import _SPLIT, ZwnjRestorer, _split, evaluate
+from toolkit.zwnj import _SPLIT, ZwnjRestorer, _split
 
 #: The seed's 17 words that lost their ZWNJ, as they must come back.
 SEED_WORDS = [
@@ -107,25 +107,3 @@ def test_apply_and_edits_agree():
     for s, e, rep in reversed(r.edits(text)):
         out = out[:s] + rep + out[e:]
     assert out == r.apply(text)
-
-
-def test_evaluate_scores_a_perfect_and_a_useless_tool():
-    gold = [Normalizer(restore_zwnj=False).normalize("این کتاب‌ها را خریده‌اند و می‌خوانند.")]
-    assert evaluate(lambda t: t, gold, "clean")["damaged"] == 0
-    useless = evaluate(lambda t: t, gold, "deleted")
-    assert useless["restored"] == 0 and useless["zw_words"] == 3
-    assert evaluate(Normalizer().normalize, gold, "deleted")["restored"] == 1
-    # a damage of one's own: only the ZWNJ after می typed as a space
-    mine = evaluate(lambda t: t, gold, lambda t: t.replace("می" + ZWNJ, "می "))
-    assert mine["restored"] == 2 / 3
-    assert evaluate(Normalizer().normalize, gold, lambda t: t.replace(ZWNJ, ""))["restored"] == 1
-
-
-def test_evaluate_counts_repairs_of_morphemes_typed_apart_separately():
-    # a writer typed می and اند apart: joining them is the repair, not damage to a correct word
-    gold = ["آنها کتاب را خریده اند و می خوانند و بین المللی است."]
-    strict = evaluate(Normalizer().normalize, gold, "clean")
-    assert strict["plain_words"] - strict["other_words"] == 4  # خریده اند، می خوانند
-    assert strict["plain_changed"] >= 4
-    assert strict["other_changed"] == strict["plain_changed"] - 4
-    assert strict["damaged_other"] < strict["damaged"]

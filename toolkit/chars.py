@@ -1,11 +1,15 @@
-"""Persian character knowledge shared by every layer: classes, tables and their documentation.
+"""Persian character knowledge shared by every layer: classes, tables, the token pattern.
 
 The tables are data, not code: each one is documented where it is defined, and the normalizer's
 docstring and the README refer to them by name. Nothing here depends on another toolkit module.
+
+>>> ARABIC_TO_PERSIAN["ي"], ZWNJ in WORD_CHARS, [m.lastgroup for m in TOKEN.finditer("کرده‌اند ۲")]
+('ی', False, ['word', 'number'])
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 ZWNJ = "\u200c"
@@ -68,13 +72,37 @@ INVISIBLES = (
 
 TATWEEL = "\u0640"
 
+#: PATTERN TOKEN — what a token is (:mod:`toolkit.tokens`), one named group per kind: a Persian ``word``
+#: (letters and marks, ZWNJs inside), a ``number`` (digits of any script, with ``. , ٫ ٬ / :`` between
+#: digits), a ``latin`` word, one ``punct`` mark or symbol, or any ``other`` visible character.
+TOKEN = re.compile(
+    rf"(?P<word>[{WORD_CHARS}]+(?:{ZWNJ}[{WORD_CHARS}]+)*)"
+    r"|(?P<number>\d+(?:[.,٫٬/:]\d+)*)"
+    r"|(?P<latin>[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*(?:[-'’.][A-Za-z0-9\u00c0-\u024f]+)*)"
+    r"|(?P<punct>\.{2,}|[^\s\w\u200c])"
+    r"|(?P<other>[^\s\u200c])"
+)
+
 #: Arabic-script punctuation written after Persian words; the Latin forms are mapped in Persian context.
 PERSIAN_PUNCTUATION = {",": "،", ";": "؛", "?": "؟"}
 
 
 def presentation_forms() -> dict[str, str]:
-    """TABLE PRESENTATION_FORMS: Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFC) → their
-    compatibility decomposition (NFKC), e.g. «ﻻ» → «لا», «ﷲ» → «الله». Computed from Unicode data."""
+    """TABLE PRESENTATION_FORMS: Arabic presentation forms → their compatibility decomposition (NFKC).
+
+    Computed from Unicode data, over U+FB50–U+FDFF and U+FE70–U+FEFC.
+
+    Returns
+    -------
+    dict of str to str
+        Each presentation form and what it stands for, e.g. «ﻻ» → «لا», «ﷲ» → «الله».
+
+    Examples
+    --------
+    >>> forms = presentation_forms()
+    >>> forms["ﻻ"], forms["ﷲ"]
+    ('لا', 'الله')
+    """
     table = {}
     for cp in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFD)]:
         ch = chr(cp)
@@ -87,5 +115,20 @@ def presentation_forms() -> dict[str, str]:
 
 
 def is_persian_letter(ch: str) -> bool:
-    """True for a letter of the Arabic script (the class ``LETTERS``)."""
+    """Whether a character is a letter of the Arabic script (the class ``LETTERS``).
+
+    Parameters
+    ----------
+    ch : str
+        One character.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_persian_letter("پ"), is_persian_letter("۲"), is_persian_letter("a")
+    (True, False, False)
+    """
     return ch.isalpha() and "\u0600" <= ch <= "\u06ff"

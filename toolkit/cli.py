@@ -30,7 +30,33 @@ COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[a
 
 
 def command(name: str, setup: Callable[[argparse.ArgumentParser], None]):
-    """Register a subcommand: ``setup`` adds its arguments, the decorated function runs it."""
+    """Register a subcommand: ``setup`` adds its arguments, the decorated function runs it.
+
+    Parameters
+    ----------
+    name : str
+        The subcommand, ``python -m toolkit NAME``.
+    setup : callable
+        Adds the subcommand's arguments to its ``argparse`` parser.
+
+    Returns
+    -------
+    callable
+        A decorator for the function that runs the subcommand (its docstring's first line is the help);
+        the function takes the parsed arguments and returns the exit code.
+
+    Examples
+    --------
+    >>> @command("echo", lambda p: p.add_argument("word"))
+    ... def _echo(args):
+    ...     "Print a word."
+    ...     print(args.word)
+    ...     return 0
+    >>> main(["echo", "سلام"])
+    سلام
+    0
+    >>> del COMMANDS["echo"]
+    """
 
     def register(run: Callable[[argparse.Namespace], int]):
         COMMANDS[name] = (setup, run)
@@ -40,7 +66,29 @@ def command(name: str, setup: Callable[[argparse.ArgumentParser], None]):
 
 
 def read_input(name: str) -> str:
-    """The text of a file, or of stdin for ``-``, decoded as :func:`toolkit.corpus.read_text` does."""
+    """The text of a file, or of stdin for ``-``, decoded as :func:`toolkit.corpus.read_text` does.
+
+    Parameters
+    ----------
+    name : str
+        A file, or ``-``.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    toolkit.corpus.CorpusError
+        For a folder, a missing file or one that cannot be decoded.
+
+    Examples
+    --------
+    >>> read_input("نیست.txt")
+    Traceback (most recent call last):
+    ...
+    toolkit.corpus.CorpusError: نیست.txt: no such file
+    """
     if name == "-":
         return decode(sys.stdin.buffer.read(), "<stdin>")[0]
     path = Path(name)
@@ -67,7 +115,24 @@ def _writable(path: Path) -> Path:
 
 
 def read_inputs(names: list[str]) -> list[str]:
-    """The texts of several files (:func:`read_input`); stdin can be read only once, so ``-`` is refused twice."""
+    """The texts of several files (:func:`read_input`).
+
+    Parameters
+    ----------
+    names : list of str
+        Files; ``-`` (stdin) at most once, since it can be read only once.
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> read_inputs(["-", "-"])
+    Traceback (most recent call last):
+    ...
+    toolkit.corpus.CorpusError: - (stdin) is given more than once; it can be read only once
+    """
     if names.count("-") > 1:
         raise CorpusError("- (stdin) is given more than once; it can be read only once")
     return [read_input(name) for name in names]
@@ -290,6 +355,17 @@ def _datasets(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    """The parser of ``python -m toolkit``, one subparser per registered command.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+
+    Examples
+    --------
+    >>> parser().parse_args(["keywords", "خبر.txt", "-k", "3"]).k
+    3
+    """
     ap = argparse.ArgumentParser(prog="python -m toolkit", description="Persian news research toolkit")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
     for name, (setup, run) in COMMANDS.items():
@@ -300,6 +376,28 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run ``python -m toolkit``: a user's mistake is one line on stderr and exit code 2.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments; ``sys.argv[1:]`` if ``None``.
+
+    Returns
+    -------
+    int
+        The exit code: 0, 2 for a user's mistake, 130 when interrupted.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "خبر.txt"
+    >>> _ = f.write_text("رئیسجمهور گفت", encoding="utf-8")
+    >>> main(["tokenize", str(f)])
+    رئیس‌جمهور
+    گفت
+    0
+    """
     ap = parser()
     args = ap.parse_args(argv)
     if not getattr(args, "run", None):

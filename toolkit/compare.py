@@ -1,30 +1,8 @@
 """Where outlets agree, add to or contradict each other: claim pairs across outlets, and an outlet × proposition table.
 
-:func:`compare_claims` takes the frame of :func:`toolkit.claims.extract_claims` (one or many articles) and
-pairs every claim with the claims of *other* outlets that state the same proposition:
-
-==============================  ===============================================================================
-``outlet_a``, ``outlet_b``      the two outlets (``outlet_b`` empty for a ``unique`` claim)
-``claim_a``, ``claim_b``        the two contents
-``similarity``                  cosine of the two claims' concept vectors (0–1), weighted by how rare each
-                                concept is among the claims compared; a pair needs ``threshold`` and two
-                                shared concepts that are not places (``PLACES``) to be one proposition
-``relation``                    ``agree`` (the same proposition), ``elaborate`` (the same, and one adds to it),
-                                ``contradict`` (the same, with a negation or a number that does not fit) or
-                                ``unique`` (no other outlet states it)
-``reason``                      why: ``shared proposition``, ``negation mismatch``, ``numeric mismatch``,
-                                ``direction/reciprocity`` (one says «یکدیگر»/«طرفین»), ``extra detail``
-``doc_a, start_a, end_a`` …     the evidence: each claim's document and raw span
-==============================  ===============================================================================
-
-A claim's *concepts* are its content words, lemmatized (hazm), with the stop words out and a small table
-(``CONCEPTS``) merging what news uses interchangeably: a capital and its country (بغداد → عراق), a demonym
-and its country (عراقی → عراق), «داعش» and «تروریست», «اجازه» and «اختیار», «بمباران» and «حمله». Numbers are
-read with :mod:`toolkit.numbers` (``۴۰۰ الی ۵۰۰``, ``400-500``) and compared by value with the noun after them.
-
-Similarities are computed only between claims of different outlets, on sparse vectors, a block of rows at a
-time: time and memory grow with the number of claims and of matching pairs, not with the square of the
-number of claims. More than a million matching pairs is a ``ValueError`` (compare fewer claims at a time).
+:func:`compare_claims` pairs each claim of :func:`toolkit.claims.extract_claims` with the claims of *other*
+outlets that state the same proposition and says how they relate; :func:`claim_matrix` shows which outlet
+states which proposition. Claims are compared by their concepts (:func:`concepts`), negations and numbers.
 
 >>> claims = pd.DataFrame({
 ...     "doc_id": ["d", "d", "d"], "outlet": ["RT", "Al Mayadeen", "Rudaw"],
@@ -110,6 +88,21 @@ SAME_PROPOSITION = 0.2
 def concepts(text: str) -> tuple[str, ...]:
     """The concepts of a claim, in order: lemmas of its content words, merged by ``CONCEPTS``.
 
+    A claim's concepts are its content words, lemmatized (hazm), with the stop words out and a small table
+    (:data:`CONCEPTS`) merging what news uses interchangeably: a capital and its country (بغداد → عراق), a
+    demonym and its country (عراقی → عراق), «داعش» and «تروریست», «اجازه» and «اختیار», «بمباران» and «حمله».
+
+    Parameters
+    ----------
+    text : str
+        A claim, normalized.
+
+    Returns
+    -------
+    tuple of str
+
+    Examples
+    --------
     >>> concepts("تروریست‌ها را در خاک یکدیگر بمباران کنند")
     ('داعش', 'خاک', 'یکدیگر', 'بمباران')
     """
@@ -171,7 +164,20 @@ def pair_features(a: str, b: str) -> dict[str, float]:
     found in the other), ``negation_mismatch`` (a verb or a noun one negates and the other asserts),
     ``numeric_mismatch`` / ``numeric_match`` (numbers with the same unit that do / do not overlap),
     ``reciprocity_mismatch`` (only one is reciprocal), ``extra_a`` / ``extra_b`` (concepts only in a / b).
+    Numbers are read with :mod:`toolkit.numbers` (``۴۰۰ الی ۵۰۰``, ``400-500``) and compared by value with
+    the noun after them.
 
+    Parameters
+    ----------
+    a, b : str
+        Two claims, normalized.
+
+    Returns
+    -------
+    dict of str to float
+
+    Examples
+    --------
     >>> f = pair_features("تعداد عناصر داعش ۴۰۰ الی ۵۰۰ نفر است", "تعداد عناصر داعش ۲۰۰۰ نفر است")
     >>> f["numeric_mismatch"], f["containment_a"] > 0.5
     (1.0, True)
@@ -302,8 +308,51 @@ def compare_claims(claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION)
     """Every pair of claims from different outlets that state the same proposition, and the claims no
     other outlet states (``relation == "unique"``). Claims without an outlet are left out.
 
-    Returns :data:`COMPARE_COLUMNS`; an empty frame (same columns) when there is nothing to compare. Raises
-    ``ValueError`` when over a million pairs of claims state the same proposition.
+    Similarities are computed only between claims of different outlets, on sparse vectors, a block of rows
+    at a time: time and memory grow with the number of claims and of matching pairs, not with the square of
+    the number of claims.
+
+    Parameters
+    ----------
+    claims : pandas.DataFrame
+        The frame of :func:`toolkit.claims.extract_claims` (one or many articles): ``outlet`` and ``content``,
+        and ``doc_id, start, end`` if there are.
+    threshold : float, default :data:`SAME_PROPOSITION`
+        The least similarity of two claims stating one proposition.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`COMPARE_COLUMNS`, contradictions first, then elaborations, agreements and unique claims; an
+        empty frame (same columns) when there is nothing to compare:
+
+        ==============================  =========================================================================
+        ``outlet_a``, ``outlet_b``      the two outlets (``outlet_b`` empty for a ``unique`` claim)
+        ``claim_a``, ``claim_b``        the two contents
+        ``similarity``                  cosine of the two claims' concept vectors (0–1), weighted by how rare
+                                        each concept is among the claims compared; a pair needs ``threshold``
+                                        and two shared concepts that are not places (``PLACES``) to be one
+                                        proposition
+        ``relation``                    ``agree`` (the same proposition), ``elaborate`` (the same, and one adds
+                                        to it), ``contradict`` (the same, with a negation or a number that does
+                                        not fit) or ``unique`` (no other outlet states it)
+        ``reason``                      why: ``shared proposition``, ``negation mismatch``, ``numeric
+                                        mismatch``, ``direction/reciprocity`` (one says «یکدیگر»/«طرفین»),
+                                        ``extra detail``
+        ``doc_a, start_a, end_a`` …     the evidence: each claim's document and raw span
+        ==============================  =========================================================================
+
+    Raises
+    ------
+    ValueError
+        When over a million pairs of claims state the same proposition (compare fewer claims at a time).
+
+    Examples
+    --------
+    >>> claims = pd.DataFrame({"outlet": ["RT", "Rudaw"], "content": ["۴۰۰ نفر از داعش در سوریه کشته شدند",
+    ...                                                             "۲۰۰۰ نفر از داعش در سوریه کشته شدند"]})
+    >>> compare_claims(claims)[["outlet_a", "outlet_b", "relation", "reason"]].values.tolist()
+    [['RT', 'Rudaw', 'contradict', 'numeric mismatch']]
     """
     c = _check(claims)
     if c.empty:
@@ -353,6 +402,23 @@ def claim_matrix(claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION, w
     shortest claim (cut to ``width`` characters). A cell is ``states``, ``adds`` (states it and adds to
     it: reciprocity or detail), ``contradicts`` (states it with a mismatching number or negation) or empty.
 
+    Parameters
+    ----------
+    claims : pandas.DataFrame
+        As for :func:`compare_claims`.
+    threshold : float, default :data:`SAME_PROPOSITION`
+        As for :func:`compare_claims`.
+    width : int, default 60
+        The longest column name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per outlet (index ``outlet``), one column per proposition; empty when there is nothing to
+        compare.
+
+    Examples
+    --------
     >>> m = claim_matrix(pd.DataFrame({"outlet": ["RT", "Rudaw"], "content": ["اسد اجازه داد", "۴۰۰ نفر هستند"]}))
     >>> m.to_dict("index")
     {'RT': {'اسد اجازه داد': 'states', '۴۰۰ نفر هستند': ''}, 'Rudaw': {'اسد اجازه داد': '', '۴۰۰ نفر هستند': 'states'}}

@@ -34,7 +34,20 @@ SUFFIXES = (".txt", ".jsonl", ".csv", ".parquet")
 
 
 class CorpusError(ValueError):
-    """A file that cannot be read as articles; the message names the file and what to do."""
+    """A file that cannot be read as articles; the message names the file and what to do.
+
+    Parameters
+    ----------
+    message : str
+        One line: the file, what is wrong, what to do.
+
+    Examples
+    --------
+    >>> decode(b"\\x00\\x01", "خبر.txt")
+    Traceback (most recent call last):
+    ...
+    toolkit.corpus.CorpusError: خبر.txt: binary data (NUL bytes), not text; give plain text, or leave this file out
+    """
 
 
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
@@ -47,8 +60,28 @@ _PLAUSIBLE = re.compile(
 
 
 def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
-    """Decode bytes of Persian text; return ``(text, encoding)``.
+    """Decode bytes of Persian text: UTF-8, UTF-16 (with or without a BOM) or Windows-1256.
 
+    Parameters
+    ----------
+    data : bytes
+        The content of a file.
+    name : str, default "<bytes>"
+        What to call it in an error message.
+
+    Returns
+    -------
+    text : str
+    encoding : str
+        ``utf-8``, ``utf-8-sig``, ``utf-16``, ``utf-16-le``, ``utf-16-be`` or ``cp1256``.
+
+    Raises
+    ------
+    CorpusError
+        For binary data, damaged UTF-8, or bytes that are none of these encodings.
+
+    Examples
+    --------
     >>> decode("سلام".encode("utf-16"))
     ('سلام', 'utf-16')
     >>> decode(b"\\xd3\\xe1\\xc7\\xe3")
@@ -128,7 +161,30 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 
 
 def read_text(path: str | Path) -> tuple[str, str]:
-    """Read one text file; return ``(text, encoding)``. Raises :class:`CorpusError` on bad input."""
+    """Read one text file and decode it (:func:`decode`).
+
+    Parameters
+    ----------
+    path : str or path
+
+    Returns
+    -------
+    text : str
+    encoding : str
+
+    Raises
+    ------
+    CorpusError
+        When the file cannot be read or decoded.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "خبر.txt"
+    >>> _ = f.write_bytes("سلام".encode("utf-16"))
+    >>> read_text(f)
+    ('سلام', 'utf-16')
+    """
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -138,8 +194,35 @@ def read_text(path: str | Path) -> tuple[str, str]:
 
 
 def find_files(path_or_glob: str | Path, suffixes: tuple[str, ...] = SUFFIXES, hint: str = "") -> list[Path]:
-    """The files with one of ``suffixes`` that a folder (searched recursively), a file or a glob names, sorted;
-    :class:`CorpusError` (ending with ``hint``) when there are none."""
+    """The files with one of ``suffixes`` that a folder (searched recursively), a file or a glob names.
+
+    Parameters
+    ----------
+    path_or_glob : str or path
+        A folder, a file or a glob (``"news/**/*.jsonl"``).
+    suffixes : tuple of str, default :data:`SUFFIXES`
+        The suffixes wanted, lower case.
+    hint : str, default ""
+        Appended to the error message when there are none.
+
+    Returns
+    -------
+    list of pathlib.Path
+        Sorted.
+
+    Raises
+    ------
+    CorpusError
+        When nothing is found.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "خبر.txt").write_text("متن", encoding="utf-8")
+    >>> [f.name for f in find_files(d)]
+    ['خبر.txt']
+    """
     p = Path(path_or_glob)
     if not p.exists() and not re.search(r"[*?[]", str(p)):  # a name, not a pattern
         raise CorpusError(f"{path_or_glob}: no such file or folder")
@@ -171,8 +254,35 @@ def _jsonl(path: Path) -> pd.DataFrame:
 
 
 def json_rows(lines, path: str | Path, first_line: int = 1) -> list[dict]:
-    """The JSON objects of the non-blank ``lines`` (str, or UTF-8 bytes) of a JSONL file, the first being line
-    ``first_line``; a line that is not a JSON object raises :class:`CorpusError` naming file and line."""
+    """The JSON objects of the non-blank lines of a JSONL file.
+
+    Parameters
+    ----------
+    lines : iterable of str or bytes
+        The lines (bytes are UTF-8).
+    path : str or path
+        The file, for error messages.
+    first_line : int, default 1
+        The number of the first line, for error messages.
+
+    Returns
+    -------
+    list of dict
+
+    Raises
+    ------
+    CorpusError
+        Naming file and line, for a line that is not a JSON object.
+
+    Examples
+    --------
+    >>> json_rows(['{"text": "خبر"}', "", "[1]"], "news.jsonl")
+    Traceback (most recent call last):
+    ...
+    toolkit.corpus.CorpusError: news.jsonl:3: each line must be a JSON object with a 'text' field
+    >>> json_rows(['{"text": "خبر"}'], "news.jsonl")
+    [{'text': 'خبر'}]
+    """
     rows = []
     for n, line in enumerate(lines, first_line):
         if not line.strip():
@@ -200,7 +310,26 @@ def _csv(path: Path) -> pd.DataFrame:
 
 @contextlib.contextmanager
 def parquet_errors(path: str | Path) -> Iterator[None]:
-    """Turn whatever pyarrow raises inside the block (many types, for a broken file) into one CorpusError."""
+    """A context manager turning whatever pyarrow raises inside it (many types, for a broken file) into one
+    :class:`CorpusError`.
+
+    Parameters
+    ----------
+    path : str or path
+        The file read inside the block, for the message.
+
+    Returns
+    -------
+    contextlib.AbstractContextManager
+
+    Examples
+    --------
+    >>> with parquet_errors("اخبار.parquet"):
+    ...     raise OSError("bad magic")
+    Traceback (most recent call last):
+    ...
+    toolkit.corpus.CorpusError: اخبار.parquet: not a readable Parquet file (OSError)
+    """
     try:
         yield
     except Exception as e:
@@ -214,9 +343,33 @@ def _parquet(path: Path) -> pd.DataFrame:
 
 
 def as_articles(df: pd.DataFrame, path: str | Path, first_row: int = 0) -> pd.DataFrame:
-    """Check that rows read from ``path`` are articles and give them the core columns: a ``doc_id``
-    (``stem/row``, counting from ``first_row``, when the file has none), ``outlet`` and ``title`` (empty when
-    missing) and ``path``. Raises :class:`CorpusError` when there is no ``text`` or a text is not a string."""
+    """Check that rows read from a file are articles and give them the core columns.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The rows, with a ``text`` column.
+    path : str or path
+        The file they were read from.
+    first_row : int, default 0
+        The position of the first row in the file.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with a ``doc_id`` (``stem/row`` when the file has none), ``outlet`` and ``title`` (empty when
+        missing) and ``path``.
+
+    Raises
+    ------
+    CorpusError
+        When there is no ``text`` column or a text is not a string.
+
+    Examples
+    --------
+    >>> as_articles(pd.DataFrame({"text": ["خبر"]}), "news.csv", first_row=5).values.tolist()
+    [['news/5', 'خبر', '', '', 'news.csv']]
+    """
     path = Path(path)
     if "text" not in df.columns:
         raise CorpusError(f"{path}: no 'text' column (columns: {', '.join(map(str, df.columns)) or 'none'})")
@@ -234,10 +387,21 @@ def as_articles(df: pd.DataFrame, path: str | Path, first_row: int = 0) -> pd.Da
 
 
 def headed_texts(titles: pd.Series, texts: pd.Series) -> list[str]:
-    """Each article as one text, its title first: ``title + "\\n" + text``, or the text alone when its first
-    line is the title already (a ``.txt`` file read by :func:`load_corpus`), so the title counts once.
-    ``titles`` and ``texts`` are str, aligned by position.
+    """Each article as one text, its title first, the title counted once.
 
+    Parameters
+    ----------
+    titles, texts : pandas.Series of str
+        Aligned by position.
+
+    Returns
+    -------
+    list of str
+        ``title + "\\n" + text``, or the text alone when its first line is the title already (a ``.txt`` file
+        read by :func:`load_corpus`).
+
+    Examples
+    --------
     >>> headed_texts(pd.Series(["عنوان", "عنوان"]), pd.Series(["متن خبر", "عنوان\\nمتن خبر"]))
     ['عنوان\\nمتن خبر', 'عنوان\\nمتن خبر']
     """
@@ -251,8 +415,30 @@ def headed_texts(titles: pd.Series, texts: pd.Series) -> list[str]:
 def load_corpus(path_or_glob: str | Path) -> pd.DataFrame:
     """Load every article under a folder, a file, or a glob (``"scraped/**/*.txt"``).
 
-    Returns a DataFrame whose first columns are ``doc_id, outlet, title, text``; ``.txt`` files give
-    ``doc_id`` = path relative to the folder without suffix and ``title`` = first non-empty line.
+    Parameters
+    ----------
+    path_or_glob : str or path
+        ``.txt`` (one article per file), ``.jsonl``, ``.csv`` and ``.parquet`` files.
+
+    Returns
+    -------
+    pandas.DataFrame
+        First the columns ``doc_id, outlet, title, text``, then ``path`` and any other columns the files carry.
+        ``.txt`` files give ``doc_id`` = path relative to the folder without suffix and ``title`` = first
+        non-empty line; the text is kept exactly as decoded.
+
+    Raises
+    ------
+    CorpusError
+        Naming the file (and line) that cannot be read, and what to do.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "news.jsonl").write_text('{"doc_id": "n1", "outlet": "ISNA", "text": "خبر"}', encoding="utf-8")
+    >>> load_corpus(d)[["doc_id", "outlet", "text"]].values.tolist()
+    [['n1', 'ISNA', 'خبر']]
     """
     root = Path(path_or_glob) if Path(path_or_glob).is_dir() else None
     files = find_files(path_or_glob)

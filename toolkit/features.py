@@ -1,19 +1,7 @@
 """Text features for scikit-learn pipelines: toolkit normalization as a step, and ZWNJ-aware n-gram TF-IDF.
 
-A Persian word may hold a zero-width non-joiner (ZWNJ): «کرده‌اند», «گفت‌وگو», «رئیس‌جمهور». Text copied
-from the web often loses it (``کردهاند``) or turns it into a space (``کرده اند``). scikit-learn's default
-token pattern (``\\b\\w\\w+\\b``) cuts a word at its ZWNJ — «می‌روم» gives ``می`` and ``روم``, and the
-verb prefix «می» becomes one of the most frequent tokens — and drops one-letter words such as «و». Here a
-word is letters and marks joined by ZWNJs (as in :mod:`toolkit.tokens`), and ``zwnj`` says how its ZWNJs
-count:
-
-* ``"join"`` (default) — one token, keyed without its ZWNJs: «کرده‌اند» and «کردهاند» are the same
-  feature, so a text that lost its ZWNJs gets the features of the same text written with them.
-* ``"keep"`` — one token with its ZWNJs: the two spellings are different features.
-* ``"split"`` — a ZWNJ separates tokens (``کرده``, ``اند``), as scikit-learn does (one-letter tokens kept).
-
-Character n-grams (``char_ngrams``) are taken inside words (scikit-learn's ``char_wb``), after the same
-ZWNJ treatment.
+A Persian word may hold a zero-width non-joiner (ZWNJ), which scikit-learn's default token pattern cuts
+words at; :class:`NgramFeatures` keeps such a word whole and lets ``zwnj`` say how its ZWNJs count.
 
 >>> texts = ["دولت‌ها توافق کرده‌اند", "دولتها توافق کردهاند"]
 >>> f = NgramFeatures(word_ngrams=(1, 1), min_df=1).fit(texts)
@@ -48,8 +36,19 @@ _LATIN_OR_NUMBER = r"|[A-Za-z][A-Za-z0-9]*|\d+"
 
 
 def token_pattern(zwnj: str = "join") -> str:
-    """The regular expression of a token for ``zwnj`` (a ``token_pattern`` for scikit-learn's vectorizers).
+    """The regular expression of a token, as a ``token_pattern`` for scikit-learn's vectorizers.
 
+    Parameters
+    ----------
+    zwnj : {"join", "keep", "split"}, default "join"
+        How a ZWNJ inside a word counts (see :class:`NgramFeatures`); only ``"split"`` cuts a word at it.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
     >>> import re
     >>> re.findall(token_pattern("keep"), "می‌روم به G20")
     ['می\u200cروم', 'به', 'G20']
@@ -62,6 +61,19 @@ def token_pattern(zwnj: str = "join") -> str:
 def apply_zwnj(texts: Iterable[str], zwnj: str = "join") -> list[str]:
     """The texts as the vectorizers see them: ZWNJs removed (``join``), kept, or made spaces (``split``).
 
+    Parameters
+    ----------
+    texts : iterable of str
+    zwnj : {"join", "keep", "split"}, default "join"
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> apply_zwnj(["کرده‌اند"], "join")
+    ['کردهاند']
     >>> apply_zwnj(["کرده‌اند"], "split")
     ['کرده اند']
     """
@@ -101,6 +113,8 @@ class Normalize(TransformerMixin, BaseEstimator):
     max_chars : int or None, default=None
         Keep only the first ``max_chars`` characters of each raw text (cut at a space), before normalizing.
 
+    Examples
+    --------
     >>> Normalize(max_chars=9).transform(["كتاب خوب و ارزان"])
     ['کتاب خوب']
     >>> Normalize(remove_diacritics=True, spacing=False).transform(["صرفاً  براي ما ,"])
@@ -121,9 +135,32 @@ class Normalize(TransformerMixin, BaseEstimator):
         self.max_chars = max_chars
 
     def fit(self, X, y=None):
+        """Nothing to learn: returns the step itself.
+
+        Parameters
+        ----------
+        X : sequence of str
+            Ignored.
+        y : ignored
+
+        Returns
+        -------
+        Normalize
+        """
         return self
 
     def transform(self, X) -> list[str]:
+        """Each text cut to ``max_chars`` and normalized.
+
+        Parameters
+        ----------
+        X : sequence of str
+            Texts; ``None`` and NaN become ``""``.
+
+        Returns
+        -------
+        list of str
+        """
         normalize = _normalizer(self.restore_zwnj, self.remove_diacritics, self.spacing).normalize
         return [normalize(self._cut(t)) for t in _as_texts(X)]
 
@@ -152,7 +189,7 @@ class NgramFeatures(TransformerMixin, BaseEstimator):
     char_ngrams : (int, int) or None, default=None
         Range of character n-gram lengths (inside words); ``None`` for none.
     zwnj : {"join", "keep", "split"}, default="join"
-        How a ZWNJ inside a word counts (see the module docstring).
+        How a ZWNJ inside a word counts (see the notes).
     min_df : int, default=2
         Ignore n-grams found in fewer texts.
     max_features : int or None, default=None
@@ -164,6 +201,31 @@ class NgramFeatures(TransformerMixin, BaseEstimator):
     ----------
     vectorizers_ : list of (str, TfidfVectorizer)
         The fitted vectorizers, ``"word"`` and/or ``"char"``.
+
+    Notes
+    -----
+    A Persian word may hold a ZWNJ: «کرده‌اند», «گفت‌وگو», «رئیس‌جمهور». Text copied from the web often
+    loses it (``کردهاند``) or turns it into a space (``کرده اند``). scikit-learn's default token pattern
+    (``\\b\\w\\w+\\b``) cuts a word at its ZWNJ — «می‌روم» gives ``می`` and ``روم``, and the verb prefix
+    «می» becomes one of the most frequent tokens — and drops one-letter words such as «و». Here a word is
+    letters and marks joined by ZWNJs (as in :mod:`toolkit.tokens`), and ``zwnj`` says how its ZWNJs count:
+
+    * ``"join"`` (default) — one token, keyed without its ZWNJs: «کرده‌اند» and «کردهاند» are the same
+      feature, so a text that lost its ZWNJs gets the features of the same text written with them.
+    * ``"keep"`` — one token with its ZWNJs: the two spellings are different features.
+    * ``"split"`` — a ZWNJ separates tokens (``کرده``, ``اند``), as scikit-learn does (one-letter tokens
+      kept).
+
+    Character n-grams (``char_ngrams``) are taken inside words (scikit-learn's ``char_wb``), after the same
+    ZWNJ treatment.
+
+    Examples
+    --------
+    >>> f = NgramFeatures(word_ngrams=(1, 2), min_df=1).fit(["می‌روم به بازار", "میروم به خانه"])
+    >>> f.transform(["میروم به بازار"]).shape
+    (1, 7)
+    >>> [n for n in f.get_feature_names_out() if n.startswith("میروم")]
+    ['میروم', 'میروم به']
     """
 
     def __init__(
@@ -184,10 +246,35 @@ class NgramFeatures(TransformerMixin, BaseEstimator):
         self.sublinear_tf = sublinear_tf
 
     def fit(self, X, y=None):
+        """Learn the vocabulary and the IDF of the n-grams of ``X``.
+
+        Parameters
+        ----------
+        X : sequence of str
+            Normalized texts.
+        y : ignored
+
+        Returns
+        -------
+        NgramFeatures
+        """
         self.fit_transform(X)
         return self
 
     def fit_transform(self, X, y=None):
+        """Learn the vocabulary and the IDF of ``X``, and return its TF-IDF matrix.
+
+        Parameters
+        ----------
+        X : sequence of str
+            Normalized texts.
+        y : ignored
+
+        Returns
+        -------
+        scipy.sparse.csr_matrix
+            One row per text; word n-grams first, then character ones.
+        """
         if self.word_ngrams is None and self.char_ngrams is None:
             raise ValueError("NgramFeatures needs word_ngrams or char_ngrams")
         texts = apply_zwnj(_as_texts(X), self.zwnj)
@@ -214,13 +301,33 @@ class NgramFeatures(TransformerMixin, BaseEstimator):
         return sparse.hstack(blocks, format="csr") if len(blocks) > 1 else blocks[0]
 
     def transform(self, X):
+        """The TF-IDF matrix of ``X`` over the learned vocabulary.
+
+        Parameters
+        ----------
+        X : sequence of str
+            Normalized texts.
+
+        Returns
+        -------
+        scipy.sparse.csr_matrix
+        """
         check_is_fitted(self, "vectorizers_")
         texts = apply_zwnj(_as_texts(X), self.zwnj)
         blocks = [_tfidf(v, texts) for _, v in self.vectorizers_]
         return sparse.hstack(blocks, format="csr") if len(blocks) > 1 else blocks[0]
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        """The n-grams, word ones first; character ones prefixed with ``char:``."""
+        """The n-grams, one per column: word ones first, character ones prefixed with ``char:``.
+
+        Parameters
+        ----------
+        input_features : ignored
+
+        Returns
+        -------
+        numpy.ndarray of str
+        """
         check_is_fitted(self, "vectorizers_")
         names = []
         for kind, v in self.vectorizers_:

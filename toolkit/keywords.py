@@ -2,15 +2,8 @@
 
 Every function reads Persian text the way :mod:`toolkit.tokens` does, after :func:`toolkit.normalize`
 (which restores the ZWNJs that decide what a word is). Pass ``normalize=False`` when the text is already
-normalized — normalization is the slow step, so normalize a corpus once and reuse it.
-
-What a *term* is (:func:`terms`): a content word (not a stopword, number or punctuation mark, not a
-verb form), a light-verb construction folded into one predicate in the infinitive (``اجازه داده‌اند`` →
-``اجازه دادن``, ``هدف قرار دهند`` → ``هدف قرار دادن``), or, with ``max_words > 1``, a run of up to that many
-content words (``بشار اسد``, ``نیروی هوایی عراق``). The resources are package data, rebuilt by
-``scripts/build_keyword_resources.py``: ``keyword_lexicon.tsv.gz`` (stopwords from hazm, and English ones
-for Latin words; verb forms conjugated by hazm; light-verb constructions learned from the TRAIN
-articles) and ``keyword_background.tsv.gz`` (document frequency and count of each term in those articles).
+normalized — normalization is the slow step, so normalize a corpus once and reuse it. What a *term* is:
+:func:`terms`.
 
 >>> terms("عراق و سوریه توافق کرده‌اند تا مواضع داعش را هدف قرار دهند.")
 ['عراق', 'سوریه', 'توافق کردن', 'مواضع', 'داعش', 'هدف قرار دادن']
@@ -33,6 +26,7 @@ from numbers import Integral
 import numpy as np
 import pandas as pd
 
+from toolkit._compat import moved, renamed_arguments
 from toolkit.normalization import normalize as _normalize
 from toolkit.tokens import token_spans, tokenize
 
@@ -188,6 +182,30 @@ def _prepare(text, normalize: bool, name: str) -> str:
 def terms(text: str, *, max_words: int = 1, normalize: bool = True) -> list[str]:
     """The terms of a text in order: content words, folded predicates, and runs of up to ``max_words`` words.
 
+    A term is a content word (not a stopword, number or punctuation mark, not a verb form), a light-verb
+    construction folded into one predicate in the infinitive (``اجازه داده‌اند`` → ``اجازه دادن``,
+    ``هدف قرار دهند`` → ``هدف قرار دادن``), or, with ``max_words > 1``, a run of up to that many content
+    words (``بشار اسد``, ``نیروی هوایی عراق``). The resources are package data, rebuilt by
+    ``scripts/build_keyword_resources.py``: ``keyword_lexicon.tsv.gz`` (stopwords from hazm, and English
+    ones for Latin words; verb forms conjugated by hazm; light-verb constructions learned from the TRAIN
+    articles) and ``keyword_background.tsv.gz`` (document frequency and count of each term in those
+    articles).
+
+    Parameters
+    ----------
+    text : str
+        One text; ``None`` or NaN count as empty.
+    max_words : int, default 1
+        The longest run of content words that is a term.
+    normalize : bool, default True
+        Normalize the text first.
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
     >>> terms("او در گفت‌وگو با شبکه رووداو گفت که نیروهای ارتش اجازه داده‌اند.")
     ['گفت\u200cوگو', 'شبکه', 'رووداو', 'نیروهای', 'ارتش', 'اجازه دادن']
     >>> terms("بشار اسد، رئیس‌جمهور سوریه", max_words=2)
@@ -265,15 +283,10 @@ def _head_end(text: str) -> int:
     return m.end() if m else len(text)
 
 
-def _candidates(text: str, own: bool = False) -> tuple[list[str], np.ndarray]:
-    """Candidate terms of a normalized text and their :data:`FEATURES` (one row each).
-
-    ``own=True`` says the text is one of the background's articles: its own counts are taken out of the
-    background, so features are what they would be for an unseen article (used to fit the ranker)."""
-    bg = _background()
+def _counts(units: list[tuple[str, str]]) -> tuple[Counter, dict[str, int]]:
+    """How often each run of one to :data:`_MAX_WORDS` content words occurs, and the unit where it first does."""
     tf: Counter = Counter()
     first: dict[str, int] = {}
-    units = _units(text)
     for run in _runs(units):
         words = [w for _, w in run]
         for i in range(len(words)):
@@ -281,6 +294,27 @@ def _candidates(text: str, own: bool = False) -> tuple[list[str], np.ndarray]:
                 term = " ".join(words[i : i + n])
                 tf[term] += 1
                 first.setdefault(term, run[i][0])
+    return tf, first
+
+
+def _in_longer(tf: Counter) -> dict[str, float]:
+    """The largest share of a term's occurrences inside one longer term."""
+    in_longer: dict[str, float] = {}
+    for term, f in tf.items():
+        if " " in term:
+            for sub in (term.rsplit(" ", 1)[0], term.split(" ", 1)[1]):
+                in_longer[sub] = max(in_longer.get(sub, 0.0), f / tf[sub])
+    return in_longer
+
+
+def _candidates(text: str, own: bool = False) -> tuple[list[str], np.ndarray]:
+    """Candidate terms of a normalized text and their :data:`FEATURES` (one row each).
+
+    ``own=True`` says the text is one of the background's articles: its own counts are taken out of the
+    background, so features are what they would be for an unseen article (used to fit the ranker)."""
+    bg = _background()
+    units = _units(text)
+    tf, first = _counts(units)
     if not tf:
         return [], np.zeros((0, len(FEATURES)))
     n_docs = bg.n_docs - own
@@ -289,11 +323,7 @@ def _candidates(text: str, own: bool = False) -> tuple[list[str], np.ndarray]:
         d = bg.df.get(term, 0)
         return max(d - own, 0) if d else 0
 
-    in_longer: dict[str, float] = {}  # the largest share of a term's occurrences inside one longer term
-    for term, f in tf.items():
-        if " " in term:
-            for sub in (term.rsplit(" ", 1)[0], term.split(" ", 1)[1]):
-                in_longer[sub] = max(in_longer.get(sub, 0.0), f / tf[sub])
+    in_longer = _in_longer(tf)
     head, length = len(_units(text[: _head_end(text)])), len(units)
     names, rows = [], []
     for term, f in tf.items():
@@ -342,6 +372,22 @@ def extract_keywords(text: str, k: int = 10, *, normalize: bool = True) -> list[
     whether it is in the title and how early it appears, and whether its words make a phrase; its weights
     were fitted on the author tags of Fars TRAIN articles (:data:`FEATURES`, ``keyword_ranker.json``).
 
+    Parameters
+    ----------
+    text : str
+        One article; its first line, if short, is read as its title. ``None`` or NaN count as empty.
+    k : int, default 10
+        How many keywords.
+    normalize : bool, default True
+        Normalize the text first.
+
+    Returns
+    -------
+    list of (str, float)
+        ``(term, score)``, best first; the score is the ranker's probability that an author would tag the term.
+
+    Examples
+    --------
     >>> [t for t, _ in extract_keywords("سوریه و عراق\\nبمباران مواضع داعش در خاک سوریه؛ داعش عقب نشست.", k=3)]
     ['سوریه', 'داعش', 'عراق']
     >>> extract_keywords("")
@@ -359,59 +405,16 @@ def extract_keywords(text: str, k: int = 10, *, normalize: bool = True) -> list[
     return [(names[i], round(float(scores[i]), 4)) for i in best]
 
 
-def _tag_key(term: str) -> str:
-    """How a keyword and an author's tag are compared: normalized, ZWNJs and runs of spaces as one space."""
-    return " ".join(_normalize(term).replace("\u200c", " ").split())
-
-
-def _inside(a: str, b: str) -> bool:
-    """Are the words of ``a`` a contiguous part of ``b``'s (or the other way round)?"""
-    if len(a) > len(b):
-        a, b = b, a
-    return f" {a} " in f" {b} "
-
-
-def evaluate(predicted: list[list[str]], tags: list[list[str]]) -> dict[str, float]:
-    """F1 of predicted keywords against reference tags, averaged over articles (articles without tags are left out).
-
-    *Exact*: a keyword and a tag match when equal after normalization (ZWNJ and space count as the same).
-    *Partial*: when the words of one are a contiguous part of the other («هاشمی» and «هاشمی رفسنجانی»).
-    Precision is over the predicted keywords, recall over the tags.
-
-    >>> evaluate([["داعش", "سوریه", "بغداد"]], [["داعش", "عراق و سوریه"]])
-    {'articles': 1, 'exact_f1': 0.4, 'partial_f1': 0.8, 'exact_precision': 0.333, 'exact_recall': 0.5}
-    """
-    rows = []
-    for pred, gold in zip(predicted, tags, strict=True):
-        p = [_tag_key(t) for t in pred]
-        g = [k for k in (_tag_key(t) for t in gold) if k]
-        if not g:
-            continue
-        row = []
-        for match in (str.__eq__, _inside):
-            hit_p = sum(any(match(a, b) for b in g) for a in p) / len(p) if p else 0.0
-            hit_g = sum(any(match(a, b) for a in p) for b in g) / len(g)
-            row += [hit_p, hit_g, 2 * hit_p * hit_g / (hit_p + hit_g) if hit_p + hit_g else 0.0]
-        rows.append(row)
-    m = np.mean(rows, axis=0) if rows else np.zeros(6)
-    return {
-        "articles": len(rows),
-        "exact_f1": round(float(m[2]), 3),
-        "partial_f1": round(float(m[5]), 3),
-        "exact_precision": round(float(m[0]), 3),
-        "exact_recall": round(float(m[1]), 3),
-    }
-
-
 # --- keyness between groups -----------------------------------------------------------------------
 
 
-def _texts(df: pd.DataFrame, text: str, normalize: bool, name: str) -> pd.Series:
+def _texts(df: pd.DataFrame, text_column: str, normalize: bool, name: str) -> pd.Series:
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"{name}() takes a DataFrame of articles, not {type(df).__name__}")
-    if text not in df.columns:
-        raise ValueError(f"{name}(): no column {text!r} (columns: {', '.join(map(str, df.columns))})")
-    texts = df[text].where(df[text].map(lambda t: isinstance(t, str)), "")
+    if text_column not in df.columns:
+        raise ValueError(f"{name}(): no column {text_column!r} (columns: {', '.join(map(str, df.columns))})")
+    column = df[text_column]
+    texts = column.where(column.map(lambda t: isinstance(t, str)), "")
     return texts.map(_normalize) if normalize else texts
 
 
@@ -436,43 +439,76 @@ def _log_odds(y_i, n_i, y_j, n_j, alpha, alpha0):
     return delta, 1 / (y_i + alpha) + 1 / (y_j + alpha)
 
 
+@renamed_arguments(text="text_column", top="k", seed="random_state")
 def keyness(
     df: pd.DataFrame,
     by: str = "outlet",
     *,
-    text: str = "text",
+    text_column: str = "text",
     max_words: int = 1,
     min_count: int = 5,
-    top: int | None = 30,
+    k: int | None = 30,
     prior: float = 10_000.0,
     n_boot: int = 200,
     ci: float = 0.95,
-    seed: int = 0,
+    random_state: int = 0,
     normalize: bool = True,
 ) -> pd.DataFrame:
     """Which terms each group of articles uses more than the others: the "Fightin' Words" log-odds ratio.
 
     For each group (each value of column ``by``: outlet, category, month, …) against all the other
     articles, the log-odds ratio of each term with an informative Dirichlet prior (Monroe, Colaresi & Quinn
-    2008): the prior is the term's share of the Persian background (the TRAIN articles) times
-    ``prior`` pseudo-counts, so rare terms are pulled towards "no difference" and common ones are compared
-    on their own counts. ``z`` is the log-odds over its standard error; ``ci_low``/``ci_high`` the
-    ``ci`` bootstrap interval of the log-odds over documents (``n_boot`` resamples of each group's articles).
+    2008): the prior is the term's share of the Persian background (the TRAIN articles) times ``prior``
+    pseudo-counts, so rare terms are pulled towards "no difference" and common ones are compared on their own
+    counts. ``z`` is the log-odds over its standard error; ``ci_low``/``ci_high`` the ``ci`` bootstrap
+    interval of the log-odds over documents (``n_boot`` resamples of each group's articles).
 
-    Terms are those of :func:`terms` (content words and folded predicates, and runs of up to ``max_words``
-    words) that the articles use at least ``min_count`` times in all. Returns the columns ``group, term,
-    count, log_odds, z, ci_low, ci_high``: the ``top`` terms of each group by ``z`` (all terms if ``None``),
-    groups in order of appearance. Empty if ``df`` has no text; a ``ValueError`` if fewer than two groups
-    have text.
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The articles.
+    by : str, default "outlet"
+        The column whose values are the groups.
+    text_column : str, default "text"
+        The column of texts (``text=`` is its deprecated name).
+    max_words : int, default 1
+        Terms are those of :func:`terms`: content words, folded predicates, and runs of up to this many words.
+    min_count : int, default 5
+        Only terms the articles use at least this many times in all.
+    k : int or None, default 30
+        How many terms per group, highest ``z`` first; ``None`` for all (``top=`` is its deprecated name).
+    prior : float, default 10,000
+        Pseudo-counts of the background prior.
+    n_boot : int, default 200
+        Bootstrap resamples.
+    ci : float, default 0.95
+        Coverage of the bootstrap interval.
+    random_state : int, default 0
+        Seed of the resampling (``seed=`` is its deprecated name).
+    normalize : bool, default True
+        Normalize the texts first (pass ``False`` for a column already normalized).
 
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`KEYNESS_COLUMNS`: ``group, term, count, log_odds, z, ci_low, ci_high``, groups in order of
+        appearance. Empty if ``df`` has no text.
+
+    Raises
+    ------
+    ValueError
+        When ``by`` or ``text_column`` is not a column, or fewer than two groups have text.
+
+    Examples
+    --------
     >>> arts = pd.DataFrame({"outlet": ["الف", "الف", "ب", "ب"],
     ...                      "text": ["داعش در سوریه", "داعش و عراق", "بورس تهران", "بورس و بانک"]})
-    >>> keyness(arts, min_count=1, top=1, n_boot=20)[["group", "term", "count"]].values.tolist()
+    >>> keyness(arts, min_count=1, k=1, n_boot=20)[["group", "term", "count"]].values.tolist()
     [['الف', 'داعش', 2], ['ب', 'بورس', 2]]
     """
     if by not in getattr(df, "columns", ()):
         raise ValueError(f"keyness(): no column {by!r} to group by")
-    texts = _texts(df, text, normalize, "keyness")
+    texts = _texts(df, text_column, normalize, "keyness")
     keep = (texts.str.len() > 0) & df[by].notna()
     if not keep.any():
         return pd.DataFrame(columns=KEYNESS_COLUMNS)
@@ -482,7 +518,6 @@ def keyness(
             f"keyness() compares groups, but column {by!r} has {len(groups)} group with text ({groups[0]!r}); "
             "it needs at least two"
         )
-    labels = df.loc[keep, by].to_numpy()
     x, vocab = _count_matrix([terms(t, max_words=max_words, normalize=False) for t in texts[keep]])
     total = np.asarray(x.sum(axis=0)).ravel()
     cols = np.flatnonzero(total >= min_count)
@@ -490,20 +525,26 @@ def keyness(
         return pd.DataFrame(columns=KEYNESS_COLUMNS)
     x = x[:, cols].tocsc().tocsr()
     vocab = [vocab[i] for i in cols]
+    labels = df.loc[keep, by].to_numpy()
+    members = [np.flatnonzero(labels == g) for g in groups]
+    return _keyness_table(x, vocab, groups, members, k=k, prior=prior, n_boot=n_boot, ci=ci, random_state=random_state)
+
+
+def _keyness_table(x, vocab, groups, members, *, k, prior, n_boot, ci, random_state) -> pd.DataFrame:
+    """The rows of :func:`keyness` from the documents × terms counts ``x`` and each group's documents."""
     bg = _background()
     share = np.array([bg.count.get(t, 0) + 0.5 for t in vocab])
     alpha = prior * share / share.sum()
-    members = [np.flatnonzero(labels == g) for g in groups]
     counts = np.vstack([np.asarray(x[m].sum(axis=0)).ravel() for m in members])  # groups × terms
     sizes = counts.sum(axis=1)
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(random_state)
     weights = [rng.multinomial(len(m), np.full(len(m), 1 / len(m)), size=n_boot).astype(float) for m in members]
     frames = []
     for gi, g in enumerate(groups):
         y_i, n_i = counts[gi], sizes[gi]
         delta, var = _log_odds(y_i, n_i, counts.sum(axis=0) - y_i, sizes.sum() - n_i, alpha, prior)
         z = delta / np.sqrt(var)
-        chosen = np.argsort(-z, kind="stable")[: top if top is not None else len(z)]
+        chosen = np.argsort(-z, kind="stable")[: k if k is not None else len(z)]
         low, high = _bootstrap(x, members, weights, gi, chosen, alpha[chosen], prior, ci)
         frames.append(
             pd.DataFrame(
@@ -540,7 +581,10 @@ def _bootstrap(x, members, weights, gi, cols, alpha, alpha0, ci, chunk: int = 20
 # --- keyword in context ---------------------------------------------------------------------------
 
 
-def kwic(df: pd.DataFrame, term: str, *, window: int = 8, text: str = "text", normalize: bool = True) -> pd.DataFrame:
+@renamed_arguments(text="text_column")
+def kwic(
+    df: pd.DataFrame, term: str, *, window: int = 8, text_column: str = "text", normalize: bool = True
+) -> pd.DataFrame:
     """Every occurrence of ``term`` in the articles, with ``window`` tokens of context on each side.
 
     The term is matched as whole tokens after normalization; its last word also matches that word with a
@@ -549,13 +593,33 @@ def kwic(df: pd.DataFrame, term: str, *, window: int = 8, text: str = "text", no
     spaces; ``start, end``: the match in the normalized text); ``doc_id`` is the DataFrame's index when it
     has no such column. Show it with :class:`toolkit.plots.KWIC`. No occurrence gives an empty DataFrame.
 
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The articles.
+    term : str
+        One word or several.
+    window : int, default 8
+        Tokens of context on each side.
+    text_column : str, default "text"
+        The column of texts (``text=`` is its deprecated name).
+    normalize : bool, default True
+        Normalize the texts (and the term) first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`KWIC_COLUMNS`, one row per occurrence.
+
+    Examples
+    --------
     >>> arts = pd.DataFrame({"doc_id": ["a"], "text": ["نیروهای عراق مواضع تروریست‌های داعش را بمباران کردند."]})
     >>> kwic(arts, "تروریست", window=2)[["before", "match", "after"]].values.tolist()
     [['عراق مواضع', 'تروریست\u200cهای', 'داعش را']]
     """
     if window < 0:
         raise ValueError(f"window must be 0 or more, not {window}")
-    texts = _texts(df, text, normalize, "kwic")
+    texts = _texts(df, text_column, normalize, "kwic")
     spans = token_spans(_prepare(term, normalize, "kwic"))
     words = [t for t, *_ in spans]
     if not any(kind in ("word", "latin", "number") for *_, kind in spans):
@@ -580,3 +644,6 @@ def kwic(df: pd.DataFrame, term: str, *, window: int = 8, text: str = "text", no
 
 def _word_matches(token: str, word: str) -> bool:
     return token == word or token.startswith(word + "\u200c")
+
+
+__getattr__ = moved(__name__, {"evaluate": "toolkit.evaluation:evaluate_keywords"})

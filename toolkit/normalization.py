@@ -1,30 +1,8 @@
 """Normalize Persian text, losslessly by default, with offsets back to the raw text.
 
-The conventions (each a constructor flag of :class:`Normalizer`, named after the table in
-:mod:`toolkit.chars` it applies):
-
-* **Letters** — Arabic ي ى ك ە ٱ … become Persian ی ک ه ا (``ARABIC_TO_PERSIAN``); ۀ becomes هٔ
-  (``EXPANSIONS``); Arabic presentation forms are decomposed (``PRESENTATION_FORMS``).
-* **Digits** — ``digits="persian"`` (default) writes every number in Persian digits ۰–۹, except digits
-  inside Latin tokens (``COVID-19``, ``G20``, ``mp3``); ``"latin"`` writes 0–9; ``None`` leaves them.
-* **Marks** — diacritics and tanvin are kept (``صرفاً`` stays ``صرفاً``) unless
-  ``remove_diacritics=True``; tatweel (ـ) is removed (``remove_tatweel``).
-* **Invisibles** — bidi controls, BOM, ZWJ (but for one inside an emoji, 👨‍👩‍👧) and control characters
-  are removed; LRM, RLM, soft hyphen and zero-width space between two letters become a ZWNJ
-  (``ZWNJ_LIKE``); ZWNJs that are not between two letters (or a digit and a letter) are removed, runs of
-  them become one.
-* **Whitespace** — exotic spaces become a space, runs of spaces one space, spaces at line ends go,
-  more than one blank line becomes one, and the text is stripped.
-* **Punctuation** — ``, ; ?`` after a Persian letter become ``، ؛ ؟``; no space before ``. ، ؛ : ! ؟ » )``,
-  none after ``« (``, one after ``، ؛ ؟`` and before a following word; a space between a digit and a
-  Persian letter (``۹کیلومتر`` → ``۹ کیلومتر``).
-* **ZWNJ restoration** — lost ZWNJs are put back (``restore_zwnj``, see :mod:`toolkit.zwnj`).
-
-Every step is a ``str.translate`` of one character to one character or a compiled regular expression
-over the whole text; none loops over characters in Python. A step is skipped for a text it cannot change:
-one scan finds which of the characters the character steps act on the text has, and the spacing steps
-have cheaper tests first. ``normalize_with_offsets`` runs the very same steps and also maps each output
-character to the ``[start, end)`` it came from in the input.
+:class:`Normalizer` holds the conventions (one constructor flag each, documented there), :func:`normalize`
+applies the default ones, ``Normalizer.normalize_with_offsets`` maps each output character back to the raw
+input, and :func:`changes` lists the words normalization changed.
 
 >>> normalize("علي در گفتوگو با رووداو گفت كه ۴۰۰ تا 500 نفر هستند .")
 'علی در گفت‌وگو با رووداو گفت که ۴۰۰ تا ۵۰۰ نفر هستند.'
@@ -45,6 +23,7 @@ import pandas as pd
 
 from toolkit import chars
 from toolkit.chars import ZWJ, ZWNJ
+from toolkit.zwnj import ZwnjRestorer
 
 Edit = tuple[int, int, str]
 L = chars.WORD_CHARS  # inside a character class
@@ -330,6 +309,34 @@ class Normalizer:
     restore_zwnj : bool, default True
         Put back lost zero-width non-joiners (``کردهاند`` → ``کرده‌اند``, ``می روم`` → ``می‌روم``).
 
+    Notes
+    -----
+    The conventions, each named after the table in :mod:`toolkit.chars` it applies:
+
+    * **Letters** — Arabic ي ى ك ە ٱ … become Persian ی ک ه ا (``ARABIC_TO_PERSIAN``); ۀ becomes هٔ
+      (``EXPANSIONS``); Arabic presentation forms are decomposed (``PRESENTATION_FORMS``).
+    * **Digits** — ``digits="persian"`` (default) writes every number in Persian digits ۰–۹, except digits
+      inside Latin tokens (``COVID-19``, ``G20``, ``mp3``); ``"latin"`` writes 0–9; ``None`` leaves them.
+    * **Marks** — diacritics and tanvin are kept (``صرفاً`` stays ``صرفاً``) unless
+      ``remove_diacritics=True``; tatweel (ـ) is removed (``remove_tatweel``).
+    * **Invisibles** — bidi controls, BOM, ZWJ (but for one inside an emoji, 👨‍👩‍👧) and control characters
+      are removed; LRM, RLM, soft hyphen and zero-width space between two letters become a ZWNJ
+      (``ZWNJ_LIKE``); ZWNJs that are not between two letters (or a digit and a letter) are removed, runs of
+      them become one.
+    * **Whitespace** — exotic spaces become a space, runs of spaces one space, spaces at line ends go,
+      more than one blank line becomes one, and the text is stripped.
+    * **Punctuation** — ``, ; ?`` after a Persian letter become ``، ؛ ؟``; no space before ``. ، ؛ : ! ؟ » )``,
+      none after ``« (``, one after ``، ؛ ؟`` and before a following word; a space between a digit and a
+      Persian letter (``۹کیلومتر`` → ``۹ کیلومتر``).
+    * **ZWNJ restoration** — lost ZWNJs are put back (``restore_zwnj``, see :mod:`toolkit.zwnj`).
+
+    Every step is a ``str.translate`` of one character to one character or a compiled regular expression
+    over the whole text; none loops over characters in Python. A step is skipped for a text it cannot
+    change: one scan finds which of the characters the character steps act on the text has, and the spacing
+    steps have cheaper tests first. ``normalize_with_offsets`` runs the very same steps.
+
+    Examples
+    --------
     >>> Normalizer(digits="latin").normalize("۴۰۰ الی ٥٠٠")
     '400 الی 500'
     >>> Normalizer(remove_diacritics=True).normalize("صرفاً")
@@ -385,8 +392,6 @@ class Normalizer:
         if self.spacing:
             steps += [_WHITESPACE, _Strip(), _PUNCT_SPACING, _DIGIT_SPACING]
         if self.restore_zwnj:
-            from toolkit.zwnj import ZwnjRestorer
-
             steps.append(ZwnjRestorer.default())
         triggers = set().union(*(s.trigger for s in steps if getattr(s, "trigger", None)))
         self._triggers = re.compile(_cls("".join(sorted(triggers))))
@@ -406,7 +411,23 @@ class Normalizer:
     @overload
     def normalize(self, text: pd.Series) -> pd.Series: ...
     def normalize(self, text):
-        """Normalize a ``str``, or each string of a pandas ``Series`` (missing values stay missing)."""
+        """Normalize a text, or each text of a pandas Series.
+
+        Parameters
+        ----------
+        text : str or pandas.Series
+            Missing values of a Series stay missing.
+
+        Returns
+        -------
+        str or pandas.Series
+            The same type as ``text``.
+
+        Examples
+        --------
+        >>> Normalizer(restore_zwnj=False).normalize("كتابهاي ما")
+        'کتابهای ما'
+        """
         if isinstance(text, pd.Series):
             return text.map(self._normalize_str, na_action="ignore")
         return self._normalize_str(text)
@@ -426,12 +447,23 @@ class Normalizer:
         return text
 
     def normalize_with_offsets(self, text: str) -> tuple[str, Offsets]:
-        """Normalize ``text`` and map every output character back to the raw input.
+        """Normalize a text and map every output character back to the raw input.
 
-        Returns ``(normalized, offsets)``: ``offsets[i]`` is the ``[start, end)`` of ``text`` that
-        normalized character ``i`` came from (empty for an inserted ZWNJ or space), and
-        ``offsets.raw_span(i, j)`` the raw span of the normalized slice ``[i, j)``.
+        Parameters
+        ----------
+        text : str
 
+        Returns
+        -------
+        normalized : str
+            What :meth:`normalize` returns.
+        offsets : Offsets
+            ``offsets[i]`` is the ``[start, end)`` of ``text`` that normalized character ``i`` came from
+            (empty for an inserted ZWNJ or space); ``offsets.raw_span(i, j)`` the raw span of the normalized
+            slice ``[i, j)``.
+
+        Examples
+        --------
         >>> raw = "رئيسجمهور  سوريه"
         >>> norm, off = Normalizer().normalize_with_offsets(raw)
         >>> norm
@@ -463,10 +495,22 @@ class Normalizer:
 
 @dataclass(frozen=True, eq=False)
 class Offsets:
-    """Where each normalized character came from: ``starts[i]``, ``ends[i]`` index the raw text.
+    """Where each normalized character came from (made by :meth:`Normalizer.normalize_with_offsets`).
 
-    Both arrays are non-decreasing and ``0 <= starts[i] <= ends[i] <= raw_length``; an inserted
-    character has ``starts[i] == ends[i]``.
+    Parameters
+    ----------
+    starts, ends : numpy.ndarray of int
+        ``[starts[i], ends[i])`` is the raw span of normalized character ``i``. Both arrays are
+        non-decreasing and ``0 <= starts[i] <= ends[i] <= raw_length``; an inserted character has
+        ``starts[i] == ends[i]``.
+    raw_length : int
+        The length of the raw text.
+
+    Examples
+    --------
+    >>> norm, off = Normalizer().normalize_with_offsets("كتابهاي")
+    >>> norm, len(off), off[4], off[5]
+    ('کتاب‌های', 8, (4, 4), (4, 5))
     """
 
     starts: np.ndarray
@@ -483,9 +527,27 @@ class Offsets:
         return zip(self.starts.tolist(), self.ends.tolist(), strict=True)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """The raw ``[a, b)`` covered by normalized characters ``[start, end)``.
+        """The raw span covered by normalized characters ``[start, end)``.
 
-        An empty normalized span maps to an empty raw span at the matching position."""
+        Parameters
+        ----------
+        start, end : int
+            A span of the normalized text.
+
+        Returns
+        -------
+        (int, int)
+            ``[a, b)`` in the raw text; an empty normalized span maps to an empty raw span at the matching
+            position.
+
+        Examples
+        --------
+        >>> raw = "علي  گفت"
+        >>> norm, off = Normalizer().normalize_with_offsets(raw)
+        >>> a, b = off.raw_span(norm.index("گفت"), len(norm))
+        >>> raw[a:b]
+        'گفت'
+        """
         n = len(self.starts)
         if not 0 <= start <= end <= n:
             raise IndexError(f"span [{start}, {end}) is outside the normalized text of length {n}")
@@ -585,8 +647,20 @@ def normalize(text: pd.Series, **options) -> pd.Series: ...
 def normalize(text, **options):
     """Normalize Persian text with the default conventions, or with ``Normalizer(**options)``.
 
-    Takes a ``str`` or a pandas ``Series`` and returns the same type.
+    Parameters
+    ----------
+    text : str or pandas.Series
+        Missing values of a Series stay missing.
+    **options
+        The flags of :class:`Normalizer`; without any, a shared default normalizer is used.
 
+    Returns
+    -------
+    str or pandas.Series
+        The same type as ``text``.
+
+    Examples
+    --------
     >>> normalize("كتابهاي خوب")
     'کتاب‌های خوب'
     >>> out = normalize(pd.Series(["ي", None]))
@@ -599,20 +673,30 @@ def normalize(text, **options):
 def changes(text: str, normalizer: Normalizer | None = None) -> pd.DataFrame:
     """The words normalization changed, with where they are in the raw text.
 
-    Columns ``raw, normalized, start, end`` (``raw == text[start:end]``); one row per normalized word
-    whose raw span differs from it.
+    Parameters
+    ----------
+    text : str
+        Raw text.
+    normalizer : Normalizer, optional
+        The default normalizer if ``None``.
 
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``raw, normalized, start, end`` (``raw == text[start:end]``): one row per normalized word,
+        number or Latin token whose raw span differs from it.
+
+    Examples
+    --------
     >>> changes("او در گفتوگو با شبكه رووداو گفت").values.tolist()
     [['گفتوگو', 'گفت\u200cوگو', 6, 12], ['شبكه', 'شبکه', 16, 20]]
     """
-    from toolkit.tokens import token_spans
-
     norm, offsets = (normalizer or _default()).normalize_with_offsets(text)
     rows = []
-    for tok, s, e, kind in token_spans(norm):
-        if kind not in ("word", "number", "latin"):
+    for m in chars.TOKEN.finditer(norm):
+        if m.lastgroup not in ("word", "number", "latin"):
             continue
-        a, b = offsets.raw_span(s, e)
-        if text[a:b] != tok:
-            rows.append({"raw": text[a:b], "normalized": tok, "start": a, "end": b})
+        a, b = offsets.raw_span(m.start(), m.end())
+        if text[a:b] != m.group():
+            rows.append({"raw": text[a:b], "normalized": m.group(), "start": a, "end": b})
     return pd.DataFrame(rows, columns=["raw", "normalized", "start", "end"])

@@ -1,17 +1,7 @@
 """Numbers in Persian news: digits in any script, number words, scales and ranges, as values.
 
 A *quantity* is a number or a range found in text, with its span and its value as ``low``–``high``
-(equal for a single number). What is understood:
-
-* **Digits** — Persian ۰–۹, Arabic ٠–٩ and Latin 0–9, alone or mixed; thousands separators ``٬`` and
-  ``,`` (``۴٬۰۰۰``, ``4,000``); decimal points ``٫``, ``.`` and, between digits with one slash only,
-  ``/`` (``۲/۵`` is 2.5 in Persian typing). Dates (``۱۳۹۸/۰۴/۲۰``) and clock times (``۱۸:۳۰``) are
-  not quantities.
-* **Number words** — یک … نوزده, بیست … نود, صد … نهصد (یکصد, دویست, سیصد, …), joined by «و»
-  (``سیصد و چهل و پنج``). A lone «یک» (an article: «یک منبع») or «نه» (no) is not a number.
-* **Scales** — هزار, میلیون, میلیارد, بیلیون, تریلیون after digits or words (``۵۸.۵ میلیون``, ``دو هزار``).
-* **Ranges** — ``X تا Y``, ``X الی Y``, ``X-Y``, ``بین X و Y``, ``از X تا Y``; a scale after the second
-  number also applies to the first (``۴ تا ۵ میلیون`` is 4,000,000–5,000,000).
+(equal for a single number): :func:`quantities` finds them, :func:`parse_number` reads one number.
 
 >>> [(q.text, q.low, q.high) for q in quantities("۴۰۰ الی ۵۰۰ نفر و 4,000 دلار")]
 [('۴۰۰ الی ۵۰۰', 400.0, 500.0), ('4,000', 4000.0, 4000.0)]
@@ -48,7 +38,22 @@ _WEAK = {"یک", "نه"}
 
 
 class Quantity(NamedTuple):
-    """A number or a range in a text: ``text[start:end]`` and its value ``low``–``high``."""
+    """A number or a range in a text: ``text[start:end]`` and its value ``low``–``high``.
+
+    Parameters
+    ----------
+    start, end : int
+        Where it is in the text.
+    text : str
+        ``text[start:end]``, as written.
+    low, high : float
+        Its value; equal for a single number.
+
+    Examples
+    --------
+    >>> quantities("۴۰۰ الی ۵۰۰ نفر")[0]
+    Quantity(start=0, end=11, text='۴۰۰ الی ۵۰۰', low=400.0, high=500.0)
+    """
 
     start: int
     end: int
@@ -81,8 +86,18 @@ _CLOCK_OR_DATE = re.compile(rf"{_DIGITS}+[:/]{_DIGITS}+[:/]{_DIGITS}+|{_DIGITS}{
 def parse_number(text: str) -> float | None:
     """The value of one number written in digits (any script), in words, or both, with a scale.
 
-    Returns ``None`` when ``text`` is not exactly one number.
+    Parameters
+    ----------
+    text : str
+        One number, e.g. ``"۵۸٫۵ میلیون"`` or ``"سیصد و چهل و پنج"``.
 
+    Returns
+    -------
+    float or None
+        Its value; ``None`` when ``text`` is not exactly one number.
+
+    Examples
+    --------
     >>> parse_number("۴۰۰"), parse_number("٤٠٠"), parse_number("4,000"), parse_number("۲/۵")
     (400.0, 400.0, 4000.0, 2.5)
     >>> parse_number("دو هزار و پانصد"), parse_number("۱۲ هزار"), parse_number("یک"), parse_number("نه")
@@ -120,8 +135,31 @@ def _value(atom: str) -> float:
 
 
 def quantities(text: str) -> list[Quantity]:
-    """Every number and range in ``text``, left to right, with its span and value.
+    """Every number and range in a text, left to right, with its span and value.
 
+    What is understood:
+
+    * **Digits** — Persian ۰–۹, Arabic ٠–٩ and Latin 0–9, alone or mixed; thousands separators ``٬`` and
+      ``,`` (``۴٬۰۰۰``, ``4,000``); decimal points ``٫``, ``.`` and, between digits with one slash only,
+      ``/`` (``۲/۵`` is 2.5 in Persian typing). Dates (``۱۳۹۸/۰۴/۲۰``) and clock times (``۱۸:۳۰``) are
+      not quantities.
+    * **Number words** — یک … نوزده, بیست … نود, صد … نهصد (یکصد, دویست, سیصد, …), joined by «و»
+      (``سیصد و چهل و پنج``). A lone «یک» (an article: «یک منبع») or «نه» (no) is not a number.
+    * **Scales** — هزار, میلیون, میلیارد, بیلیون, تریلیون after digits or words (``۵۸.۵ میلیون``, ``دو هزار``).
+    * **Ranges** — ``X تا Y``, ``X الی Y``, ``X-Y``, ``بین X و Y``, ``از X تا Y``; a scale after the second
+      number also applies to the first (``۴ تا ۵ میلیون`` is 4,000,000–5,000,000).
+
+    Parameters
+    ----------
+    text : str
+        Any text (normalized or not: digits of every script are read).
+
+    Returns
+    -------
+    list of Quantity
+
+    Examples
+    --------
     >>> [(q.text, q.low, q.high) for q in quantities("بین ۴ و ۵ میلیون دلار")]
     [('بین ۴ و ۵ میلیون', 4000000.0, 5000000.0)]
     >>> [q.text for q in quantities("یک منبع گفت ساعت ۱۸:۳۰ روز ۱۳۹۸/۰۴/۲۰ بیست و یک نفر آمدند")]
@@ -162,6 +200,16 @@ def quantities(text: str) -> list[Quantity]:
 def overlap(a: Quantity, b: Quantity) -> bool:
     """Do two quantities agree: do their ranges overlap?
 
+    Parameters
+    ----------
+    a, b : Quantity
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
     >>> q = quantities("۴۰۰ الی ۵۰۰ و ۴۵۰ و ۶۰۰")
     >>> overlap(q[0], q[1]), overlap(q[0], q[2])
     (True, False)

@@ -1,32 +1,11 @@
 """The whole analysis of a corpus of any size: normalization → topic → keywords → claims, shard by shard.
 
-:func:`analyze` runs the chain on a DataFrame of articles in memory and returns two tables: one row per
-article (:data:`ARTICLE_COLUMNS`: its topic and probability, its keywords, how many claims it attributes)
-and one row per claim (:data:`toolkit.claims.COLUMNS`, with the evidence span in the raw text).
+:func:`analyze` runs the chain on a DataFrame of articles in memory; :func:`run` does the same for Parquet
+and JSONL files too big to load, resumably, in this process or on a Dask cluster, and is what
+``python -m toolkit process`` calls.
 
-:func:`run` does the same for Parquet and JSONL files too big to load, and is what
-``python -m toolkit process`` calls. The files are cut into shards (:func:`plan`): runs of
-``rows_per_shard`` lines of a JSONL file, or the row groups of a Parquet file, read in batches of
-``rows_per_shard`` rows. Each batch is analyzed and written as ``OUT/articles/PART.parquet`` and
-``OUT/claims/PART.parquet``, the articles file last and each file by an atomic rename, so a part whose
-articles file exists is finished. A rerun skips finished parts (an interrupted run resumes, a finished one
-does nothing) and so never duplicates a row; ``OUT/manifest.json`` records the settings, and a rerun
-with other settings, or after an input file changed, is refused rather than mixed. Memory holds one batch
-per worker, whatever the size of the corpus. Shards run one after another in this process, or in
-parallel on a Dask cluster (``client``, see :mod:`toolkit.scale`).
-
->>> import tempfile, pathlib, json
->>> d = pathlib.Path(tempfile.mkdtemp())
->>> line = {"doc_id": "a1", "outlet": "ISNA", "title": "همکاری عراق و سوریه",
-...         "text": "شبکه المیادین گزارش داد که عراق و سوریه توافق کردهاند مواضع داعش را بمباران کنند."}
->>> _ = (d / "news.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\\n", encoding="utf-8")
->>> run(d / "*.jsonl", d / "out", progress=False)
-{'shards': 1, 'skipped': 0, 'articles': 1, 'claims': 1}
->>> run(d / "*.jsonl", d / "out", progress=False)  # a rerun finds everything done
-{'shards': 1, 'skipped': 1, 'articles': 0, 'claims': 0}
->>> import pandas as pd
->>> pd.read_parquet(d / "out" / "claims")[["doc_id", "outlet", "cue"]].values.tolist()
-[['a1', 'Al Mayadeen', 'گزارش داد']]
+>>> analyze(pd.DataFrame({"text": ["شبکه المیادین گزارش داد که عراق و سوریه توافق کرده‌اند."]}))[1].outlet.tolist()
+['Al Mayadeen']
 """
 
 from __future__ import annotations
@@ -42,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-import toolkit
+from toolkit._version import __version__
 from toolkit.claims import extract_claims
 from toolkit.corpus import CorpusError, as_articles, find_files, headed_texts, json_rows, parquet_errors
 from toolkit.keywords import extract_keywords
@@ -60,22 +39,55 @@ SUFFIXES = (".parquet", ".jsonl")
 
 @functools.cache
 def model(path: str | None = None):
-    """The topic model at ``path`` (a skops file saved by ``train-topics``), or the default one; loaded once
-    per process, so each Dask worker loads it from disk instead of receiving it over the network."""
+    """The topic model at ``path``, or the default one, loaded once per process.
+
+    So each Dask worker loads it from disk instead of receiving it over the network.
+
+    Parameters
+    ----------
+    path : str, optional
+        A skops file saved by ``train-topics``; the default model if ``None``.
+
+    Returns
+    -------
+    toolkit.topics.TopicClassifier
+
+    Examples
+    --------
+    >>> model() is model(None)
+    True
+    """
     from toolkit import topics
 
     return topics.TopicClassifier.load(path) if path else topics.load_default()
 
 
 def analyze(articles: pd.DataFrame, *, k: int = 10, model_path: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Topic, keywords and claims of each article of a DataFrame (columns ``text``, and optionally ``doc_id``,
-    ``outlet``, ``title``, ``path``, ``row``). Returns ``(articles, claims)``: one row per article with
-    :data:`ARTICLE_COLUMNS`, and the rows of :func:`toolkit.claims.extract_claims` for all of them (the same
-    column types with or without rows).
+    """Topic, keywords and claims of each article of a DataFrame.
 
     Each step is the in-process function: ``TopicClassifier.classify`` on title and text,
     ``extract_keywords`` on title and text (:func:`toolkit.corpus.headed_texts`), ``extract_claims(text)``.
 
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Column ``text``, and optionally ``doc_id``, ``outlet``, ``title``, ``path``, ``row``.
+    k : int, default 10
+        Keywords per article.
+    model_path : str, optional
+        A topic model saved by ``train-topics``; the default model if ``None``.
+
+    Returns
+    -------
+    articles : pandas.DataFrame
+        One row per article with :data:`ARTICLE_COLUMNS`: its topic and probability, its keywords, how many
+        claims it attributes.
+    claims : pandas.DataFrame
+        The rows of :func:`toolkit.claims.extract_claims` for all of them, with the evidence span in the raw
+        text (the same column types with or without rows).
+
+    Examples
+    --------
     >>> arts, found = analyze(pd.DataFrame({"doc_id": ["s1"], "title": ["فوتبال"],
     ...     "text": ["تیم ملی فوتبال ایران در ورزشگاه آزادی مقابل عراق بازی کرد و با دو گل برنده شد."]}))
     >>> arts[["doc_id", "topic", "n_claims"]].values.tolist()
@@ -117,8 +129,25 @@ def _positions(index: pd.Index) -> np.ndarray:
 
 
 def keyword_lists(articles: pd.DataFrame, k: int = 10) -> list[list[str]]:
-    """The ``k`` best keywords of each article, from its title and text (:func:`toolkit.corpus.headed_texts`:
-    the title is the head the keyword ranker looks for)."""
+    """The ``k`` best keywords of each article, from its title and text.
+
+    The title goes first (:func:`toolkit.corpus.headed_texts`): it is the head the keyword ranker looks for.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Columns ``text`` and optionally ``title``.
+    k : int, default 10
+
+    Returns
+    -------
+    list of list of str
+
+    Examples
+    --------
+    >>> keyword_lists(pd.DataFrame({"title": ["داعش"], "text": ["بمباران مواضع داعش در سوریه"]}), k=2)
+    [['داعش', 'بمباران']]
+    """
     heads = headed_texts(_strings(articles, "title"), _strings(articles, "text"))
     return [[term for term, _ in extract_keywords(h, k)] for h in heads]
 
@@ -132,14 +161,44 @@ def _strings(articles: pd.DataFrame, column: str) -> pd.Series:
 
 
 def empty_articles() -> pd.DataFrame:
-    """An article table with no rows and the column types :func:`analyze` returns (a Dask ``meta``)."""
+    """An article table with no rows and the column types :func:`analyze` returns (a Dask ``meta``).
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Examples
+    --------
+    >>> empty_articles().dtypes[["topic_proba", "n_claims"]].astype(str).tolist()
+    ['float64', 'int64']
+    """
     return pd.DataFrame({c: pd.Series(dtype=_ARTICLE_TYPES[c]) for c in ARTICLE_COLUMNS})
 
 
 @dataclass(frozen=True)
 class Shard:
-    """A piece of one input file read in one go: lines ``[first_line, …)`` between two byte offsets of a
-    JSONL file, or one row group of a Parquet file. ``first_row`` counts articles in the file from 0."""
+    """A piece of one input file read in one go (made by :func:`plan`).
+
+    Parameters
+    ----------
+    path : str
+        The file.
+    first_row : int
+        The position of its first article in the file, from 0.
+    rows : int
+        How many articles.
+    byte_start, byte_end : int, default 0
+        For a JSONL file: where its lines are.
+    first_line : int, default 1
+        For a JSONL file: the number of its first line.
+    row_group : int, default -1
+        For a Parquet file: the row group; -1 for a JSONL file.
+
+    Examples
+    --------
+    >>> Shard("اخبار.jsonl", first_row=0, rows=3, byte_end=120).parts(2)
+    ['اخبار-0bca2a8a7e-0000000000', 'اخبار-0bca2a8a7e-0000000002']
+    """
 
     path: str
     first_row: int
@@ -150,15 +209,47 @@ class Shard:
     row_group: int = -1
 
     def parts(self, rows_per_shard: int) -> list[str]:
-        """Names of the output parts this shard writes, one per batch of ``rows_per_shard`` rows."""
+        """Names of the output parts this shard writes, one per batch of ``rows_per_shard`` rows.
+
+        Parameters
+        ----------
+        rows_per_shard : int
+
+        Returns
+        -------
+        list of str
+            ``STEM-HASH-FIRSTROW``: the file's stem, a hash of its path, the batch's first row.
+        """
         key = f"{Path(self.path).stem}-{hashlib.sha1(self.path.encode()).hexdigest()[:10]}"
         starts = range(self.first_row, self.first_row + self.rows, rows_per_shard)
         return [f"{key}-{start:010d}" for start in starts]
 
 
 def files(inputs: str | os.PathLike | list) -> list[Path]:
-    """The ``.parquet`` and ``.jsonl`` files a glob, a folder or a file (or a list of them) names, resolved and
-    sorted."""
+    """The ``.parquet`` and ``.jsonl`` files a glob, a folder or a file (or a list of them) names.
+
+    Parameters
+    ----------
+    inputs : str, path or list
+
+    Returns
+    -------
+    list of pathlib.Path
+        Resolved and sorted.
+
+    Raises
+    ------
+    toolkit.corpus.CorpusError
+        When there are none.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "اخبار.jsonl").write_text("{}", encoding="utf-8")
+    >>> [f.name for f in files([d, d / "*.jsonl"])]
+    ['اخبار.jsonl']
+    """
     if isinstance(inputs, list | tuple):
         return sorted({f for i in inputs for f in files(i)})
     other = Path(inputs).is_file() and Path(inputs).suffix.lower() not in SUFFIXES
@@ -167,8 +258,29 @@ def files(inputs: str | os.PathLike | list) -> list[Path]:
 
 
 def plan(inputs, rows_per_shard: int = 1000, *, exclude: str | os.PathLike | None = None) -> list[Shard]:
-    """The shards of the input files, in order, reading only Parquet metadata and scanning JSONL line ends;
-    files under the folder ``exclude`` (a run's own output, when it lies inside the input folder) are left out."""
+    """The shards of the input files, in order, reading only Parquet metadata and scanning JSONL line ends.
+
+    Parameters
+    ----------
+    inputs : str, path or list
+        As for :func:`files`.
+    rows_per_shard : int, default 1000
+        Lines of a JSONL shard; a Parquet row group is one shard.
+    exclude : str or path, optional
+        A folder whose files are left out (a run's own output, when it lies inside the input folder).
+
+    Returns
+    -------
+    list of Shard
+
+    Examples
+    --------
+    >>> import json, pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.jsonl").write_text("\\n".join(json.dumps({"text": t}) for t in "الف ب پ".split()))
+    >>> [(s.first_row, s.rows) for s in plan(d, rows_per_shard=2)]
+    [(0, 2), (2, 1)]
+    """
     if rows_per_shard < 1:
         raise ValueError(f"rows_per_shard must be at least 1, not {rows_per_shard}")
     skip = Path(exclude).resolve() if exclude else None
@@ -213,9 +325,32 @@ def _jsonl_shards(path: Path, rows_per_shard: int) -> list[Shard]:
 
 
 def read_shard(shard: Shard, rows_per_shard: int | None = None) -> Iterator[pd.DataFrame]:
-    """The articles of a shard, in batches of ``rows_per_shard`` rows (all at once if ``None``), each with the
-    core columns of :func:`toolkit.corpus.as_articles` and ``row``. Bad content raises :class:`CorpusError`
-    naming the file and line (JSONL) or row."""
+    """The articles of a shard, in batches.
+
+    Parameters
+    ----------
+    shard : Shard
+    rows_per_shard : int, optional
+        Rows per batch of a Parquet shard; all at once if ``None`` (a JSONL shard is always one batch).
+
+    Yields
+    ------
+    pandas.DataFrame
+        The core columns of :func:`toolkit.corpus.as_articles`, and ``row``.
+
+    Raises
+    ------
+    toolkit.corpus.CorpusError
+        Naming the file and line (JSONL) or row group, for bad content.
+
+    Examples
+    --------
+    >>> import json, pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.jsonl").write_text("\\n".join(json.dumps({"text": t}) for t in "الف ب پ".split()))
+    >>> [batch.text.tolist() for batch in read_shard(plan(d, rows_per_shard=2)[1])]
+    [['پ']]
+    """
     if shard.row_group >= 0:
         yield from _parquet_batches(shard, rows_per_shard or shard.rows)
     else:
@@ -255,8 +390,36 @@ def _jsonl_batch(shard: Shard) -> pd.DataFrame:
 def process_shard(
     shard: Shard, out: str, *, rows_per_shard: int, k: int = 10, model_path: str | None = None
 ) -> tuple[int, int]:
-    """Analyze the parts of a shard that are not finished and write them to ``out``; returns (articles, claims)
-    written. What a Dask worker runs."""
+    """Analyze the parts of a shard that are not finished and write them to ``out``: what a Dask worker runs.
+
+    Parameters
+    ----------
+    shard : Shard
+    out : str
+        The output folder (with ``articles/`` and ``claims/``, made by :func:`run`).
+    rows_per_shard : int
+        Rows per output part.
+    k : int, default 10
+        Keywords per article.
+    model_path : str, optional
+        A topic model saved by ``train-topics``; the default model if ``None``.
+
+    Returns
+    -------
+    articles, claims : int
+        How many rows were written.
+
+    Examples
+    --------
+    >>> import json, pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.jsonl").write_text(json.dumps({"text": "عراق و سوریه توافق کردند"}))
+    >>> for sub in ("articles", "claims"):
+    ...     (d / "out" / sub).mkdir(parents=True)
+    >>> shard = plan(d)[0]
+    >>> process_shard(shard, str(d / "out"), rows_per_shard=10), process_shard(shard, str(d / "out"), rows_per_shard=10)
+    ((1, 0), (0, 0))
+    """
     out_dir = Path(out)
     names = shard.parts(rows_per_shard)
     done = [(out_dir / "articles" / f"{name}.parquet").exists() for name in names]
@@ -304,7 +467,7 @@ def _manifest(out: Path, shards: list[Shard], settings: dict) -> None:
         raise ValueError(f"{changed[0]} changed since {out} was written; use a new --out to process it again")
     (out / "articles").mkdir(parents=True, exist_ok=True)
     (out / "claims").mkdir(exist_ok=True)
-    record = {"toolkit": toolkit.__version__, "settings": settings, "inputs": old["inputs"] | sizes}
+    record = {"toolkit": __version__, "settings": settings, "inputs": old["inputs"] | sizes}
     path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
@@ -318,9 +481,60 @@ def run(
     client=None,
     progress: bool = True,
 ) -> dict[str, int]:
-    """Analyze every article of the input files (a glob, folder, file or list) into Parquet parts under
-    ``out``, skipping parts a previous run finished. With a Dask ``client`` the shards run on its workers.
-    Returns how many shards there are, how many were already finished, and the articles and claims written."""
+    """Analyze every article of the input files into Parquet parts under ``out``, resumably.
+
+    The files are cut into shards (:func:`plan`): runs of ``rows_per_shard`` lines of a JSONL file, or the
+    row groups of a Parquet file, read in batches of ``rows_per_shard`` rows. Each batch is analyzed
+    (:func:`analyze`) and written as ``OUT/articles/PART.parquet`` and ``OUT/claims/PART.parquet``, the
+    articles file last and each file by an atomic rename, so a part whose articles file exists is finished.
+    A rerun skips finished parts (an interrupted run resumes, a finished one does nothing) and so never
+    duplicates a row; ``OUT/manifest.json`` records the settings, and a rerun with other settings, or after
+    an input file changed, is refused rather than mixed. Memory holds one batch per worker, whatever the size
+    of the corpus.
+
+    Parameters
+    ----------
+    inputs : str, path or list
+        Parquet and JSONL files: a glob, folder, file or list (:func:`files`).
+    out : str or path
+        The output folder.
+    rows_per_shard : int, default 1000
+        Rows per output part.
+    k : int, default 10
+        Keywords per article.
+    model_path : str, optional
+        A topic model saved by ``train-topics``; the default model if ``None``.
+    client : dask.distributed.Client, optional
+        Run the shards on its workers (:func:`toolkit.scale.connect`); one after another here if ``None``.
+    progress : bool, default True
+        Show a progress bar.
+
+    Returns
+    -------
+    dict of str to int
+        ``shards`` (how many there are), ``skipped`` (already finished), ``articles`` and ``claims`` (rows
+        written).
+
+    Raises
+    ------
+    ValueError
+        When ``out`` holds a run with other settings, or an input file changed since.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, json
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> line = {"doc_id": "a1", "outlet": "ISNA", "title": "همکاری عراق و سوریه",
+    ...         "text": "شبکه المیادین گزارش داد که عراق و سوریه توافق کردهاند مواضع داعش را بمباران کنند."}
+    >>> _ = (d / "news.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\\n", encoding="utf-8")
+    >>> run(d / "*.jsonl", d / "out", progress=False)
+    {'shards': 1, 'skipped': 0, 'articles': 1, 'claims': 1}
+    >>> run(d / "*.jsonl", d / "out", progress=False)  # a rerun finds everything done
+    {'shards': 1, 'skipped': 1, 'articles': 0, 'claims': 0}
+    >>> import pandas as pd
+    >>> pd.read_parquet(d / "out" / "claims")[["doc_id", "outlet", "cue"]].values.tolist()
+    [['a1', 'Al Mayadeen', 'گزارش داد']]
+    """
     from tqdm.auto import tqdm
 
     out = Path(out)

@@ -17,17 +17,52 @@ matplotlib.use(os.environ.get("MPLBACKEND", "Agg"))
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
+from toolkit._compat import renamed_arguments
+
 #: A font with Persian glyphs that matplotlib ships (DejaVu Sans covers the Arabic script).
 PERSIAN_FONT = "DejaVu Sans"
 
 
 def figures_dir() -> Path:
-    """Where figures go: ``$TOOLKIT_FIGURES``, else ``figures/`` in the working directory."""
+    """Where figures go.
+
+    Returns
+    -------
+    pathlib.Path
+        ``$TOOLKIT_FIGURES``, else ``figures/`` in the working directory.
+
+    Examples
+    --------
+    >>> import os
+    >>> figures_dir() == Path(os.environ.get("TOOLKIT_FIGURES", "figures"))
+    True
+    """
     return Path(os.environ.get("TOOLKIT_FIGURES", "figures"))
 
 
 def save_figure(fig: Figure, name: str, *, dpi: int = 150) -> Path:
-    """Save ``fig`` as ``<figures_dir>/<name>.png`` and return the path (the folder is created)."""
+    """Save a figure as ``<figures_dir>/<name>.png``, the one place figures are written.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    name : str
+        The file name, without ``.png``.
+    dpi : int, default 150
+
+    Returns
+    -------
+    pathlib.Path
+        The file written (its folder is created).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["TOOLKIT_FIGURES"] = tempfile.mkdtemp()
+    >>> save_figure(bars({"کرده‌اند": 3}), "واژه‌ها").name
+    'واژه‌ها.png'
+    >>> del os.environ["TOOLKIT_FIGURES"]
+    """
     out = figures_dir()
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{name}.png"
@@ -38,6 +73,20 @@ def save_figure(fig: Figure, name: str, *, dpi: int = 150) -> Path:
 def bars(values: dict[str, float], *, title: str = "", xlabel: str = "", ax=None) -> Figure:
     """Horizontal bars with (Persian) labels, largest on top.
 
+    Parameters
+    ----------
+    values : dict of str to float
+        Label → value.
+    title, xlabel : str, default ""
+    ax : matplotlib.axes.Axes, optional
+        Draw there; a new figure if ``None``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
     >>> fig = bars({"کرده‌اند": 3, "گفت‌وگو": 2})
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['گفت\u200cوگو', 'کرده\u200cاند']
@@ -57,7 +106,20 @@ def bars(values: dict[str, float], *, title: str = "", xlabel: str = "", ax=None
 
 
 class RTL:
-    """A DataFrame shown right-to-left in Jupyter (``display(RTL(df))``), for tables of Persian text."""
+    """A DataFrame shown right-to-left in Jupyter (``display(RTL(df))``), for tables of Persian text.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+    max_rows : int, default 50
+        Show only the first rows.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> RTL(pd.DataFrame({"واژه": ["داعش"]}))._repr_html_()[:15]
+    '<div dir="rtl" '
+    """
 
     def __init__(self, df, *, max_rows: int = 50):
         self.df = df
@@ -72,7 +134,28 @@ class RTL:
 
 
 def grouped_bars(df, *, x: str, group: str, y: str, title: str = "", ylabel: str = "") -> Figure:
-    """Bars of ``y`` for each value of ``x``, one bar per ``group`` side by side, values printed on top."""
+    """Bars of ``y`` for each value of ``x``, one bar per ``group`` side by side, values printed on top.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per ``x`` and ``group``.
+    x, group, y : str
+        Columns of ``df``.
+    title, ylabel : str, default ""
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"damage": ["حذف", "حذف", "فاصله", "فاصله"], "tool": ["toolkit", "hazm"] * 2,
+    ...                   "restored": [0.97, 0.5, 0.9, 0.4]})
+    >>> [t.get_text() for t in grouped_bars(d, x="damage", group="tool", y="restored").axes[0].get_xticklabels()]
+    ['حذف', 'فاصله']
+    """
     xs = list(dict.fromkeys(df[x]))
     groups = list(dict.fromkeys(df[group]))
     fig, ax = plt.subplots(figsize=(1.6 + 1.4 * len(xs), 3.6))
@@ -90,10 +173,25 @@ def grouped_bars(df, *, x: str, group: str, y: str, title: str = "", ylabel: str
     return fig
 
 
-def keyness_bars(result, *, top: int = 15, title: str = "") -> Figure:
-    """One panel per group of a :func:`toolkit.keywords.keyness` result: the log-odds ratio of its ``top``
+@renamed_arguments(top="k")
+def keyness_bars(result, *, k: int = 15, title: str = "") -> Figure:
+    """One panel per group of a :func:`toolkit.keywords.keyness` result: the log-odds ratio of its ``k``
     terms (highest ``z`` on top) with their bootstrap intervals.
 
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        :func:`toolkit.keywords.keyness`.
+    k : int, default 15
+        Terms per panel (``top=`` is its deprecated name).
+    title : str, default ""
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> res = pd.DataFrame({"group": ["الف", "ب"], "term": ["داعش", "بورس"], "count": [2, 2], "log_odds": [1.0, 0.8],
     ...                     "z": [2.0, 1.5], "ci_low": [0.5, 0.2], "ci_high": [1.5, 1.2]})
@@ -101,11 +199,11 @@ def keyness_bars(result, *, top: int = 15, title: str = "") -> Figure:
     ['الف', 'ب']
     """
     groups = list(dict.fromkeys(result["group"]))
-    rows = max(min(top, int((result["group"] == g).sum())) for g in groups) if groups else 1
+    rows = max(min(k, int((result["group"] == g).sum())) for g in groups) if groups else 1
     fig, axes = plt.subplots(1, max(len(groups), 1), figsize=(3.4 * max(len(groups), 1), 0.3 * rows + 1.4))
     axes = list(np.atleast_1d(axes))
     for ax, g in zip(axes, groups, strict=False):
-        part = result[result["group"] == g].sort_values("z", ascending=False).head(top).iloc[::-1]
+        part = result[result["group"] == g].sort_values("z", ascending=False).head(k).iloc[::-1]
         err = np.vstack([part["log_odds"] - part["ci_low"], part["ci_high"] - part["log_odds"]]).clip(min=0)
         ax.barh(part["term"], part["log_odds"], xerr=err, color="#3b6ea8", ecolor="#555", capsize=2)
         ax.set_title(str(g), fontfamily=PERSIAN_FONT)
@@ -118,16 +216,31 @@ def keyness_bars(result, *, top: int = 15, title: str = "") -> Figure:
     return fig
 
 
-def term_scatter(result, a, b, *, label: int = 12, title: str = "") -> Figure:
+@renamed_arguments(label="k")
+def term_scatter(result, a, b, *, k: int = 12, title: str = "") -> Figure:
     """How often each term is used by group ``a`` (y) and group ``b`` (x), per 10,000 terms, log scales;
-    the ``label`` terms most typical of each group (highest ``z``) are named.
+    the ``k`` terms most typical of each group (highest ``z``) are named.
 
-    ``result`` is :func:`toolkit.keywords.keyness` over two groups with ``top=None`` (every term).
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        :func:`toolkit.keywords.keyness` over two groups with ``k=None`` (every term).
+    a, b : str
+        The two groups.
+    k : int, default 12
+        Terms named per group (``label=`` is its deprecated name).
+    title : str, default ""
 
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> res = pd.DataFrame({"group": ["الف", "الف", "ب", "ب"], "term": ["داعش", "بورس", "داعش", "بورس"],
     ...                     "count": [9, 1, 1, 8], "z": [2.0, -2.0, -2.0, 2.0]})
-    >>> sorted(t.get_text() for t in term_scatter(res, "الف", "ب", label=1).axes[0].texts)
+    >>> sorted(t.get_text() for t in term_scatter(res, "الف", "ب", k=1).axes[0].texts)
     ['بورس', 'داعش']
     """
     counts = result.pivot_table(index="term", columns="group", values="count", aggfunc="sum", fill_value=0)
@@ -142,7 +255,7 @@ def term_scatter(result, a, b, *, label: int = 12, title: str = "") -> Figure:
     ax.set_xscale("log")
     ax.set_yscale("log")
     for g, color in ((a, "#b33a3a"), (b, "#3b6ea8")):
-        best = result[result["group"] == g].nlargest(label, "z")["term"]
+        best = result[result["group"] == g].nlargest(k, "z")["term"]
         ax.scatter(freq.loc[best, b], freq.loc[best, a], s=14, color=color)
         for i, t in enumerate(best):  # alternate the offsets so that neighbouring labels overlap less
             ax.annotate(t, (freq.at[t, b], freq.at[t, a]), fontsize=8, color=color, fontfamily=PERSIAN_FONT,
@@ -164,6 +277,20 @@ def outlet_matrix(table, *, title: str = "", width: int = 38) -> Figure:
     """The outlet × proposition table of :func:`toolkit.compare.claim_matrix` as coloured cells:
     which outlet states, adds to or contradicts which proposition (labels cut to ``width`` characters).
 
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :func:`toolkit.compare.claim_matrix`.
+    title : str, default ""
+    width : int, default 38
+        The longest column label.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> t = pd.DataFrame({"اجازه بمباران": ["states", "adds"]}, index=["RT", "Al Mayadeen"])
     >>> [x.get_text() for x in outlet_matrix(t).axes[0].get_yticklabels()]
@@ -196,7 +323,23 @@ def outlet_matrix(table, *, title: str = "", width: int = 38) -> Figure:
 
 class KWIC:
     """Keyword-in-context lines (:func:`toolkit.keywords.kwic`) shown right-to-left in Jupyter, the matches
-    aligned in one column: ``display(KWIC(kwic(df, "داعش")))``."""
+    aligned in one column: ``display(KWIC(kwic(df, "داعش")))``.
+
+    Parameters
+    ----------
+    lines : pandas.DataFrame
+        :func:`toolkit.keywords.kwic`.
+    max_rows : int, default 30
+        Show only the first lines.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from toolkit.keywords import kwic
+    >>> found = kwic(pd.DataFrame({"doc_id": ["a"], "text": ["مواضع داعش در سوریه"]}), "داعش", window=1)
+    >>> KWIC(found)._repr_html_().count("<tr>")
+    1
+    """
 
     def __init__(self, lines, *, max_rows: int = 30):
         self.lines = lines
@@ -224,6 +367,20 @@ class KWIC:
 def lines(df, *, x: str, y: str, group: str, title: str = "", ylabel: str = "") -> Figure:
     """One line of ``y`` over ``x`` for each value of ``group`` (labels may be Persian).
 
+    Parameters
+    ----------
+    df : pandas.DataFrame
+    x, y, group : str
+        Columns of ``df``.
+    title, ylabel : str, default ""
+        ``ylabel`` defaults to ``y``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> d = pd.DataFrame({"year": [1390, 1391, 1390], "outlet": ["AFP", "AFP", "رویترز"], "n": [1, 3, 2]})
     >>> len(lines(d, x="year", y="n", group="outlet").axes[0].get_lines())
@@ -245,8 +402,23 @@ def heatmap(df, *, title: str = "", xlabel: str = "", ylabel: str = "", fmt: str
     """A table of numbers as coloured cells with the values written in them (a confusion matrix, say):
     rows of ``df`` top to bottom, columns left to right, labels from its index and columns.
 
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Numbers.
+    title, xlabel, ylabel : str, default ""
+        The axis labels default to the names of the columns and of the index.
+    fmt : str, default "{:d}"
+        How a value is written in its cell.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
     >>> import pandas as pd
-    >>> fig = heatmap(pd.DataFrame([[5, 1], [0, 4]], index=["sport", "world"], columns=["sport", "world"]))
+    >>> fig = heatmap(pd.DataFrame([[5, 1], [0, 4]], index=["ورزش", "جهان"], columns=["ورزش", "جهان"]))
     >>> [t.get_text() for t in fig.axes[0].texts]
     ['5', '1', '0', '4']
     """

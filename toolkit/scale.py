@@ -26,12 +26,32 @@ import dask.dataframe as dd
 import pandas as pd
 
 from toolkit import pipeline
+from toolkit._compat import renamed_arguments
 
 
 def connect(workers: int | None = None, scheduler: str | None = None):
-    """A ``dask.distributed.Client``: to the scheduler at ``scheduler`` (``"tcp://host:8786"``), or to a new
-    cluster of ``workers`` processes on this machine (one thread each: the toolkit's work holds the GIL).
-    Close it (or use it in a ``with`` block) when done."""
+    """A Dask client: to a running scheduler, or to a new cluster of processes on this machine.
+
+    Close it (or use it in a ``with`` block) when done; everything computed meanwhile runs there.
+
+    Parameters
+    ----------
+    workers : int, optional
+        Start a cluster of this many processes here (one thread each: the toolkit's work holds the GIL).
+    scheduler : str, optional
+        The address of a running scheduler, ``"tcp://host:8786"``. Give exactly one of the two.
+
+    Returns
+    -------
+    dask.distributed.Client
+
+    Examples
+    --------
+    >>> connect()
+    Traceback (most recent call last):
+    ...
+    ValueError: connect() takes either workers (a local cluster) or scheduler (an address)
+    """
     from dask.distributed import Client
 
     if (workers is None) == (scheduler is None):
@@ -48,9 +68,29 @@ def connect(workers: int | None = None, scheduler: str | None = None):
 
 
 def read_articles(inputs, *, rows_per_partition: int = 1000):
-    """A Dask DataFrame of the articles in Parquet/JSONL files (a glob, folder, file or list), one partition
-    per shard of :func:`toolkit.pipeline.plan`; columns ``doc_id, outlet, title, text, path, row`` and any
-    other columns the files carry (all files must carry the same ones)."""
+    """A Dask DataFrame of the articles in Parquet and JSONL files, one partition per shard.
+
+    Parameters
+    ----------
+    inputs : str, path or list
+        A glob, folder or file, or a list of them.
+    rows_per_partition : int, default 1000
+        Rows of a JSONL shard (:func:`toolkit.pipeline.plan`); a Parquet row group is one partition.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        Columns ``doc_id, outlet, title, text, path, row`` and any other columns the files carry (all files
+        must carry the same ones).
+
+    Examples
+    --------
+    >>> import json, pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.jsonl").write_text(json.dumps({"text": "خبر اول"}) + "\\n" + json.dumps({"text": "خبر دوم"}))
+    >>> read_articles(d, rows_per_partition=1).compute().text.tolist()
+    ['خبر اول', 'خبر دوم']
+    """
     shards = pipeline.plan(inputs, rows_per_partition)
     first = next(pipeline.read_shard(shards[0], 1))
     return dd.from_map(_read, shards, meta=first.iloc[:0], enforce_metadata=False)
@@ -60,12 +100,33 @@ def _read(shard: pipeline.Shard) -> pd.DataFrame:
     return pd.concat(list(pipeline.read_shard(shard)), ignore_index=True)
 
 
-def normalize(articles, column: str = "text", **options):
-    """:func:`toolkit.normalize` of ``articles[column]`` (or of a Dask Series), options as for
-    :class:`toolkit.Normalizer`."""
+@renamed_arguments(column="text_column")
+def normalize(articles, text_column: str = "text", **options):
+    """:func:`toolkit.normalize` of a column of a Dask DataFrame (or of a Dask Series).
+
+    Parameters
+    ----------
+    articles : dask.dataframe.DataFrame or dask.dataframe.Series
+        The articles, or their texts.
+    text_column : str, default "text"
+        The column of texts (``column=`` is its deprecated name).
+    **options
+        As for :class:`toolkit.Normalizer`.
+
+    Returns
+    -------
+    dask.dataframe.Series
+        The normalized texts (missing values stay missing).
+
+    Examples
+    --------
+    >>> docs = dd.from_pandas(pd.DataFrame({"body": ["علي گفت"]}), npartitions=1)
+    >>> normalize(docs, text_column="body", digits="latin").compute().tolist()
+    ['علی گفت']
+    """
     from toolkit.normalization import normalize as normalize_series
 
-    series = articles if isinstance(articles, dd.Series) else articles[column]
+    series = articles if isinstance(articles, dd.Series) else articles[text_column]
     return series.map_partitions(normalize_series, **options, meta=(series.name, "object"))
 
 
@@ -74,8 +135,26 @@ _CLASSIFY_TYPES = {"topic": "str", "probability": "float64", "low_confidence": "
 
 
 def classify(articles, model_path: str | os.PathLike | None = None):
-    """``topic, probability, low_confidence`` of each article (title and text), as
-    :meth:`toolkit.topics.TopicClassifier.classify` with the model at ``model_path`` or the default."""
+    """The topic of each article (its title and text), as :meth:`toolkit.topics.TopicClassifier.classify`.
+
+    Parameters
+    ----------
+    articles : dask.dataframe.DataFrame
+        With a ``text`` column, and optionally ``title``.
+    model_path : str or path, optional
+        A model saved by ``train-topics``; the default model if ``None``. Each worker loads it from disk.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        ``topic, probability, low_confidence``, with the index of ``articles``.
+
+    Examples
+    --------
+    >>> docs = dd.from_pandas(pd.DataFrame({"title": ["فوتبال"], "text": ["استقلال در بازی سه گل زد"]}), 1)
+    >>> classify(docs).compute().topic.tolist()
+    ['sport']
+    """
     meta = pd.DataFrame({c: pd.Series(dtype=t) for c, t in _CLASSIFY_TYPES.items()})
     path = str(model_path) if model_path else None
     return articles.map_partitions(_classify, path, meta=meta)
@@ -87,8 +166,26 @@ def _classify(part: pd.DataFrame, model_path: str | None) -> pd.DataFrame:
 
 
 def extract_keywords(articles, k: int = 10):
-    """The ``k`` best keywords of each article (of its title and text, :func:`toolkit.corpus.headed_texts`), as a
-    Series of lists of terms."""
+    """The ``k`` best keywords of each article, from its title and text (:func:`toolkit.corpus.headed_texts`).
+
+    Parameters
+    ----------
+    articles : dask.dataframe.DataFrame
+        With a ``text`` column, and optionally ``title``.
+    k : int, default 10
+        How many keywords per article.
+
+    Returns
+    -------
+    dask.dataframe.Series
+        ``keywords``: a list of terms per article, best first.
+
+    Examples
+    --------
+    >>> docs = dd.from_pandas(pd.DataFrame({"title": ["داعش"], "text": ["بمباران مواضع داعش در سوریه"]}), 1)
+    >>> extract_keywords(docs, k=2).compute().tolist()
+    [['داعش', 'بمباران']]
+    """
     return articles.map_partitions(_keywords, k, meta=("keywords", "object"))
 
 
@@ -97,15 +194,53 @@ def _keywords(part: pd.DataFrame, k: int) -> pd.Series:
 
 
 def extract_claims(articles):
-    """The rows of :func:`toolkit.claims.extract_claims` for every article (``doc_id`` and ``text`` columns)."""
+    """The attributed claims of every article, as :func:`toolkit.claims.extract_claims`.
+
+    Parameters
+    ----------
+    articles : dask.dataframe.DataFrame
+        With ``doc_id`` and ``text`` columns.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        The columns of :data:`toolkit.claims.COLUMNS`, one row per claim.
+
+    Examples
+    --------
+    >>> text = "شبکه المیادین گزارش داد که عراق و سوریه توافق کرده‌اند."
+    >>> docs = dd.from_pandas(pd.DataFrame({"doc_id": ["a"], "text": [text]}), npartitions=1)
+    >>> extract_claims(docs).compute()[["doc_id", "outlet"]].values.tolist()
+    [['a', 'Al Mayadeen']]
+    """
     from toolkit.claims import extract_claims as extract
 
     return articles.map_partitions(extract, meta=extract(None))
 
 
 def analyze(articles, *, k: int = 10, model_path: str | os.PathLike | None = None):
-    """One row per article with :data:`toolkit.pipeline.ARTICLE_COLUMNS`: what ``python -m toolkit process``
-    writes to ``articles/``."""
+    """Topic, keywords and number of claims of each article: what ``python -m toolkit process`` writes.
+
+    Parameters
+    ----------
+    articles : dask.dataframe.DataFrame
+        With a ``text`` column, and optionally ``doc_id, outlet, title, path, row``.
+    k : int, default 10
+        Keywords per article.
+    model_path : str or path, optional
+        A topic model saved by ``train-topics``; the default model if ``None``.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        One row per article with :data:`toolkit.pipeline.ARTICLE_COLUMNS`.
+
+    Examples
+    --------
+    >>> docs = dd.from_pandas(pd.DataFrame({"doc_id": ["a"], "text": ["استقلال در بازی سه گل زد"]}), 1)
+    >>> analyze(docs, k=1).compute()[["doc_id", "keywords", "n_claims"]].values.tolist()
+    [['a', ['استقلال'], 0]]
+    """
     path = str(model_path) if model_path else None
     return articles.map_partitions(_articles, k, path, meta=pipeline.empty_articles())
 

@@ -1,13 +1,9 @@
-"""Topic classification of Persian news: :class:`TopicClassifier`, :func:`evaluate`, :func:`load_default`.
+"""Topic classification of Persian news: :class:`TopicClassifier`, :func:`load_default`, :func:`cross_outlet`.
 
-The topics are ``toolkit.datasets.TOPICS`` — politics, world, economy, sport, culture, science-tech,
-social — and the labelled articles come from :func:`toolkit.datasets.load_topics`, whose docstring gives
-the mapping from ISNA's five folders and Fars' categories (and what is left out, and why).
-
-The model is a scikit-learn :class:`~sklearn.pipeline.Pipeline`: :class:`toolkit.features.Normalize`
-(each text normalized once, the first ``max_chars`` characters), :class:`toolkit.features.NgramFeatures`
-(ZWNJ-aware word n-gram TF-IDF) and a linear SVM with class weights, calibrated to probabilities by
-cross-validation (Platt scaling). It persists with skops only, loading nothing outside :data:`TRUSTED`.
+The topics are :data:`TOPICS` (from :mod:`toolkit.taxonomy`) — politics, world, economy, sport, culture,
+science-tech, social; the labelled articles come from :func:`toolkit.datasets.load_topics`, and models are
+scored by :func:`toolkit.evaluation.evaluate_topics`. Models persist with skops only, loading nothing outside
+:data:`TRUSTED`.
 
 >>> model = load_default()
 >>> model.predict(["استقلال در بازی دوستانه سه گل به تیم میزبان زد و مربی از بازیکنان تشکر کرد"]).tolist()
@@ -27,7 +23,6 @@ import time
 import warnings
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from importlib import resources
 from numbers import Integral
 from pathlib import Path
@@ -37,16 +32,33 @@ import pandas as pd
 import sklearn
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
-import toolkit
 from toolkit import datasets
+from toolkit._compat import moved
+from toolkit._version import __version__
 from toolkit.chars import LETTERS
 from toolkit.corpus import headed_texts
+from toolkit.evaluation import evaluate_topics
 from toolkit.features import NgramFeatures, Normalize
+from toolkit.taxonomy import TOPICS
+
+__all__ = [
+    "FORMAT",
+    "LOW_CONFIDENCE",
+    "MIN_WORDS",
+    "TOPICS",
+    "TRUSTED",
+    "ModelFileError",
+    "TopicClassifier",
+    "cross_outlet",
+    "default_path",
+    "load_default",
+    "train_default",
+    "training_data",
+]
 
 #: Below this top probability, or with fewer than :data:`MIN_WORDS` Persian words, a prediction is flagged.
 LOW_CONFIDENCE = 0.5
@@ -82,11 +94,32 @@ _PERSIAN_WORD = re.compile(f"[{LETTERS}]{{2,}}")
 
 
 class ModelFileError(ValueError):
-    """A model file that cannot be loaded safely: not a skops file, untrusted types, or another version."""
+    """A model file that cannot be loaded safely: not a skops file, untrusted types, or another version.
+
+    Parameters
+    ----------
+    message : str
+        One line: the file, what is wrong with it, what to do.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "مدل.skops"
+    >>> _ = f.write_bytes(b"not a zip")
+    >>> TopicClassifier.load(f)
+    Traceback (most recent call last):
+    ...
+    toolkit.topics.ModelFileError: ...: not a skops model file (not a zip archive); models are never unpickled
+    """
 
 
 class TopicClassifier(ClassifierMixin, BaseEstimator):
     """Topics of Persian news articles: normalization, ZWNJ-aware n-grams, a calibrated linear SVM.
+
+    The model is a scikit-learn :class:`~sklearn.pipeline.Pipeline`: :class:`toolkit.features.Normalize`
+    (each text normalized once, the first ``max_chars`` characters), :class:`toolkit.features.NgramFeatures`
+    (ZWNJ-aware word n-gram TF-IDF) and a linear SVM with class weights, calibrated to probabilities by
+    cross-validation (Platt scaling).
 
     ``fit``, ``predict`` and ``predict_proba`` take a list (or Series) of texts, or a DataFrame with a
     ``text`` column (and an optional ``title``, put before the text unless it is the text's first line).
@@ -129,6 +162,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
     trained_on_ : dict
         Only on the default model (:func:`train_default`): the split and the sha256 of the corpora.
 
+    Examples
+    --------
     >>> texts = ["بازی فوتبال استقلال و پرسپولیس", "قیمت دلار و سکه در بازار", "بازی والیبال ایران"] * 5
     >>> m = TopicClassifier(min_df=1, calibration_folds=2).fit(texts, ["sport", "economy", "sport"] * 5)
     >>> m.predict(["فوتبال در ورزشگاه"]).tolist()
@@ -165,8 +200,22 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         self.verbose = verbose
 
     def fit(self, X, y, sample_weight=None) -> TopicClassifier:
-        """Learn the topics ``y`` of the texts ``X``; ``sample_weight``, one number per text, weighs them
-        (passed to the SVM and its calibration)."""
+        """Learn the topics of texts.
+
+        Parameters
+        ----------
+        X : sequence of str, pandas.Series or pandas.DataFrame
+            Texts, or articles with a ``text`` column (and an optional ``title``).
+        y : sequence of str
+            The topic of each text.
+        sample_weight : sequence of float, optional
+            One weight per text, passed to the SVM and its calibration.
+
+        Returns
+        -------
+        TopicClassifier
+            Itself, fitted.
+        """
         texts = _texts(X)
         y = np.asarray(_labels(y), dtype=object)
         if len(texts) != len(y):
@@ -217,12 +266,23 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         self.pipeline_ = Pipeline([("normalize", normalize), ("features", features), ("model", model)])
         self.classes_ = model.classes_
         self.priors_ = counts / counts.sum()
-        self.versions_ = {"toolkit": toolkit.__version__, "scikit-learn": sklearn.__version__}
+        self.versions_ = {"toolkit": __version__, "scikit-learn": sklearn.__version__}
         self.fit_seconds_ = seconds
         return self
 
     def predict_proba(self, X) -> np.ndarray:
-        """Probability of each topic (columns in the order of ``classes_``), each row summing to 1."""
+        """Probability of each topic.
+
+        Parameters
+        ----------
+        X : sequence of str, pandas.Series or pandas.DataFrame
+            As for :meth:`fit`.
+
+        Returns
+        -------
+        numpy.ndarray
+            One row per text, one column per topic in the order of ``classes_``; each row sums to 1.
+        """
         check_is_fitted(self, "pipeline_")
         texts = _texts(X)
         if not texts:
@@ -234,7 +294,17 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         return proba
 
     def predict(self, X) -> np.ndarray:
-        """The most probable topic of each text."""
+        """The most probable topic of each text.
+
+        Parameters
+        ----------
+        X : sequence of str, pandas.Series or pandas.DataFrame
+            As for :meth:`fit`.
+
+        Returns
+        -------
+        numpy.ndarray of str
+        """
         proba = self.predict_proba(X)
         return self.classes_[proba.argmax(axis=1)] if len(proba) else np.array([], dtype=object)
 
@@ -243,8 +313,23 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
 
         ``low_confidence`` is true when the top probability is below :data:`LOW_CONFIDENCE` or the text has
         fewer than :data:`MIN_WORDS` Persian words (empty, too short, or not Persian): the topic is then
-        the model's best guess, not a finding. ``X`` may also be a single str. The index is ``X``'s if it
-        is a Series or DataFrame.
+        the model's best guess, not a finding.
+
+        Parameters
+        ----------
+        X : str, sequence of str, pandas.Series or pandas.DataFrame
+            One text, or as for :meth:`fit`.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``topic, probability, low_confidence``; the index is ``X``'s if it is a Series or DataFrame.
+
+        Examples
+        --------
+        >>> out = load_default().classify(["تیم ملی والیبال ایران در مسابقات جهانی برابر ایتالیا پیروز شد", ""])
+        >>> out[["topic", "low_confidence"]].values.tolist()
+        [['sport', False], ['politics', True]]
         """
         texts, index = _texts(_one_or_many(X)), _index(X)
         proba = self.predict_proba(texts)
@@ -257,9 +342,26 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         )
 
     def top_k(self, X, k: int = 3) -> pd.DataFrame:
-        """The ``k`` most probable topics of each text, for articles on several topics: one row per text and
-        rank, with ``doc`` (the text's position, or its index in ``X``), ``rank`` (1 = most probable),
-        ``topic`` and ``probability``."""
+        """The ``k`` most probable topics of each text, for articles on several topics.
+
+        Parameters
+        ----------
+        X : str, sequence of str, pandas.Series or pandas.DataFrame
+            As for :meth:`classify`.
+        k : int, default 3
+            How many topics per text (at most the number of topics).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per text and rank: ``doc`` (the text's position, or its index in ``X``), ``rank``
+            (1 = most probable), ``topic`` and ``probability``.
+
+        Examples
+        --------
+        >>> load_default().top_k("بانک مرکزی نرخ بهره را برای مهار تورم افزایش داد", k=2).columns.tolist()
+        ['doc', 'rank', 'topic', 'probability']
+        """
         if isinstance(k, bool) or not isinstance(k, Integral):
             raise TypeError(f"k must be a positive int, not {k!r}")
         if k < 1:
@@ -276,7 +378,24 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         return pd.DataFrame(rows, columns=["doc", "rank", "topic", "probability"])
 
     def save(self, path: str | Path) -> Path:
-        """Write the model as a skops file (never pickle), with the versions that made it."""
+        """Write the model as a skops file (never pickle), with the versions that made it.
+
+        Parameters
+        ----------
+        path : str or path
+            The file; missing folders are created.
+
+        Returns
+        -------
+        pathlib.Path
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> path = load_default().save(pathlib.Path(tempfile.mkdtemp()) / "topics.skops")
+        >>> TopicClassifier.load(path).predict(["استقلال در بازی دوستانه سه گل زد"]).tolist()
+        ['sport']
+        """
         check_is_fitted(self, "pipeline_")
         import skops
         import skops.io
@@ -291,10 +410,30 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
 
     @classmethod
     def load(cls, path: str | Path) -> TopicClassifier:
-        """Read a model written by :meth:`save`. Raises :class:`ModelFileError`, before anything in the file
-        is built, for a file that is not a skops file, was saved by another model format or scikit-learn
-        minor version, or names any type outside :data:`TRUSTED` (stricter than skops' own defaults, which
-        trust every scikit-learn estimator). Nothing is ever unpickled."""
+        """Read a model written by :meth:`save`; nothing is ever unpickled.
+
+        Parameters
+        ----------
+        path : str or path
+
+        Returns
+        -------
+        TopicClassifier
+
+        Raises
+        ------
+        ModelFileError
+            Before anything in the file is built, for a file that is not a skops file, was saved by another
+            model format or scikit-learn minor version, or names any type outside :data:`TRUSTED` (stricter
+            than skops' own defaults, which trust every scikit-learn estimator).
+        FileNotFoundError
+            When there is no such file.
+
+        Examples
+        --------
+        >>> TopicClassifier.load(default_path()).classes_.tolist() == sorted(TOPICS)
+        True
+        """
         import skops.io
 
         path = Path(path)
@@ -327,62 +466,38 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         return tags
 
 
-@dataclass(frozen=True)
-class Evaluation:
-    """Scores of a model on labelled articles (see :func:`evaluate`)."""
-
-    per_class: pd.DataFrame
-    """One row per topic: ``topic, precision, recall, f1, support``."""
-    confusion: pd.DataFrame
-    """Counts; rows are the true topics, columns the predicted ones."""
-    macro_f1: float
-    """Mean F1 over the topics the articles have (a topic only predicted still costs recall elsewhere)."""
-    accuracy: float
-    predictions: pd.Series
-    """The predicted topic of each article, with the index of the evaluated DataFrame."""
-
-    def summary(self) -> dict:
-        """``{"articles", "accuracy", "macro_f1"}``."""
-        return {"articles": len(self.predictions), "accuracy": self.accuracy, "macro_f1": self.macro_f1}
-
-
-def evaluate(model, df: pd.DataFrame) -> Evaluation:
-    """Score ``model`` on ``df`` (``title``, ``text``, ``topic``, as :func:`toolkit.datasets.load_topics`
-    gives): per-topic precision, recall and F1, macro-F1, accuracy and the confusion matrix.
-
-    >>> test = datasets.load_topics("test")
-    >>> ev = evaluate(load_default(), test[test.outlet == "Fars"].head(40))
-    >>> list(ev.per_class.columns), ev.confusion.values.sum()
-    (['topic', 'precision', 'recall', 'f1', 'support'], np.int64(40))
-    """
-    if "topic" not in df or len(df) == 0:
-        raise ValueError("evaluate needs a non-empty DataFrame with a topic column (see datasets.load_topics)")
-    truth = df["topic"].astype(str).to_numpy()
-    pred = np.asarray(model.predict(df), dtype=object)
-    present = _topic_order([*truth, *pred])
-    p, r, f, s = precision_recall_fscore_support(truth, pred, labels=present, zero_division=0)
-    per_class = pd.DataFrame({"topic": present, "precision": p, "recall": r, "f1": f, "support": s})
-    true_topics = set(truth)
-    rows = [t for t in present if t in true_topics]
-    cm = confusion_matrix(truth, pred, labels=present)
-    confusion = pd.DataFrame(cm, index=pd.Index(present, name="true"), columns=pd.Index(present, name="predicted"))
-    return Evaluation(
-        per_class=per_class,
-        confusion=confusion.loc[rows],
-        macro_f1=float(per_class.set_index("topic").loc[rows, "f1"].mean()),
-        accuracy=float((truth == pred).mean()),
-        predictions=pd.Series(pred, index=df.index, name="predicted"),
-    )
-
-
 def cross_outlet(articles: pd.DataFrame, estimator=None, outlets: tuple[str, str] = ("ISNA", "Fars")) -> pd.DataFrame:
     """Train on one outlet only and test on the other, both ways, beside the same model on its own outlet.
 
     ``articles`` is :func:`toolkit.datasets.load_topics` (with its ``split`` column). For each outlet A of
     ``outlets``, a copy of ``estimator`` (default: :class:`TopicClassifier`) fitted on A's train articles is
     scored on A's test articles (*in-outlet*) and on *every* article of the other outlet B in the topics A
-    knows (*cross-outlet*: the model saw none of them). One row per direction: ``trained_on, tested_on,
-    articles, accuracy, macro_f1, in_outlet_accuracy, in_outlet_macro_f1, accuracy_drop, macro_f1_drop``.
+    knows (*cross-outlet*: the model saw none of them).
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        As :func:`toolkit.datasets.load_topics` gives, with ``outlet``, ``split`` and ``topic``.
+    estimator : estimator, optional
+        Cloned for each direction; :class:`TopicClassifier` by default.
+    outlets : (str, str), default ("ISNA", "Fars")
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per direction: ``trained_on, tested_on, articles, accuracy, macro_f1, in_outlet_accuracy,
+        in_outlet_macro_f1, accuracy_drop, macro_f1_drop``.
+
+    Examples
+    --------
+    >>> texts = {"sport": ["بازی فوتبال و گل", "مسابقه والیبال تیم ملی", "قهرمانی کشتی در جام"],
+    ...          "economy": ["قیمت دلار در بازار", "بورس و سهام بانک", "تورم و نرخ بهره"]}
+    >>> rows = [(outlet, topic, text, "test" if i == 2 else "train")
+    ...         for outlet in ("الف", "ب") for topic in texts for i, text in enumerate(texts[topic])]
+    >>> articles = pd.DataFrame(rows, columns=["outlet", "topic", "text", "split"])
+    >>> est = TopicClassifier(min_df=1, calibration_folds=2)
+    >>> cross_outlet(articles, est, outlets=("الف", "ب"))[["trained_on", "tested_on", "articles"]].values.tolist()
+    [['الف', 'ب', 6], ['ب', 'الف', 6]]
     """
     estimator = TopicClassifier() if estimator is None else estimator
     rows = []
@@ -391,8 +506,8 @@ def cross_outlet(articles: pd.DataFrame, estimator=None, outlets: tuple[str, str
         model = (clone(estimator) if isinstance(estimator, BaseEstimator) else copy.deepcopy(estimator)).fit(
             train, train.topic
         )
-        own = evaluate(model, articles[(articles.outlet == a) & (articles.split == "test")])
-        ev = evaluate(model, articles[(articles.outlet == b) & articles.topic.isin(set(train.topic))])
+        own = evaluate_topics(model, articles[(articles.outlet == a) & (articles.split == "test")])
+        ev = evaluate_topics(model, articles[(articles.outlet == b) & articles.topic.isin(set(train.topic))])
         rows.append(
             {
                 "trained_on": a,
@@ -410,12 +525,41 @@ def cross_outlet(articles: pd.DataFrame, estimator=None, outlets: tuple[str, str
 
 
 def default_path() -> Path:
-    """Where the shipped default model lives (``toolkit/resources/topics.skops``)."""
+    """Where the shipped default model lives.
+
+    Returns
+    -------
+    pathlib.Path
+        ``toolkit/resources/topics.skops`` in the installed package.
+
+    Examples
+    --------
+    >>> default_path().name
+    'topics.skops'
+    """
     return Path(str(resources.files("toolkit") / "resources" / "topics.skops"))
 
 
 def train_default(verbose: bool = False) -> TopicClassifier:
-    """The default model, trained from scratch on ``datasets.load_topics("train")`` (deterministic)."""
+    """The default model, trained from scratch on ``datasets.load_topics("train")`` (deterministic, about 30 s).
+
+    ``python -m toolkit train-topics`` runs it and saves the result as the shipped model.
+
+    Parameters
+    ----------
+    verbose : bool, default False
+        Show progress bars.
+
+    Returns
+    -------
+    TopicClassifier
+        With ``trained_on_``: the split and :func:`training_data`.
+
+    Examples
+    --------
+    >>> load_default().trained_on_["split"]  # the shipped model is what train_default() returned
+    'train'
+    """
     train = datasets.load_topics("train")
     model = TopicClassifier(verbose=verbose).fit(train, train.topic)
     model.trained_on_ = {"split": "train", **training_data()}
@@ -423,8 +567,18 @@ def train_default(verbose: bool = False) -> TopicClassifier:
 
 
 def training_data() -> dict[str, str]:
-    """What the default model learns from, to tell a stale model file: the number of training articles and the
-    sha256 of their ids, titles, texts and topics."""
+    """What the default model learns from, to tell a stale model file.
+
+    Returns
+    -------
+    dict of str to str
+        ``articles``: the number of training articles; ``sha256``: of their ids, titles, texts and topics.
+
+    Examples
+    --------
+    >>> training_data() == {k: v for k, v in load_default().trained_on_.items() if k != "split"}
+    True
+    """
     train = datasets.load_topics("train")
     rows = train["doc_id"] + "\x1f" + train["title"] + "\x1f" + train["text"] + "\x1f" + train["topic"]
     return {"articles": str(len(train)), "sha256": hashlib.sha256("\x1e".join(rows).encode()).hexdigest()}
@@ -432,9 +586,19 @@ def training_data() -> dict[str, str]:
 
 @functools.cache
 def load_default() -> TopicClassifier:
-    """The default model: the shipped ``topics.skops`` (rebuilt by ``python -m toolkit train-topics``), or,
-    if it is missing or was saved by another scikit-learn version, one trained now (about 30 s), kept in
-    memory for the session."""
+    """The default model, loaded once per process.
+
+    Returns
+    -------
+    TopicClassifier
+        The shipped ``topics.skops`` (rebuilt by ``python -m toolkit train-topics``), or, if it is missing or
+        was saved by another scikit-learn version, one trained now (about 30 s, with a warning).
+
+    Examples
+    --------
+    >>> load_default().predict(["بانک مرکزی نرخ بهره را افزایش داد و قیمت دلار در بازار کاهش یافت"]).tolist()
+    ['economy']
+    """
     path = default_path()
     try:
         return TopicClassifier.load(path)
@@ -486,11 +650,6 @@ def _index(X) -> list:
     return (
         list(X.index) if isinstance(X, (pd.Series, pd.DataFrame)) else list(range(1 if isinstance(X, str) else len(X)))
     )
-
-
-def _topic_order(labels) -> list[str]:
-    seen = set(labels)
-    return [t for t in datasets.TOPICS if t in seen] + sorted(seen - set(datasets.TOPICS))
 
 
 def _read_meta(path: Path) -> dict:
@@ -547,3 +706,9 @@ class _progress:
 
     def set_postfix_str(self, s: str) -> None:
         pass
+
+
+__getattr__ = moved(
+    __name__,
+    {"evaluate": "toolkit.evaluation:evaluate_topics", "Evaluation": "toolkit.evaluation:Evaluation"},
+)

@@ -1,34 +1,8 @@
 """Restore lost zero-width non-joiners (ZWNJ, U+200C), the step :class:`toolkit.Normalizer` runs last.
 
-Web-copied Persian loses its ZWNJs in two ways: deleted (``کردهاند``, ``رئیسجمهور``) or turned into a
-space (``کرده اند``, ``می شود``). The restorer is a small noisy-channel model:
-
-* **What writers intend** — a lexicon of written forms with their counts
-  (``resources/zwnj_lexicon.tsv.gz``, built by ``scripts/build_zwnj_lexicon.py`` from ZWNJ-correct
-  ISNA articles, with hazm's word list for words ISNA never wrote). The forms that spell the same
-  letters compete: ``کرده‌اند`` 1,165 against ``کردهاند`` 6; ``کرده است`` 2,054 against ``کرده‌است``
-  5; the adjective ``میدانی`` 73 against the verb ``می‌دانی`` 0.
-* **What happened to this text** — how likely a ZWNJ was deleted (``p_deleted``) or turned into a
-  space (``p_spaced``), estimated per text from words that give it away: glued forms that are almost
-  always written with a ZWNJ (``میشود``, ``کردهاند``) against words that kept theirs, and bound
-  morphemes standing alone (``می``, ``ها``, ``اند``).
-
-A word is rewritten as the form ``f`` that maximizes ``count(f) * p_deleted ** (ZWNJs added)``; words
-separated by spaces are joined when ``count(joined) * p_spaced ** (spaces)`` beats the count of the
-spaced reading. So a text that lost its ZWNJs is repaired fully, while a text that has them keeps its
-writer's choices (``بین المللی`` with a space, ``فیلمهای`` glued) unless the evidence is
-overwhelming. Words no list has get **morphological rules** when the text shows that kind of damage:
-``می``/``نمی`` before a verb form built from hazm's stems; plural ``ها/های/هایی…`` after a known
-word; ``تر/ترین`` after a known adjective; ``اند/ای/ام…`` after a final ``ه``; a ZWNJ between two frequent
-words glued together (``ابراهیمیپور``), or between a known word and a second part of compounds that the
-lexicon writes after a ZWNJ in many words and seldom glued (``سازی``, ``زاده``, ``نیا``: ``میلانینیا``);
-and, failing all these, ``ها/های`` after four letters or more (``دندریتها``).
-After a letter that does not join (``ا د ذ ر ز ژ و``) a suffix is attached without a ZWNJ, as ISNA writes
-it (``کارها``).
-
-The restorer only inserts ZWNJs, or replaces a single space between two words by a ZWNJ (or by
-nothing after a non-joining letter, within a word that gets a ZWNJ or before a suffix); it never
-removes a ZWNJ nor changes a letter.
+Web-copied Persian loses its ZWNJs, deleted (``کردهاند``) or turned into a space (``می شود``).
+:class:`ZwnjRestorer` puts them back with a lexicon of written forms, an estimate of the damage each text
+shows, and morphological rules for words no list has (its docstring tells how).
 
 >>> r = ZwnjRestorer.default()
 >>> r.apply("عراق و سوریه توافق کردهاند که تروریستهای داعش را هدف قرار دهند")
@@ -47,14 +21,11 @@ import gzip
 import itertools
 import operator
 import re
-import time
-from collections.abc import Callable
 from importlib import resources
 from itertools import compress, filterfalse
 
-import numpy as np
-
-from toolkit.chars import LETTERS, MARKS, NON_JOINING, WORD_CHARS, ZWNJ
+from toolkit._compat import moved
+from toolkit.chars import NON_JOINING, WORD_CHARS, ZWNJ
 
 _SPLIT = re.compile(f"([{WORD_CHARS}]++(?:{ZWNJ}[{WORD_CHARS}]++)*+)")  # possessive: same matches, faster
 #: The same matches in a text without two ZWNJs in a row (faster: no group to repeat at each ZWNJ).
@@ -188,11 +159,42 @@ def _readings(window: tuple[str, ...], rs: dict[str, int]) -> tuple[tuple[str, i
     return tuple(sorted(out, key=lambda t: (-t[1], t[2], t[0])))
 
 
-def read_lexicon() -> dict:
-    """The bundled lexicon (``resources/zwnj_lexicon.tsv.gz``) as the arguments of :class:`ZwnjRestorer`:
-    ``forms`` (ISNA's written forms and their counts), ``backoff`` (hazm's), ``verbs``, ``adjectives``,
-    ``informal_stems``.
+def _by_letters(forms: dict[str, int], backoff: dict[str, int]) -> dict[str, dict[str, int]]:
+    """Letters (ZWNJs and spaces taken out) -> the written forms that spell them and their counts; ``backoff``
+    only for letters ``forms`` never spells."""
+    readings: dict[str, dict[str, int]] = {}
+    for source in (forms, backoff):
+        seen = set(readings)
+        for form, count in source.items():
+            key = _BOUNDARY.sub("", form)
+            if key not in seen:
+                readings.setdefault(key, {})[form] = count
+    return readings
 
+
+def _joinable_pairs(join: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]]) -> dict[tuple[str, str], int]:
+    """The first two words of windows that may be joined -> the longest such window. A window may be joined if
+    some reading with spaces turned beats the spaced one at p_spaced = 1 (a rule may add RULE_COUNT), so
+    ``در این`` (7,663 against 29 for ``دراین``) is never even looked at."""
+    pairs: dict[tuple[str, str], int] = {}
+    for window, rs in join.items():
+        spaced = next((c for _, c, k in rs if k == 0), 0)
+        if any(k and c + RULE_COUNT > spaced for _, c, k in rs if c):
+            pairs[window[:2]] = max(pairs.get(window[:2], 2), len(window))
+    return pairs
+
+
+def read_lexicon() -> dict:
+    """The bundled lexicon (``resources/zwnj_lexicon.tsv.gz``) as the arguments of :class:`ZwnjRestorer`.
+
+    Returns
+    -------
+    dict
+        ``forms`` (ISNA's written forms and their counts), ``backoff`` (hazm's), ``verbs``, ``adjectives``,
+        ``informal_stems``.
+
+    Examples
+    --------
     >>> forms = read_lexicon()["forms"]
     >>> forms["کرده‌اند"], forms["کردهاند"]
     (1165, 6)
@@ -214,7 +216,57 @@ def read_lexicon() -> dict:
 
 
 class ZwnjRestorer:
-    """The lexicon, the damage model and the rules; see the module docstring. Use :meth:`default`."""
+    """The lexicon, the damage model and the rules that put lost ZWNJs back; use :meth:`default`.
+
+    Parameters
+    ----------
+    forms : dict of str to int
+        Written forms (one word, or words with spaces between) and their counts in ZWNJ-correct text.
+    backoff : dict of str to int
+        The same from a word list, used only for letters ``forms`` never spells.
+    verbs : list of str
+        ``past#present`` stems, for ``می/نمی`` before a verb form.
+    adjectives : set of str
+        For ``تر/ترین``.
+    informal_stems : list of str, default ()
+        Colloquial present stems (``تون`` for ``توان``), for ``می‌تونم``.
+
+    Notes
+    -----
+    Web-copied Persian loses its ZWNJs in two ways: deleted (``کردهاند``, ``رئیسجمهور``) or turned into a
+    space (``کرده اند``, ``می شود``). The restorer is a small noisy-channel model:
+
+    * **What writers intend** — a lexicon of written forms with their counts
+      (``resources/zwnj_lexicon.tsv.gz``, built by ``scripts/build_zwnj_lexicon.py`` from ZWNJ-correct
+      ISNA articles, with hazm's word list for words ISNA never wrote). The forms that spell the same
+      letters compete: ``کرده‌اند`` 1,165 against ``کردهاند`` 6; ``کرده است`` 2,054 against ``کرده‌است``
+      5; the adjective ``میدانی`` 73 against the verb ``می‌دانی`` 0.
+    * **What happened to this text** — how likely a ZWNJ was deleted (``p_deleted``) or turned into a
+      space (``p_spaced``), estimated per text from words that give it away (:meth:`damage`).
+
+    A word is rewritten as the form ``f`` that maximizes ``count(f) * p_deleted ** (ZWNJs added)``; words
+    separated by spaces are joined when ``count(joined) * p_spaced ** (spaces)`` beats the count of the
+    spaced reading. So a text that lost its ZWNJs is repaired fully, while a text that has them keeps its
+    writer's choices (``بین المللی`` with a space, ``فیلمهای`` glued) unless the evidence is
+    overwhelming. Words no list has get **morphological rules** when the text shows that kind of damage:
+    ``می``/``نمی`` before a verb form built from hazm's stems; plural ``ها/های/هایی…`` after a known
+    word; ``تر/ترین`` after a known adjective; ``اند/ای/ام…`` after a final ``ه``; a ZWNJ between two frequent
+    words glued together (``ابراهیمیپور``), or between a known word and a second part of compounds that the
+    lexicon writes after a ZWNJ in many words and seldom glued (``سازی``, ``زاده``, ``نیا``: ``میلانینیا``);
+    and, failing all these, ``ها/های`` after four letters or more (``دندریتها``).
+    After a letter that does not join (``ا د ذ ر ز ژ و``) a suffix is attached without a ZWNJ, as ISNA writes
+    it (``کارها``).
+
+    The restorer only inserts ZWNJs, or replaces a single space between two words by a ZWNJ (or by
+    nothing after a non-joining letter, within a word that gets a ZWNJ or before a suffix); it never
+    removes a ZWNJ nor changes a letter.
+
+    Examples
+    --------
+    >>> r = ZwnjRestorer(forms={"کرده‌اند": 50, "کردهاند": 1}, backoff={}, verbs=[], adjectives=set())
+    >>> r.apply("آنها آمده و کردهاند")
+    'آنها آمده و کرده‌اند'
+    """
 
     def __init__(
         self,
@@ -224,17 +276,6 @@ class ZwnjRestorer:
         adjectives: set[str],
         informal_stems: list[str] = (),
     ):
-        """``forms``: written forms (one word, or words with spaces between) and their counts in
-        ZWNJ-correct text; ``backoff``: the same from a word list, used only for letters ``forms`` never
-        spells; ``verbs``: ``past#present`` stems; ``adjectives``: for ``تر/ترین``; ``informal_stems``:
-        colloquial present stems (``تون`` for ``توان``), for ``می‌تونم``."""
-        readings: dict[str, dict[str, int]] = {}
-        for source in (forms, backoff):
-            seen = set(readings)
-            for form, count in source.items():
-                key = _BOUNDARY.sub("", form)
-                if key not in seen:
-                    readings.setdefault(key, {})[form] = count
         #: letters -> one-word forms that compete for them: (form, count, its ZWNJ positions)
         self.candidates: dict[str, list[tuple[str, int, frozenset[int]]]] = {}
         self.known: set[str] = set()  # letters some source writes as one word
@@ -242,32 +283,10 @@ class ZwnjRestorer:
         #: words with spaces between -> what they may have been: (form, count, spaces turned)
         self.join: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = {}
         self.deleted_signals: set[str] = set()
-        for key, rs in readings.items():
-            single = {f: c for f, c in rs.items() if " " not in f}
-            if single:
-                self.known.add(key)
-                if key in forms or any(f in forms for f in single):
-                    self.freq[key] = sum(single.values())
-                if len(single) > 1 or key not in single:
-                    self.candidates[key] = sorted(
-                        ((f, c, _cuts(f)[0]) for f, c in single.items()), key=lambda t: (-t[1], t[0])
-                    )
-                    top, top_count, _ = self.candidates[key][0]
-                    if top != key and top_count >= 10 and top_count >= SIGNAL_RATIO * single.get(key, 0):
-                        self.deleted_signals.add(key)
-            for form in rs:
-                for window in _windows(form):
-                    if window not in self.join:
-                        self.join[window] = _readings(window, rs)
-        #: the first two words of windows that may be joined -> the longest such window. A window may be
-        #: joined if some reading with spaces turned beats the spaced one at p_spaced = 1 (a rule may add
-        #: RULE_COUNT), so ``در این`` (7,663 against 29 for ``دراین``) is never even looked at.
-        pairs: dict[tuple[str, str], int] = {}
-        for window, rs in self.join.items():
-            spaced = next((c for _, c, k in rs if k == 0), 0)
-            if any(k and c + RULE_COUNT > spaced for _, c, k in rs if c):
-                pairs[window[:2]] = max(pairs.get(window[:2], 2), len(window))
-        self.pairs = pairs
+        for key, rs in _by_letters(forms, backoff).items():
+            self._add_words(key, rs, forms)
+            self._add_windows(rs)
+        self.pairs = _joinable_pairs(self.join)
         #: words always left as they are: letters only one way of writing spells, and written forms that no
         #: other form extends with more ZWNJs (``کرده‌اند``: ``fix_word`` returns them unchanged at any damage)
         self.stable = (self.known - self.candidates.keys()) | {
@@ -292,17 +311,64 @@ class ZwnjRestorer:
         #: second parts of compounds, for words no list has: ``سازی``, ``زاده``, ``نیا`` …
         self.heads = _heads(forms, self.known)
 
+    def _add_words(self, key: str, rs: dict[str, int], forms: dict[str, int]) -> None:
+        """Index the one-word forms of the letters ``key``: known, how frequent, competing forms, and whether
+        the glued form shows a deleted ZWNJ."""
+        single = {f: c for f, c in rs.items() if " " not in f}
+        if not single:
+            return
+        self.known.add(key)
+        if key in forms or any(f in forms for f in single):
+            self.freq[key] = sum(single.values())
+        if len(single) > 1 or key not in single:
+            self.candidates[key] = sorted(((f, c, _cuts(f)[0]) for f, c in single.items()), key=lambda t: (-t[1], t[0]))
+            top, top_count, _ = self.candidates[key][0]
+            if top != key and top_count >= 10 and top_count >= SIGNAL_RATIO * single.get(key, 0):
+                self.deleted_signals.add(key)
+
+    def _add_windows(self, rs: dict[str, int]) -> None:
+        """Index every way the forms ``rs`` may arrive as words with spaces between (:func:`_windows`)."""
+        for form in rs:
+            for window in _windows(form):
+                if window not in self.join:
+                    self.join[window] = _readings(window, rs)
+
     @classmethod
     @functools.cache
     def default(cls) -> ZwnjRestorer:
-        """The restorer built from the bundled lexicon (loaded once)."""
+        """The restorer built from the bundled lexicon (:func:`read_lexicon`), built once per process.
+
+        Returns
+        -------
+        ZwnjRestorer
+
+        Examples
+        --------
+        >>> ZwnjRestorer.default() is ZwnjRestorer.default()
+        True
+        """
         return cls(**read_lexicon())
 
     # -- the damage a text shows -------------------------------------------------------------------
 
     def damage(self, text: str) -> tuple[float, float]:
-        """``(p_deleted, p_spaced)``: how likely this text lost a ZWNJ by deletion, or to a space.
+        """How likely this text lost a ZWNJ by deletion, or to a space.
 
+        Estimated from words that give it away: glued forms that are almost always written with a ZWNJ
+        (``میشود``, ``کردهاند``) against ZWNJs the text kept, and bound morphemes standing alone (``می``,
+        ``ها``, ``اند``: :data:`SPACED_SIGNALS`); with no evidence both are 1/3 (:data:`PRIOR`).
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        p_deleted, p_spaced : float
+            Rounded to two decimals.
+
+        Examples
+        --------
         >>> r = ZwnjRestorer.default()
         >>> [round(p, 2) for p in r.damage("میگویند که کتابهای او را خوانده‌اند")]
         [0.4, 0.2]
@@ -323,6 +389,20 @@ class ZwnjRestorer:
     def fix_word(self, word: str, p_deleted: float = 1 / 3) -> str:
         """The word with the ZWNJs it most likely lost (none, if it likely lost none).
 
+        Parameters
+        ----------
+        word : str
+            One word (letters, perhaps with ZWNJs).
+        p_deleted : float, default 1/3
+            How likely the text lost a ZWNJ by deletion (:meth:`damage`); below :data:`RULE_MIN`, the rules for
+            words no list has are not tried.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
         >>> ZwnjRestorer.default().fix_word("گفتوگو")
         'گفت\u200cوگو'
         """
@@ -446,29 +526,48 @@ class ZwnjRestorer:
         Hot path: per-word work is done with set and dict lookups through ``map``, ``pairwise`` and ``compress``
         in C; Python loops run only over distinct words that may change, over rule words and over candidate joins."""
         words = parts[1::2]
-        n = len(words)
-        if not n:
+        if not words:
             return words, []
         counts = collections.Counter(words)
         p_deleted, p_spaced = self._damage(text, counts)
+        self._trim_caches()
+        fixes = self._fixes.setdefault(p_deleted, {})
+        fixed = self._fix_words(words, counts, fixes, p_deleted)
+        longest = self._join_starts(fixed, p_spaced)
+        return fixed, self._joins_of(parts, fixed, longest, fixes, p_deleted, p_spaced)
+
+    def _trim_caches(self) -> None:
+        """Forget the cached decisions when they grow large."""
         if self._cached > 1_000_000:
             self._fixes.clear()
             self._joins.clear()
             self._cached = 0
         if len(self._segments) > 1_000_000:
             self._segments.clear()
-        fixes = self._fixes.setdefault(p_deleted, {})
+
+    def _fixed(self, word: str, fixes: dict[str, str], p_deleted: float) -> str:
+        """:meth:`fix_word`, cached in ``fixes`` (the decisions at this ``p_deleted``)."""
+        r = fixes.get(word)
+        if r is None:
+            r = fixes[word] = self.fix_word(word, p_deleted)
+            self._cached += 1
+        return r
+
+    def _fix_words(self, words: list[str], counts: collections.Counter, fixes: dict, p_deleted: float) -> list[str]:
+        """Each word restored on its own (the same list object when none changes)."""
         changes = {}
         for w in filterfalse(self.stable.__contains__, counts):
-            r = fixes.get(w)
-            if r is None:
-                r = fixes[w] = self.fix_word(w, p_deleted)
-                self._cached += 1
+            r = self._fixed(w, fixes, p_deleted)
             if r != w:
                 changes[w] = r
-        fixed = list(map(changes.get, words, words)) if changes else words
-        # A join can start at word k < n - 1 when words k, k+1 start a joinable window (longest[k]: the most
-        # words it may join), or a rule may apply (two words): the second may be a suffix, the first a prefix.
+        return list(map(changes.get, words, words)) if changes else words
+
+    def _join_starts(self, fixed: list[str], p_spaced: float) -> list[int | None]:
+        """For each word k, the most words a join starting there may take (falsy: none starts there).
+
+        A join can start at word k < n - 1 when words k, k+1 start a joinable window, or a rule may apply (two
+        words): the second may be a suffix, the first a prefix."""
+        n = len(fixed)
         longest = list(map(self.pairs.get, itertools.pairwise(fixed)))
         if p_spaced >= RULE_MIN:
             for k in compress(itertools.count(), map(_RULE_WORDS.__contains__, fixed)):  # few: a loop is cheap
@@ -476,6 +575,14 @@ class ZwnjRestorer:
                     longest[k - 1] = 2
                 if k < n - 1 and not longest[k] and fixed[k] in _RULE_FIRST:
                     longest[k] = 2
+        return longest
+
+    def _joins_of(
+        self, parts: list[str], fixed: list[str], longest: list, fixes: dict, p_deleted: float, p_spaced: float
+    ) -> list[tuple[int, int, str]]:
+        """``(i, j, replacement)`` for each run of words ``i..j-1`` joined, left to right; a joined word may
+        join the next one (``کار آفرین ها``)."""
+        n = len(fixed)
         cache = self._joins.setdefault(p_spaced, {})
         joins: list[tuple[int, int, str]] = []
         done = 0  # words before this index are decided
@@ -498,18 +605,32 @@ class ZwnjRestorer:
                     if joined:
                         # the joined word may have lost other ZWNJs: فیلمخانه ها → فیلم‌خانه‌ها
                         if joined not in self.stable:
-                            if joined not in fixes:
-                                fixes[joined] = self.fix_word(joined, p_deleted)
-                                self._cached += 1
-                            joined = fixes[joined]
-                        start = joins.pop()[0] if chained else i  # a joined word joins the next: کار آفرین ها
+                            joined = self._fixed(joined, fixes, p_deleted)
+                        start = joins.pop()[0] if chained else i
                         joins.append((start, i + m, joined))
                         done = i + m
                         break
-        return fixed, joins
+        return joins
 
     def apply(self, text: str) -> str:
-        """Restore the ZWNJs of a whole text."""
+        """Restore the ZWNJs of a whole text.
+
+        Parameters
+        ----------
+        text : str
+            Character-normalized text.
+
+        Returns
+        -------
+        str
+            ``text`` with ZWNJs inserted, or single spaces between words replaced by a ZWNJ (or by nothing after
+            a non-joining letter); nothing else changes.
+
+        Examples
+        --------
+        >>> ZwnjRestorer.default().apply("کتابهای او می روند")
+        'کتاب\u200cهای او می\u200cروند'
+        """
         parts = _split(text)
         fixed, joins = self._decide(text, parts)
         if not joins and fixed == parts[1::2]:  # nothing to restore (fast: the same word objects)
@@ -522,7 +643,22 @@ class ZwnjRestorer:
         return "".join(parts)
 
     def edits(self, text: str) -> list[Edit]:
-        """The same changes as :meth:`apply`, as ``(start, end, replacement)`` in ``text``."""
+        """The same changes as :meth:`apply`, as edits of ``text``.
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        list of (int, int, str)
+            ``(start, end, replacement)``, sorted and not overlapping.
+
+        Examples
+        --------
+        >>> ZwnjRestorer.default().edits("او می رود")
+        [(3, 9, 'می\u200cرود')]
+        """
         parts = _split(text)
         fixed, joins = self._decide(text, parts)
         changed = list(compress(range(len(fixed)), map(operator.ne, fixed, parts[1::2])))
@@ -535,127 +671,11 @@ class ZwnjRestorer:
         return [(at[2 * i + 1], at[2 * j], rep) for i, j, rep in joins]
 
 
-# -- evaluation ------------------------------------------------------------------------------------
-
-_MARK = re.compile(f"[{MARKS}]")
-_LETTER_WORD = re.compile(f"[{LETTERS}]+(?:{ZWNJ}[{LETTERS}]+)*")
-
-#: The two ways a text loses its ZWNJs, and no damage at all.
-DAMAGES = {
-    "deleted": lambda t: t.replace(ZWNJ, ""),
-    "spaced": lambda t: t.replace(ZWNJ, " "),
-    "clean": lambda t: t,
-}
-
-
-def _words(text: str) -> list[re.Match[str]]:
-    """The words of ``text``, runs of letters joined by ZWNJs, after dropping the marks."""
-    return list(_LETTER_WORD.finditer(_MARK.sub("", text)))
-
-
-def boundaries(text: str) -> tuple[str, np.ndarray]:
-    """The letters of ``text`` (marks dropped) and after each: 0 same word, 1 ZWNJ, 2 word break."""
-    return _boundaries(_words(text))
-
-
-def _boundaries(words: list[re.Match[str]]) -> tuple[str, np.ndarray]:
-    letters: list[str] = []
-    kinds: list[int] = []
-    for m in words:
-        parts = m.group().split(ZWNJ)
-        for i, p in enumerate(parts):
-            letters.append(p)
-            kinds.extend([0] * (len(p) - 1))
-            kinds.append(1 if i < len(parts) - 1 else 2)
-    return "".join(letters), np.asarray(kinds, dtype=np.uint8)
-
-
-def _written_apart(matches: list[re.Match[str]]) -> np.ndarray:
-    """For each of the words (:func:`_words`): is it a bound morpheme written as a word (``می``, ``ها``,
-    ``اند`` …: :data:`SPACED_SIGNALS`), or the word such a morpheme belongs to, one space away?
-    ``کرده اند`` and ``می شود`` are the damage this module repairs, even when a writer typed them."""
-    apart = np.zeros(len(matches), dtype=bool)
-    for k, m in enumerate(matches):
-        if m.group() in SPACED_SIGNALS:
-            host = k + 1 if m.group() in PREFIXES else k - 1
-            if 0 <= host < len(matches):
-                a, b = sorted((k, host))
-                apart[k] = True
-                apart[host] |= m.string[matches[a].end() : matches[b].start()] == " "
-    return apart
-
-
-def _score(gold: np.ndarray, out: np.ndarray, apart: np.ndarray) -> dict[str, int]:
-    ends = np.flatnonzero(gold == 2)
-    starts = np.concatenate([[0], ends[:-1] + 1]).astype(int)
-    prev_ok = np.concatenate([[True], out[ends[:-1]] == 2])
-    zw_cum = np.concatenate([[0], np.cumsum(gold == 1)])
-    has_zw = zw_cum[ends] - zw_cum[starts] > 0
-    diff_cum = np.concatenate([[0], np.cumsum(gold != out)])
-    same = (diff_cum[ends + 1] - diff_cum[starts] == 0) & prev_ok
-    return {
-        "zw_words": int(has_zw.sum()),
-        "zw_right": int((same & has_zw).sum()),
-        "plain_words": int((~has_zw).sum()),
-        "plain_changed": int((~same & ~has_zw).sum()),
-        "other_words": int((~has_zw & ~apart).sum()),
-        "other_changed": int((~same & ~has_zw & ~apart).sum()),
-        "tp": int(((gold == 1) & (out == 1)).sum()),
-        "fp": int(((gold != 1) & (out == 1)).sum()),
-        "fn": int(((gold == 1) & (out != 1)).sum()),
-    }
-
-
-def evaluate(restore, gold_texts: list[str], damage: str | Callable[[str], str] = "deleted") -> dict[str, float]:
-    """Damage ZWNJ-correct texts, repair them with ``restore`` (``str -> str``) and score the result.
-
-    ``damage`` is a name of :data:`DAMAGES` or a function of your own (``str -> str``) that removes or moves
-    ZWNJs and spaces, and nothing else.
-
-    ``gold_texts`` should already be character-normalized (``Normalizer(restore_zwnj=False)``);
-    ``restore``'s output is character-normalized the same way before comparing, so only word
-    boundaries count. Returns ``restored`` (share of gold words with a ZWNJ that come out exactly
-    right), ``damaged`` (share of gold words without a ZWNJ that come out different),
-    ``damaged_other`` (the same, leaving out bound morphemes the writer typed apart, ``می شود``,
-    ``کرده اند``, and their hosts: that is the damage being repaired), ZWNJ ``precision``/``recall``,
-    ``chars_per_s`` of ``restore`` (CPU time) and the raw counts.
-
-    >>> from toolkit import Normalizer
-    >>> gold = ["این کتاب‌ها را خریده‌اند و می‌خوانند."]
-    >>> r = evaluate(Normalizer().normalize, gold, "deleted")
-    >>> r["restored"], r["damaged"]
-    (1.0, 0.0)
-    """
-    from toolkit.normalization import Normalizer
-
-    char_norm = Normalizer(restore_zwnj=False)
-    damage_fn = DAMAGES[damage] if isinstance(damage, str) else damage
-    inputs = [damage_fn(t) for t in gold_texts]
-    if inputs:
-        restore(inputs[0])  # load resources outside the timing
-    t0 = time.process_time()  # CPU time: fairer than wall time on a shared machine
-    outputs = [restore(t) for t in inputs]
-    seconds = max(time.process_time() - t0, 1e-9)
-    keys = ("zw_words", "zw_right", "plain_words", "plain_changed", "other_words", "other_changed", "tp", "fp", "fn")
-    total = dict.fromkeys(keys, 0)
-    misaligned = 0
-    for gold, out in zip(gold_texts, outputs, strict=True):
-        gold_words = _words(gold)
-        g_letters, g_kinds = _boundaries(gold_words)
-        o_letters, o_kinds = boundaries(char_norm.normalize(out))
-        if o_letters != g_letters:  # the tool changed letters: every word of this text counts as wrong
-            misaligned += 1
-            o_kinds = np.full_like(g_kinds, 255)
-        if len(g_kinds):
-            for k, v in _score(g_kinds, o_kinds, _written_apart(gold_words)).items():
-                total[k] += v
-    return {
-        "restored": total["zw_right"] / max(total["zw_words"], 1),
-        "damaged": total["plain_changed"] / max(total["plain_words"], 1),
-        "damaged_other": total["other_changed"] / max(total["other_words"], 1),
-        "precision": total["tp"] / max(total["tp"] + total["fp"], 1),
-        "recall": total["tp"] / max(total["tp"] + total["fn"], 1),
-        "chars_per_s": sum(map(len, inputs)) / seconds,
-        "misaligned_texts": misaligned,
-        **total,
-    }
+__getattr__ = moved(
+    __name__,
+    {
+        "evaluate": "toolkit.evaluation:evaluate_zwnj",
+        "DAMAGES": "toolkit.evaluation:DAMAGES",
+        "boundaries": "toolkit.evaluation:boundaries",
+    },
+)

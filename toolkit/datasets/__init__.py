@@ -29,11 +29,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from toolkit import taxonomy
+from toolkit._compat import moved
 from toolkit.corpus import load_corpus
 from toolkit.datasets._store import CORPORA, DataError, get_data_home
 
 __all__ = [
-    "TOPICS",
     "DataError",
     "describe",
     "fetch",
@@ -263,57 +264,8 @@ def load_attribution(split: str | None = None, *, data_home: str | os.PathLike |
     return _labels("attribution.jsonl", split, data_home)
 
 
-# --- Topics: one taxonomy over the labelled news corpora (see load_topics) ------------------------
+# --- Topics: one taxonomy over the labelled news corpora (toolkit.taxonomy; see load_topics) --------------
 
-#: The unified topics, in a fixed order.
-TOPICS = ("politics", "world", "economy", "sport", "culture", "science-tech", "social")
-
-_ISNA_TOPICS = {
-    "politics": "politics",
-    "economics": "economy",
-    "sport": "sport",
-    "cinema": "culture",
-    "tech": "science-tech",
-}
-_FARS_TOPICS = {
-    "politics": "politics",
-    "foreign-policy": "politics",
-    "world": "world",
-    "regional-offices": "world",
-    "economy": "economy",
-    "sports": "sport",
-    "culture": "culture",
-    "arts-media": "culture",
-    "scientific-academic": "science-tech",
-    "social": "social",
-    "education": "social",
-}
-#: Fars articles dated before this Solar Hijri year are left out: their section labels do not match their text.
-_FARS_FIRST_YEAR = 1384
-#: Fars (category, subcategory) pairs left out: the articles filed there are sport news.
-_FARS_MISFILED = {("world", "islamic-forces"), ("world", "iran")}
-_NEWS2025_TOPICS = {
-    "سیاسی": "politics",
-    "اخبار سیاسی": "politics",
-    "اخبار سیاسی ایران": "politics",
-    "اخبار جهان": "world",
-    "اخبار بین الملل": "world",
-    "اقتصادی": "economy",
-    "اخبار اقتصادی": "economy",
-    "کسب و کار": "economy",
-    "ورزشی": "sport",
-    "اخبار ورزشی": "sport",
-    "فرهنگ و هنر": "culture",
-    "اخبار فرهنگی": "culture",
-    "اخبار فرهنگی و هنری": "culture",
-    "اخبار دانش": "science-tech",
-    "اخبار دانش و فناوری": "science-tech",
-    "اجتماعی": "social",
-    "اخبار اجتماعی": "social",
-    "اخبار سلامت": "social",
-    "اخبار شهر": "social",
-    "زندگی": "social",
-}
 _TOPIC_COLUMNS = ["doc_id", "outlet", "title", "text", "topic", "label", "date", "split"]
 
 
@@ -323,8 +275,8 @@ def load_topics(
     corpora: tuple[str, ...] = ("isna", "fars"),
     data_home: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
-    """Labelled news in one taxonomy (:data:`TOPICS`): ``doc_id, outlet, title, text, topic, label, date,
-    split``. ``label`` is the corpus' own label the topic was mapped from (``"world/west-asia"``), ``date``
+    """Labelled news in one taxonomy (:data:`toolkit.taxonomy.TOPICS`): ``doc_id, outlet, title, text, topic,
+    label, date, split``. ``label`` is the corpus' own label the topic was mapped from (``"world/west-asia"``), ``date``
     the Solar Hijri date where the corpus has one (``None`` for ISNA). The split is each corpus' own
     duplicate-free split by article; articles whose label maps to no topic are left out.
 
@@ -346,36 +298,22 @@ def load_topics(
       science-tech; اجتماعی, سلامت, شهر, زندگی → social. Left out: استان‌ها (province desks).
 
     >>> df = load_topics("test")
-    >>> sorted(df.topic.unique()) == sorted(TOPICS), sorted(df.outlet.unique())
+    >>> sorted(df.topic.unique()) == sorted(taxonomy.TOPICS), sorted(df.outlet.unique())
     (True, ['Fars', 'ISNA'])
     >>> load_topics(corpora=("news2025",)).split.unique().tolist()
     ['test']
     """
-    loaders = {"isna": _isna_topics, "fars": _fars_topics, "news2025": _news2025_topics}
-    unknown = set(corpora) - set(loaders)
+    known = ("fars", "isna", "news2025")
+    unknown = set(corpora) - set(known)
     if unknown or not corpora:
-        raise ValueError(f"corpora must be among {sorted(loaders)}, not {list(corpora)!r}")
+        raise ValueError(f"corpora must be among {list(known)}, not {list(corpora)!r}")
     frames = []
     for name in corpora:
-        df = loaders[name](_load(name, split, data_home))
+        df = taxonomy.assign_topics(name, _load(name, split, data_home))
         frames.append(df[df["topic"].notna()][_TOPIC_COLUMNS])
     out = pd.concat(frames, ignore_index=True)
     out.attrs["provenance"] = {name: provenance(name, data_home) for name in corpora}
     return out
 
 
-def _isna_topics(df: pd.DataFrame) -> pd.DataFrame:
-    return df.assign(topic=df["category"].map(_ISNA_TOPICS), label=df["category"], date=None)
-
-
-def _fars_topics(df: pd.DataFrame) -> pd.DataFrame:
-    topic = df["category"].map(_FARS_TOPICS)
-    misfiled = pd.Series([(c, s) in _FARS_MISFILED for c, s in zip(df["category"], df["subcategory"], strict=True)])
-    early = df["date"].str[:4].astype(int) < _FARS_FIRST_YEAR
-    label = df["category"].where(df["subcategory"] == "", df["category"] + "/" + df["subcategory"])
-    return df.assign(topic=topic.mask(early | misfiled), label=label)
-
-
-def _news2025_topics(df: pd.DataFrame) -> pd.DataFrame:
-    key = df["category"].str.replace("\u200c", " ").str.split().str.join(" ")
-    return df.assign(topic=key.map(_NEWS2025_TOPICS), label=df["category"])
+__getattr__ = moved(__name__, {"TOPICS": "toolkit.taxonomy:TOPICS"})
