@@ -39,6 +39,7 @@ import glob
 import gzip
 import hashlib
 import json
+import logging
 import os
 import re
 import time
@@ -69,6 +70,12 @@ __all__ = [
     "read_html",
     "reextract",
 ]
+
+# trafilatura and its helpers log a warning for every page they give up on; with no logging set up, Python
+# would print each to stderr (the command's one line per error would drown). A NullHandler stops that and leaves
+# them to a user who configures logging.
+for _name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 #: The article rows: ``doc_id`` (canonical URL; a saved page without one: its path, as ``load_corpus`` gives),
 #: ``outlet`` (registry name, by domain, else by the site's name, else ""), ``title``, ``text`` (main text, one
@@ -798,7 +805,8 @@ def parse_feed(data: bytes, source: str, warn: Callable[[str], None] | None = No
         if not parsed.get("version") or parsed.get("bozo"):
             raise CollectError(f"{source}: not a readable RSS or Atom feed{f' ({reason})' if reason else ''}")
     elif parsed.get("bozo") and warn is not None and not isinstance(problem, feedparser.CharacterEncodingOverride):
-        warn(f"{source}: malformed feed ({reason}); read {len(parsed.entries)} items anyway")
+        n = len(parsed.entries)
+        warn(f"{source}: malformed feed ({reason}); read {n} item{'s' * (n != 1)} anyway")
     feed_link = parsed.feed.get("link", "") or (source if _is_url(source) else "")
     feed_outlet = outlet_for_url(feed_link) or canonical(parsed.feed.get("title", "") or "") or ""
     rows = []
