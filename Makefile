@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/topics.py
 	$(PY) benchmarks/throughput.py
 	$(PY) benchmarks/pipeline.py
+	$(PY) benchmarks/collect.py
 
 # newest versions allowed by pyproject.toml into uv.lock, and environment.yml written from it
 lock: $(STAMP)
