@@ -687,7 +687,8 @@ def _files(item, suffixes: tuple[str, ...]) -> list[Path]:
     if p.is_file():
         return [p]
     if re.search(r"[*?[]", str(item)):
-        return sorted(Path(f) for f in glob.glob(str(item), recursive=True) if Path(f).is_file())
+        found = (Path(f) for f in glob.glob(str(item), recursive=True))
+        return sorted(f for f in found if f.is_file() and f.name.lower().endswith(suffixes))
     raise CollectError(f"{item}: no such file or folder")
 
 
@@ -725,6 +726,15 @@ def read_html(
     A page that cannot be read or holds no article is left out: ``errors="warn"`` (default) warns with one line
     naming it, ``"ignore"`` says nothing, ``"raise"`` raises its :class:`CollectError`. The messages of the pages
     left out are in ``df.attrs["errors"]``.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> story = "<p>" + "به گزارش ایرنا، نمایشگاه مشترک تجاری ایران و عراق در کربلا برگزار می‌شود. " * 3 + "</p>"
+    >>> _ = (d / "irna.html").write_text('<link rel="canonical" href="https://www.irna.ir/news/1/">' + story)
+    >>> _ = (d / "mehr.html").write_text('<meta property="og:url" content="https://www.mehrnews.com/news/9/">'
+    ...     '<p>به گزارش مهر،</p>' + story)
+    >>> read_html(d)[["doc_id", "outlet", "duplicate_of"]].values.tolist()
+    [['https://www.irna.ir/news/1/', 'IRNA', ''], ['https://www.mehrnews.com/news/9/', 'Mehr News Agency', 'https://www.irna.ir/news/1/']]
     """
     if errors not in ("warn", "ignore", "raise"):
         raise ValueError(f"errors must be 'warn', 'ignore' or 'raise', not {errors!r}")
@@ -830,7 +840,16 @@ def parse_feed(data: bytes, source: str, warn: Callable[[str], None] | None = No
 def read_feed(url_or_path: str | os.PathLike, *, fetcher: Fetcher | None = None) -> pd.DataFrame:
     """One row per item of an RSS or Atom feed (:data:`FEED_COLUMNS`), from a URL (fetched politely by
     ``fetcher``) or a saved file. The items' pages are not fetched: :func:`read_html` or :func:`collect` do that.
-    A malformed feed warns and gives what can be read; a file that is not a feed raises :class:`CollectError`."""
+    A malformed feed warns and gives what can be read; a file that is not a feed raises :class:`CollectError`.
+
+    >>> import tempfile, pathlib
+    >>> feed = pathlib.Path(tempfile.mkdtemp()) / "feed.xml"
+    >>> _ = feed.write_text('<rss version="2.0"><channel><title>ایسنا</title><item><title>خبر فوری</title>'
+    ...     '<link>https://www.isna.ir/news/1/</link><pubDate>Wed, 01 May 2024 10:20:00 +0330</pubDate>'
+    ...     '</item></channel></rss>', encoding="utf-8")
+    >>> read_feed(feed)[["link", "title", "outlet", "date"]].values.tolist()
+    [['https://www.isna.ir/news/1/', 'خبر فوری', 'ISNA', '2024-05-01T06:50:00Z']]
+    """
     source = str(url_or_path)
     if _is_url(source):
         data = (fetcher or Fetcher()).get(source).content
