@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/topics.py
 	$(PY) benchmarks/throughput.py
 	$(PY) benchmarks/pipeline.py
+	$(PY) benchmarks/collect.py
 
 # the documentation site (mkdocs.yml), strict: a broken link, reference or docstring fails it; open site/index.html
 docs: $(STAMP)
