@@ -44,6 +44,7 @@ cue. An outlet merely mentioned («خبرنگار المیادین زخمی شد
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -173,11 +174,24 @@ _BODY_HEADS = _SPEAKER_HEADS | {
     "ستاد",
 }
 _NOT_A_SOURCE = {"رسیده", "رسیدهٔ", "دریافتی", "منتشره", "منتشرشده", "جدید", "اخیر", "قبلی"}
+# The words after «خبرنگار» and «برنامه» are whole words (``{_W}++``, possessive): with ``{_W}+`` a long word that
+# does not fit was split in every possible way (polynomial backtracking of degree 4 and 8).
 _INTERVIEW = re.compile(
     rf"(?:گفت{_SEP}و{_SEP}گو(?:ی|یی)?|گفتگو(?:ی|یی)?|مصاحبه(?:{_SEP}ای)?)(?:{_SEP}(?:اختصاصی|تلفنی|کوتاه))?{_SEP}با{_SEP}"
-    rf"(?:(?:گزارشگر|خبرنگار)(?:ان)?(?:{_SEP}{_W}+){{0,4}}?{_SEP})?$"
+    rf"(?:(?:گزارشگر|خبرنگار)(?:ان)?(?:{_SEP}{_W}++){{0,4}}?{_SEP})?$"
 )
+_PROGRAMME = re.compile(rf"برنامه(?:{_SEP}{_W}++){{0,8}}{_SEP}(?:شبکه{_SEP}{_W}+{_SEP})?$")
+_INTERVIEW_WITH = re.compile(
+    rf"(?:گفت{_SEP}و{_SEP}گو(?:ی|یی)?|گفتگو(?:ی|یی)?|مصاحبه(?:{_SEP}ای)?){_SEP}با{_SEP}"
+    rf"((?:{'|'.join(OUTLET_WORDS)})(?:\s+{_W}+){{1,3}})"
+)
+#: How far before an outlet's name the words that make it the interviewer («در گفت‌وگو با خبرنگار …»,
+#: «در برنامه … شبکه …») are looked for, in characters.
+_NEAR = 300
+_MAX_OUTLET_WORD = max(map(len, OUTLET_WORDS))
+_WORD_CHAR = frozenset(c for c in map(chr, range(0x600, 0x700)) if re.match(_W, c))
 _QUOTES = "«»\"'“”"
+_CHUNK = re.compile(r"\S+")
 _MAX_CONTENT = 3000
 _PUNCT_END = ".!؟?…"
 _OUTLET_WORD = re.compile(rf"^(?:{'|'.join(sorted(OUTLET_WORDS, key=len, reverse=True))}){_NOT_AFTER}")
@@ -720,21 +734,34 @@ class _Doc:
         """The outlet a speaker talks to in ``[a, b)``: «در گفت‌وگو با شبکه رووداو», «به رویترز گفت»."""
         t = self.text
         region = t[a:b]
+        tail_end = None
         for m in find_outlets(region):
-            before = region[: m.start]
-            before_trim = re.sub(rf"(?:{'|'.join(OUTLET_WORDS)}|[\s«»\"'(]|{_W}+ای)*$", "", before)
-            if _INTERVIEW.search(before_trim + " ") or _INTERVIEW.search(before.rstrip(" «\"'(") + " "):
+            x = a + m.start  # the words before the name: t[a:x], looked at up to _NEAR characters back
+            trimmed = _outlet_words_start(t, a, x)  # without outlet words, quotes and «…ای» adjectives
+            bare = x
+            while bare > a and t[bare - 1] in " «\"'(":
+                bare -= 1
+            if _INTERVIEW.search(t[max(a, trimmed - _NEAR) : trimmed] + " ") or _INTERVIEW.search(
+                t[max(a, bare - _NEAR) : bare] + " "
+            ):
                 return (m.name, True)
-            if re.search(rf"برنامه(?:{_SEP}{_W}+){{0,8}}{_SEP}(?:شبکه{_SEP}{_W}+{_SEP})?$", before):
+            if _PROGRAMME.search(t, max(a, x - _NEAR), x):
                 return (m.name, True)  # «با حضور در برنامه سلام صبح بخیر شبکه سوم سیما»
-            tail = region[m.end :].strip(" »\"')،,")
-            if re.search(r"(?:^|\s)به\s*$", before.rstrip(" «\"'(")) and (not tail or len(tail.split()) <= 2):
-                return (m.name, True)
-        m = re.search(
-            rf"(?:گفت{_SEP}و{_SEP}گو(?:ی|یی)?|گفتگو(?:ی|یی)?|مصاحبه(?:{_SEP}ای)?){_SEP}با{_SEP}"
-            rf"((?:{'|'.join(OUTLET_WORDS)})(?:\s+{_W}+){{1,3}})",
-            region,
-        )
+            # «به رویترز گفت»: «به» right before the name, and at most two words after it
+            j = bare
+            while j > a and t[j - 1].isspace():
+                j -= 1
+            if j - 2 >= a and t.startswith("به", j - 2) and (j - 2 == a or t[j - 3].isspace()):
+                if tail_end is None:
+                    tail_end = b
+                    while tail_end > a and t[tail_end - 1] in " »\"')،,":
+                        tail_end -= 1
+                i = m.end + a
+                while i < tail_end and t[i] in " »\"')،,":
+                    i += 1
+                if i >= tail_end or sum(1 for _ in itertools.islice(_CHUNK.finditer(t, i, tail_end), 3)) <= 2:
+                    return (m.name, True)
+        m = _INTERVIEW_WITH.search(region)
         if m:
             name = m.group(1).strip(" ،,«»")
             known = canonical(name)
@@ -832,6 +859,38 @@ def _outlet_in(text: str, ignore: set[str] = frozenset({"رسمی", "خبری"})
         n = sum(1 for w in before if not (_OUTLET_WORD.match(w.strip(_QUOTES)) or w.strip(_QUOTES) in ignore))
         return (m.name, True, n, m.text, m.end)
     return None
+
+
+def _outlet_words_start(t: str, a: int, x: int) -> int:
+    """Where the outlet words, spaces, «»"'( and «…ای» adjectives that end at ``x`` start (not before ``a``).
+
+    The same as ``a + len(re.sub(rf"(?:{OUTLET_WORDS}|[\\s«»\"'(]|{_W}+ای)*$", "", t[a:x]))``, whose backtracking
+    is exponential on a word of many «ای», in time linear in what it strips: positions from which ``t[p:x]``
+    is such a sequence (``ends``) are found right to left; a word of three letters or more ending in «ای» can
+    end anywhere in its run of letters where such a sequence starts.
+    """
+    ends = {x}
+    lo = x
+    aye = -1  # in the run of letters being read: the farthest end of an «ای» from which a sequence starts
+    p = x - 1
+    while p >= a:
+        if lo - p > _MAX_OUTLET_WORD + 1 and aye < 0:
+            break  # no word, mark or run of letters reaches a position in ``ends`` any more
+        ch = t[p]
+        if ch in _WORD_CHAR:
+            if aye < 0 and t.startswith("ای", p, x) and p + 2 in ends:
+                aye = p + 2
+            ok = aye >= p + 3
+        else:
+            aye = -1
+            ok = (ch.isspace() or ch in "«»\"'(") and p + 1 in ends
+        if not ok:
+            ok = any(t.startswith(w, p, x) and p + len(w) in ends for w in OUTLET_WORDS)
+        if ok:
+            ends.add(p)
+            lo = p
+        p -= 1
+    return lo
 
 
 def _matching_quote(text: str, i: int) -> int:
