@@ -44,6 +44,8 @@ cue. An outlet merely mentioned («خبرنگار المیادین زخمی شد
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -192,6 +194,24 @@ _MAX_OUTLET_WORD = max(map(len, OUTLET_WORDS))
 _WORD_CHAR = frozenset(c for c in map(chr, range(0x600, 0x700)) if re.match(_W, c))
 _QUOTES = "«»\"'“”"
 _CHUNK = re.compile(r"\S+")
+_NOT_SPACE = re.compile(r"\S")
+_NOT_SPACE_OR_COMMA = re.compile(r"[^ ،,]")
+_ANY_WORD = re.compile(r"\w")
+_WS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # what \s matches (U+3000 is the last)
+_TRIM_START = _WS + '«"“،,:'
+_TRIM_END = _WS + '.!؟?…»"”،,:؛'
+_DATELINE = re.compile(r"([^:\n]{2,40}):")
+_SOURCE_END = re.compile(r"[،:؛,]")
+_COLON = re.compile(r"\s*[:：]")
+_COLON_SPACE = re.compile(r"\s*[:：]\s*")
+_THAT = re.compile(r"\s*[،,]?\s*که\s+")
+_OPEN_QUOTE = re.compile(r"\s*[؛،]?\s*«")
+_BUT = re.compile(rf"[،,]\s*(?:اما|ولی){_NOT_AFTER}")
+_GUILLEMET = re.compile("[«»]")
+_PUNCT_RUN = re.compile(r"[،,\-]*")
+_COMMA_RUN = re.compile(r"[،,]*")
+#: A word that is only punctuation, or a connective with commas around it (``_leads``).
+_LEAD_WORD = re.compile(rf"[،,\-]*|[،,]*(?:{'|'.join(sorted(_OPENERS, key=len, reverse=True))})[،,]*")
 _MAX_CONTENT = 3000
 _PUNCT_END = ".!؟?…"
 _OUTLET_WORD = re.compile(rf"^(?:{'|'.join(sorted(OUTLET_WORDS, key=len, reverse=True))}){_NOT_AFTER}")
@@ -321,25 +341,37 @@ class _Doc:
 
     def _sentence(self, s: int, e: int) -> None:
         t = self.text
+        self._quotes: dict[int, int] | None = None  # this sentence's «» pairs, found when first asked for
+        self._buts: list[tuple[int, int]] | None = None  # and its «، اما»
+        self._sentence_span = (s, e)
         relay: list[tuple[str, bool, tuple[int, int]]] = []
         relay_speaker = ""
         start = s
         # A dateline at the start of a line: «خبرگزاری فارس: …»
-        m = re.match(r"([^:\n]{2,40}):", t[s:e])
+        m = _DATELINE.match(t, s, e)
         if m and (s == 0 or t[s - 1] == "\n"):
             found = _outlet_in(m.group(1))
             if found and found[2] == 0 and len(m.group(1).split()) <= 4:
                 relay.append((found[0], found[1], (s, s + len(m.group(1)))))
-                start = s + m.end()
+                start = m.end()
         verbs = [v for v in _VERB.finditer(t, start, e) if not self._inside_quote_name(v.start())]
         clauses = list(_CLAUSE.finditer(t, start, e))
+        # Cues do not overlap: their starts and ends both increase, so the cues before a position are found by
+        # bisection, not by a scan of all of them (a sentence may hold thousands).
+        verb_starts = [v.start() for v in verbs]
+        verb_ends = [v.end() for v in verbs]
+        clause_ends = [c.end() for c in clauses]
+        last_cue = max(verb_starts[-1] if verbs else -1, clauses[-1].start() if clauses else -1)
         claims: list[_Claim] = []
         # Prefixes: the relay of the claims after them, or a claim of their own.
         covered = start
+        leads = _Leads(t, start, e)
         for p in _PREFIX.finditer(t, start, e):
             if p.start() < covered:
                 continue  # «به نقل از» inside the source of «به گزارش ایسنا به نقل از …»
-            if not (_leads(t, start, p.start()) or re.search(r"(?:[،,:؛]|\s(?:که|و))\s*$", t[s : p.start()])):
+            if leads.start != start:
+                leads = _Leads(t, start, e)
+            if not (leads(p.start()) or _after_clause_end(t, s, p.start())):
                 continue  # mid-clause «اظهارات منتشر شده به نقل از …» is not a prefix
             src_start, content_start, source = self._prefix_source(p, e)
             if source is None:
@@ -347,21 +379,20 @@ class _Doc:
             speaker_cue = p.group("speaker") is not None
             chain = self._chain(source, src_start, speaker_cue)
             # «به گزارش ایسنا، به نقل از رایزنی فرهنگی، …»: one chain written with a comma in between.
-            nxt = _PREFIX.match(t, content_start + len(t[content_start:e]) - len(t[content_start:e].lstrip()))
+            nxt = _PREFIX.match(t, _skip_space(t, content_start, e))
             while nxt and nxt.group("outlet") and re.match(rf"به{_SEP}نقل", nxt.group()):
                 src2, content2, source2 = self._prefix_source(nxt, e)
                 if source2 is None:
                     break
                 chain += self._chain(source2, src2, False)
                 content_start = content2
-                rest = t[content_start:e]
-                nxt = _PREFIX.match(t, content_start + len(rest) - len(rest.lstrip()))
+                nxt = _PREFIX.match(t, _skip_space(t, content_start, e))
             covered = content_start
             outlets = [x for x in chain if x[3] == "outlet"]
             if outlets and not speaker_cue and not self.article_relay:
                 self.article_relay = [(x[0], x[1], x[2]) for x in outlets]
-            wraps = any(v.start() >= content_start for v in verbs) or any(c.start() >= content_start for c in clauses)
-            if wraps and _leads(t, start, p.start()):
+            wraps = last_cue >= content_start  # a verb or clause cue after it
+            if wraps and leads(p.start()):
                 relay += [(x[0], x[1], x[2]) for x in outlets]
                 bodies = [x for x in chain if x[3] == "speaker"]
                 if bodies:
@@ -383,52 +414,66 @@ class _Doc:
             claims.append(c)
         if not self.article_relay and relay:
             self.article_relay = list(relay)
-        relay_pairs = [(n, k) for n, k, _ in relay]
+        # one tuple shared by every claim of the sentence (a copy each was quadratic in a run of relays)
+        relay_pairs = tuple((n, k) for n, k, _ in relay)
         # A clause cue belongs to the verb its speaker says it with: the first verb after it that opens a
         # quotation («با بیان اینکه A، … گفت: B»), else the next verb. Verbs in between are nested in A.
+        next_direct: list[int] = [-1] * len(verbs)  # the first verb from i on that a colon follows
+        nd = -1
+        for i in range(len(verbs) - 1, -1, -1):
+            if _COLON.match(t, verb_ends[i], e):
+                nd = i
+            next_direct[i] = nd
         owner: dict[int, int] = {}
+        owned: dict[int, list[int]] = {}  # the clauses of each verb, in order
         for k, c in enumerate(clauses):
-            after = [i for i, v in enumerate(verbs) if v.start() > c.end()]
-            direct = [i for i in after if re.match(r"\s*[:：]", t[verbs[i].end() : e])]
-            if direct or after:
-                owner[k] = (direct or after)[0]
+            i = bisect.bisect_right(verb_starts, c.end())  # the first verb after it
+            if i < len(verbs):
+                owner[k] = next_direct[i] if next_direct[i] >= 0 else i
+                owned.setdefault(owner[k], []).append(k)
 
         def boundary(x: int, skip: set[int]) -> int:
             """Where the clause of a cue at ``x`` starts: after the previous cue, colon or open quote."""
             b = start
-            for v in verbs:
-                if v.end() <= x:
-                    b = max(b, v.end())
-            for k, c in enumerate(clauses):
-                if k not in skip and c.end() <= x:
-                    b = max(b, c.end())
+            j = bisect.bisect_right(verb_ends, x) - 1
+            if j >= 0:
+                b = max(b, verb_ends[j])
+            k = bisect.bisect_right(clause_ends, x) - 1
+            while k >= 0 and k in skip:
+                k -= 1
+            if k >= 0:
+                b = max(b, clause_ends[k])
             colon = t.rfind(":", b, x)
             quote = t.rfind("«", b, x)
-            if quote >= 0 and "»" in t[quote:x]:
+            if quote >= 0 and t.find("»", quote, x) >= 0:
                 quote = -1
             breaks = [m.end() for m in _CLAUSE_BREAK.finditer(t, b, x)]
             return max(b, colon + 1, quote + 1, *breaks)
 
+        inside = _Cover()  # the contents of the claims so far: is a verb inside one (nested)?
+        for c in claims:
+            inside.add(c.content)
         for i, v in enumerate(verbs):
             if v.start() < start:
                 continue
-            mine = [k for k, o in owner.items() if o == i]
-            nxt = verbs[i + 1].start() if i + 1 < len(verbs) else e
+            mine = owned.get(i, [])
+            skip = set(mine)
+            nxt = verb_starts[i + 1] if i + 1 < len(verbs) else e
             first = clauses[mine[0]].start() if mine else v.start()
-            clause_start = boundary(first, set(mine))
-            mode, content = self._verb_content(v, boundary(v.start(), set(mine)), nxt, e)
+            clause_start = boundary(first, skip)
+            mode, content = self._verb_content(v, boundary(v.start(), skip), nxt, e)
             if content is None:
                 continue
             claim = _Claim(_clean(v.group()), v.start(), mode, content, (s, e))
-            claim.nested = any(c.content[0] <= v.start() < c.content[1] for c in claims)
+            claim.nested = inside.covers(v.start())
             if v.group().startswith(("آمده", "نوشته")):
                 self._document_source(claim, clause_start, v.start())
             else:
                 self._subject(claim, clause_start, first, v.start())
-            claim.relay = list(relay_pairs)
+            claim.relay = relay_pairs
             if claim.kind == "zero" and relay_speaker and not claims:
                 claim.speaker, claim.kind = relay_speaker, "name"
-            if claim.kind == "zero" and re.search(r"ند$", claim.cue) and not claims:
+            if claim.kind == "zero" and claim.cue.endswith("ند") and not claims:
                 continue  # «می‌گویند …» with no subject: an unnamed «they»
             for k in mine:
                 c = clauses[k]
@@ -437,7 +482,9 @@ class _Doc:
                     extra = _Claim(_clean(c.group()), c.start(), "indirect", body, (s, e))
                     extra.entity = -2  # the speaker of the verb cue after it
                     claims.append(extra)
+                    inside.add(body)
             claims.append(claim)
+            inside.add(content)
         # A clause cue with no verb after it: «X با تاکید بر اینکه A، از … خواست».
         for k, c in enumerate(clauses):
             if k in owner or c.start() < start:
@@ -447,12 +494,12 @@ class _Doc:
                 continue
             claim = _Claim(_clean(c.group()), c.start(), "indirect", body, (s, e))
             self._subject(claim, boundary(c.start(), {k}), c.start(), c.start())
-            claim.relay = list(relay_pairs)
+            claim.relay = relay_pairs
             claims.append(claim)
         claims = sorted((c for c in claims if c.kind != "drop"), key=lambda c: c.cue_start)
         for c in claims:
             if not c.relay and relay_pairs:
-                c.relay = list(relay_pairs)
+                c.relay = relay_pairs
         self.claims += claims
 
     def _inside_quote_name(self, i: int) -> bool:
@@ -466,14 +513,15 @@ class _Doc:
         t = self.text
         e = min(e, p.end() + _MAX_CONTENT)
         rest = t[p.end() : e]
-        m = re.search(r"[،:؛,]", rest[:160])
+        m = _SOURCE_END.search(rest, 0, 160)
         if m:
             source = rest[: m.start()]
             end = p.end() + m.start()
             content_start = p.end() + m.end()
         else:
-            # No comma: the source is a pronoun or a known outlet (+ «از <city>»).
-            words = rest.split()
+            # No comma: the source is a pronoun or a known outlet (+ «از <city>»). Its first seven words are
+            # all that is looked at (not the split of the whole rest, for each prefix of a long sentence).
+            words = [w.group() for w in itertools.islice(_CHUNK.finditer(rest), 7)]
             stop = next((k for k, w in enumerate(words) if k and _is_stop(w)), None)
             if words and words[0] in PRONOUNS:
                 source = words[0]
@@ -545,22 +593,23 @@ class _Doc:
         """The content of a verb cue: after a colon (direct), after «که» or the rest (indirect), or before it."""
         t = self.text
         e = min(e, v.end() + _MAX_CONTENT)  # a content is at most a few thousand characters: linear time
-        after = t[v.end() : e]
-        m = re.match(r"\s*[:：]\s*", after)
+        m = _COLON_SPACE.match(t, v.end(), e)
         if m:
-            i = v.end() + m.end()
-            return "direct", self._quoted_or_rest(i, e, nxt)
-        m = re.match(r"\s*[،,]?\s*که\s+", after)
+            return "direct", self._quoted_or_rest(m.end(), e, nxt)
+        m = _THAT.match(t, v.end(), e)
         if m:
-            i = v.end() + m.end()
+            i = m.end()
             return "indirect", _trim(t, i, self._cut(i, e, nxt, indirect=True))
-        m = re.match(r"\s*[؛،]?\s*«", after)
+        m = _OPEN_QUOTE.match(t, v.end(), e)
         if m:
-            return "direct", self._quoted_or_rest(v.end() + m.end() - 1, e, nxt)
-        rest = after.strip(" ،,")
-        if rest and rest[0] not in _PUNCT_END + "؛" and not rest.startswith(("و ", "،")):
-            i = v.end() + (len(after) - len(after.lstrip(" ،,")))
-            return "indirect", _trim(t, i, self._cut(i, e, nxt, indirect=True))
+            return "direct", self._quoted_or_rest(m.end() - 1, e, nxt)
+        # the rest of the sentence, without the spaces and commas around it
+        m = _NOT_SPACE_OR_COMMA.search(t, v.end(), e)
+        if m:
+            i = m.start()
+            conjunction = t.startswith("و ", i) and _NOT_SPACE_OR_COMMA.search(t, i + 2, e) is not None
+            if t[i] not in _PUNCT_END + "؛" and not conjunction:
+                return "indirect", _trim(t, i, self._cut(i, e, nxt, indirect=True))
         # The cue ends its clause: the content is the complement before it («از … خبر داد»).
         return "indirect", self._complement(v, clause_start)
 
@@ -579,15 +628,34 @@ class _Doc:
         an indirect content also ends before «، اما …» (the writer's own clause)."""
         t = self.text
         if indirect:
-            m = re.search(rf"[،,]\s*(?:اما|ولی){_NOT_AFTER}", t[i:e])
-            if m:
-                e = i + m.start()
+            but = self._but(i, e)
+            if but >= 0:
+                e = but
         if nxt >= e:
             return e
-        m = re.search(r"[\s،]+و(?:\s+(?:در\s+ادامه|همچنین|نیز))?\s*$", t[i:nxt])
-        if m and not re.search(r"[:«]", t[i : i + m.start()][-3:]):
-            return i + m.start()
+        k = _and_at_end(t, i, nxt)
+        if k >= 0 and not any(ch in ":«" for ch in t[max(i, k - 3) : k]):
+            return k
         return e
+
+    def _but(self, i: int, e: int) -> int:
+        """Where the first «، اما» or «، ولی» in ``[i, e)`` starts, or -1: ``_BUT.search(t[i:e])``, from the
+        matches in the whole sentence (found once) rather than a search of up to _MAX_CONTENT characters
+        for each cue."""
+        t = self.text
+        if self._buts is None:
+            self._buts = [m.span() for m in _BUT.finditer(t, *self._sentence_span)]
+        k = bisect.bisect_left(self._buts, (i, -1))
+        if k < len(self._buts) and self._buts[k][1] <= e:
+            return self._buts[k][0]
+        # One more in t[i:e] alone: «اما» right at e, followed by letters beyond e.
+        if e - 3 >= i and t[e - 3 : e] in ("اما", "ولی"):
+            j = e - 3
+            while j > i and t[j - 1].isspace():
+                j -= 1
+            if j > i and t[j - 1] in "،,":
+                return j - 1
+        return -1
 
     def _complement(self, v: re.Match, clause_start: int) -> tuple[int, int] | None:
         """The content of a cue that ends its clause: «از A خبر داد» gives A; «X … A را اعلام کرد» gives
@@ -611,16 +679,32 @@ class _Doc:
         i = c.end()
         seg = t[i:region_end]
         j = max(seg.rfind("،"), seg.rfind(","))
-        tail = seg[j + 1 :].split() if j >= 0 else []
+        tail = [w.group() for w in itertools.islice(_CHUNK.finditer(seg, j + 1), 3)] if j >= 0 else []
         if tail and not _is_stop(tail[0]) and tail[0] not in PRONOUNS and len(tail) > 2:
             j = -1  # «با تاکید بر اینکه A، B است اظهار کرد»: that comma is inside A
         lead = seg.lstrip()
         if lead[:1] in ("«", '"'):
             opened = len(seg) - len(lead)
-            close = _matching_quote(seg, opened)
+            close = self._matching_quote(i + opened, i + len(seg)) - i
             if close > 0:
                 j = close
         return _trim(t, i, i + (j if j > 0 else len(seg)))
+
+    def _matching_quote(self, i: int, end: int) -> int:
+        """The index of the quote mark closing the one at ``i`` (nested «» counted) before ``end``, or -1."""
+        t = self.text
+        if t[i] == '"':
+            return t.find('"', i + 1, end)
+        if self._quotes is None:  # every «» pair of the sentence, in one pass
+            self._quotes = {}
+            opened: list[int] = []
+            for m in _GUILLEMET.finditer(t, *self._sentence_span):
+                if m.group() == "«":
+                    opened.append(m.start())
+                elif opened:
+                    self._quotes[opened.pop()] = m.start()
+        close = self._quotes.get(i, -1)
+        return close if close < end else -1
 
     # --- speakers ----------------------------------------------------------------------------------
 
@@ -692,7 +776,8 @@ class _Doc:
             # «X همدلی را … برشمرد و گفت»: the object runs into the subject; keep the name or the title head.
             keep = 3 if first in _SPEAKER_HEADS else 2
             phrase = " ".join(phrase.split()[:keep])
-        phrase = re.sub(r"[\s،,]+و$", "", phrase)
+        if phrase.endswith("و") and phrase[:-1].rstrip(_WS + "،,") != phrase[:-1]:
+            phrase = phrase[:-1].rstrip(_WS + "،,")  # re.sub(r"[\s،,]+و$", "", phrase), which backtracks
         if not phrase or phrase in ("این", "آن", "همه"):
             claim.kind = "zero"
             return
@@ -737,10 +822,10 @@ class _Doc:
         tail_end = None
         for m in find_outlets(region):
             x = a + m.start  # the words before the name: t[a:x], looked at up to _NEAR characters back
-            trimmed = _outlet_words_start(t, a, x)  # without outlet words, quotes and «…ای» adjectives
             bare = x
             while bare > a and t[bare - 1] in " «\"'(":
                 bare -= 1
+            trimmed = _outlet_words_start(t, a, x)  # without outlet words, quotes and «…ای» adjectives
             if _INTERVIEW.search(t[max(a, trimmed - _NEAR) : trimmed] + " ") or _INTERVIEW.search(
                 t[max(a, bare - _NEAR) : bare] + " "
             ):
@@ -893,36 +978,123 @@ def _outlet_words_start(t: str, a: int, x: int) -> int:
     return lo
 
 
-def _matching_quote(text: str, i: int) -> int:
-    """The index of the quote mark closing the one at ``i`` (nested «» counted), or -1."""
-    if text[i] == '"':
-        return text.find('"', i + 1)
-    depth = 0
-    for k in range(i, len(text)):
-        if text[k] == "«":
-            depth += 1
-        elif text[k] == "»":
-            depth -= 1
-            if depth == 0:
-                return k
-    return -1
+def _skip_space(t: str, i: int, e: int) -> int:
+    """The first position from ``i`` on that is not a space (``e`` if none)."""
+    m = _NOT_SPACE.search(t, i, e)
+    return m.start() if m else e
 
 
-def _leads(text: str, a: int, b: int) -> bool:
-    """Is ``[a, b)`` only connectives and punctuation (so a prefix at ``b`` opens the clause)?"""
-    return all(w.strip("،,") in _OPENERS or not w.strip("،,-") for w in text[a:b].split())
+def _after_clause_end(t: str, s: int, x: int) -> bool:
+    """Does ``t[s:x]`` end with «،», «:», «؛» or a word «که» or «و» (then spaces)? The same as
+    ``re.search(r"(?:[،,:؛]|\\s(?:که|و))\\s*$", t[s:x])``, from the end instead of from ``s``."""
+    j = x
+    while j > s and t[j - 1].isspace():
+        j -= 1
+    if j > s and t[j - 1] in "،,:؛":
+        return True
+    if j - 3 >= s and t.startswith("که", j - 2) and t[j - 3].isspace():
+        return True
+    return j - 2 >= s and t[j - 1] == "و" and t[j - 2].isspace()
+
+
+def _and_at_end(t: str, i: int, x: int) -> int:
+    """Where ``t[i:x]`` ends with «، و» («و در ادامه», «و همچنین», «و نیز») and spaces, or -1: the start of
+    ``re.search(r"[\\s،]+و(?:\\s+(?:در\\s+ادامه|همچنین|نیز))?\\s*$", t[i:x])``, read from the end (the regex
+    backtracks over a long run of spaces and commas)."""
+    j = x
+    while j > i and t[j - 1].isspace():
+        j -= 1
+    for word in ("همچنین", "نیز", "ادامه"):
+        if t.startswith(word, j - len(word)) and j - len(word) >= i:
+            k = j - len(word)
+            if word == "ادامه":  # «در\s+ادامه»
+                k2 = k
+                while k2 > i and t[k2 - 1].isspace():
+                    k2 -= 1
+                if k2 == k or k2 - 2 < i or not t.startswith("در", k2 - 2):
+                    break
+                k = k2 - 2
+            k2 = k
+            while k2 > i and t[k2 - 1].isspace():
+                k2 -= 1
+            if k2 < k:
+                j = k2
+            break
+    if j - 1 < i or t[j - 1] != "و":
+        return -1
+    k = j - 1
+    while k > i and (t[k - 1].isspace() or t[k - 1] == "،"):
+        k -= 1
+    return k if k < j - 1 else -1
+
+
+class _Leads:
+    """Is ``t[a:b]`` only connectives and punctuation (so a prefix at ``b`` opens the clause)? For one ``a``
+    and ``b`` that do not decrease, the words are read once, up to the first that is not one, whatever the
+    number of ``b`` asked about (``all(... for w in t[a:b].split())`` for each was quadratic)."""
+
+    def __init__(self, t: str, a: int, e: int):
+        self.t, self.start = t, a
+        self.words = _CHUNK.finditer(t, a, e)
+        self.word: tuple[int, int] | None = None  # the last word read: every word before it is a connective
+        self.bad = False  # the last word read is not a connective
+        self.done = False
+        self.cut: tuple[int, int, list[tuple[int, int]]] | None = None  # for the word cut at b, see below
+        self.last = a
+
+    def __call__(self, b: int) -> bool:
+        if b < self.last:  # not what it is for: read the words again
+            return all(_LEAD_WORD.fullmatch(w) for w in self.t[self.start : b].split())
+        self.last = b
+        while not self.bad and not self.done and (self.word is None or self.word[1] < b):
+            m = next(self.words, None)
+            if m is None:
+                self.done = True
+            else:
+                self.word = m.span()
+                self.bad = not _LEAD_WORD.fullmatch(self.t, *self.word)
+        if self.word is None or self.word[0] >= b:
+            return True
+        if self.word[1] <= b:
+            return not self.bad
+        # The word is cut at b («و،به گزارش»): only punctuation, or an opener and commas, up to b. What that
+        # needs is found once for the word, not for each b in it (a long word can hold many prefixes).
+        if self.cut is None or self.cut[0] != self.word[0]:
+            t, (ws, we) = self.t, self.word
+            punct = _PUNCT_RUN.match(t, ws, we).end()
+            op_start = _COMMA_RUN.match(t, ws, we).end()
+            ends = [op_start + len(w) for w in _OPENERS if t.startswith(w, op_start, we)]
+            self.cut = (ws, punct, [(x, _COMMA_RUN.match(t, x, we).end()) for x in ends])
+        _, punct, openers = self.cut
+        return b <= punct or any(x <= b <= y for x, y in openers)
+
+
+class _Cover:
+    """Is a position inside one of the spans added so far? For positions asked about in increasing order."""
+
+    def __init__(self):
+        self.waiting: list[tuple[int, int]] = []  # spans that start after the last position asked about
+        self.reach = -1  # the farthest end of a span that starts at or before it
+
+    def add(self, span: tuple[int, int]) -> None:
+        heapq.heappush(self.waiting, span)
+
+    def covers(self, x: int) -> bool:
+        while self.waiting and self.waiting[0][0] <= x:
+            self.reach = max(self.reach, heapq.heappop(self.waiting)[1])
+        return self.reach > x
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
     """``[a, b)`` without surrounding spaces, quotes and final punctuation; None if no word is left."""
-    while a < b and (text[a].isspace() or text[a] in '«"“،,:'):
-        a += 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] in '.!؟?…»"”،,:؛'):
-        b -= 1
-    if b <= a or not re.search(r"\w", text[a:b]):
+    w = text[a:b].lstrip(_TRIM_START)
+    a = b - len(w)
+    w = w.rstrip(_TRIM_END)
+    b = a + len(w)
+    if b <= a or not _ANY_WORD.search(w):
         return None
-    if text[a:b].count("»") > text[a:b].count("«"):  # a quote closed inside: keep the closing mark out
-        b = a + text[a:b].rindex("»")
+    if w.count("»") > w.count("«"):  # a quote closed inside: keep the closing mark out
+        b = a + w.rindex("»")
     return (a, b) if b > a else None
 
 
