@@ -213,6 +213,14 @@ _COMMA_RUN = re.compile(r"[،,]*")
 #: A word that is only punctuation, or a connective with commas around it (``_leads``).
 _LEAD_WORD = re.compile(rf"[،,\-]*|[،,]*(?:{'|'.join(sorted(_OPENERS, key=len, reverse=True))})[،,]*")
 _MAX_CONTENT = 3000
+#: A sentence longer than this (in characters: the longest in the bundled ISNA and Fars articles has 2,306) is a
+#: run of text with no sentence end. A content in it also stops at the next cue, and its claims' rows give
+#: only the _CONTEXT characters either side of the cue and content, not the whole sentence.
+_LONG_SENTENCE = 10_000
+_CONTEXT = 200
+#: A speaker's or an unknown outlet's name is at most this many characters (the longest speaker in the bundled
+#: articles has 237): a run of words with no adjunct is not a name, and each row that names it holds a copy.
+_MAX_NAME = 500
 _PUNCT_END = ".!؟?…"
 _OUTLET_WORD = re.compile(rf"^(?:{'|'.join(sorted(OUTLET_WORDS, key=len, reverse=True))}){_NOT_AFTER}")
 
@@ -323,6 +331,16 @@ def _row(c: _Claim, doc_id: str, norm: str, offsets: Offsets) -> tuple:
     s, e = c.content
     a, b = offsets.raw_span(s, e)
     ss, se = c.sentence
+    if se - ss > _LONG_SENTENCE:
+        # A run of text with no sentence end: each row holding all of it would make the table grow with the
+        # square of the text. The row gets the part of it around its cue and content instead, cut at spaces.
+        lo, hi = min(c.cue_start, s) - _CONTEXT, max(c.cue_start, e) + _CONTEXT
+        if lo > ss:
+            k = norm.find(" ", lo, min(lo + 50, c.cue_start, s))
+            ss = k + 1 if k >= 0 else lo
+        if hi < se:
+            k = norm.rfind(" ", max(hi - 50, c.cue_start, e), hi)
+            se = k if k >= 0 else hi
     return (doc_id, c.outlet[0], c.outlet[1], c.speaker, c.cue, c.mode, norm[s:e], a, b, norm[ss:se])
 
 
@@ -356,6 +374,14 @@ class _Doc:
                 start = m.end()
         verbs = [v for v in _VERB.finditer(t, start, e) if not self._inside_quote_name(v.start())]
         clauses = list(_CLAUSE.finditer(t, start, e))
+        self._cue_starts: list[int] | None = None
+        if e - s > _LONG_SENTENCE:
+            # A run of text with no sentence end: its cues are the only boundaries left, and a content stops at
+            # the next one (see _content_end).
+            cues = sorted([v.span() for v in verbs] + [c.span() for c in clauses] + [p.span() for p in
+                          _PREFIX.finditer(t, start, e)])  # fmt: skip
+            self._cue_starts = [a for a, _ in cues]
+            self._cue_reach = list(itertools.accumulate((b for _, b in cues), max))
         # Cues do not overlap: their starts and ends both increase, so the cues before a position are found by
         # bisection, not by a scan of all of them (a sentence may hold thousands).
         verb_starts = [v.start() for v in verbs]
@@ -399,9 +425,11 @@ class _Doc:
                     relay_speaker = bodies[-1][0]
                 start = max(start, content_start)
                 continue
-            content = _trim(t, content_start, e)
+            # A content is at most _MAX_CONTENT characters, as a verb's is (without a bound, each prefix of a
+            # long run of them would take the rest of the sentence).
+            content = _trim(t, content_start, self._content_end(content_start, e))
             if content is None:  # the prefix ends the sentence: «…، به گزارش رویترز.»
-                content = _trim(t, start, p.start())
+                content = _trim(t, self._content_start(p.start(), start), p.start())
                 if content is None:
                     continue
             c = _Claim(_clean(p.group()), p.start(), "according_to", content, (s, e))
@@ -502,6 +530,26 @@ class _Doc:
                 c.relay = relay_pairs
         self.claims += claims
 
+    def _content_end(self, i: int, e: int) -> int:
+        """Where a content that starts at ``i`` must end, at the latest: ``e`` (its sentence's end or clause's),
+        _MAX_CONTENT characters on, and in a sentence longer than _LONG_SENTENCE, the next cue."""
+        e = min(e, i + _MAX_CONTENT)
+        if self._cue_starts is not None:
+            k = bisect.bisect_left(self._cue_starts, i)
+            if k < len(self._cue_starts):
+                e = min(e, max(i, self._cue_starts[k]))
+        return e
+
+    def _content_start(self, x: int, start: int) -> int:
+        """Where a content that ends at ``x`` (before its cue) may start, at the earliest: ``start``,
+        _MAX_CONTENT characters back, and in a sentence longer than _LONG_SENTENCE, the end of the cue before."""
+        a = max(start, x - _MAX_CONTENT)
+        if self._cue_starts is not None:
+            k = bisect.bisect_left(self._cue_starts, x) - 1
+            if k >= 0:
+                a = max(a, min(x, self._cue_reach[k]))
+        return a
+
     def _inside_quote_name(self, i: int) -> bool:
         """Is position ``i`` inside a short «name» (a quoted title, not a quotation)?"""
         t = self.text
@@ -592,7 +640,7 @@ class _Doc:
     def _verb_content(self, v: re.Match, clause_start: int, nxt: int, e: int) -> tuple[str, tuple[int, int] | None]:
         """The content of a verb cue: after a colon (direct), after «که» or the rest (indirect), or before it."""
         t = self.text
-        e = min(e, v.end() + _MAX_CONTENT)  # a content is at most a few thousand characters: linear time
+        e = self._content_end(v.end(), e)  # a content is at most a few thousand characters: linear time
         m = _COLON_SPACE.match(t, v.end(), e)
         if m:
             return "direct", self._quoted_or_rest(m.end(), e, nxt)
@@ -674,10 +722,11 @@ class _Doc:
         return None
 
     def _clause_content(self, c: re.Match, region_end: int) -> tuple[int, int] | None:
-        """«با بیان اینکه A، گفت»: A runs to the last comma before the main verb (or the quote's end)."""
+        """«با بیان اینکه A، گفت»: A runs to the last comma before the main verb (or the quote's end), and is
+        at most _MAX_CONTENT characters."""
         t = self.text
         i = c.end()
-        seg = t[i:region_end]
+        seg = t[i : self._content_end(i, region_end)]
         j = max(seg.rfind("،"), seg.rfind(","))
         tail = [w.group() for w in itertools.islice(_CHUNK.finditer(seg, j + 1), 3)] if j >= 0 else []
         if tail and not _is_stop(tail[0]) and tail[0] not in PRONOUNS and len(tail) > 2:
@@ -863,6 +912,7 @@ class _Doc:
         for idx, c in enumerate(self.claims):
             if c.entity == -2:  # a clause cue: resolved with the claim it belongs to, just below
                 continue
+            c.speaker = _short(c.speaker)
             ant = None
             if c.kind == "pronoun":
                 ant = last_person
@@ -923,6 +973,8 @@ class _Doc:
                 or d.get("relay")
                 or article
             )
+            if len(c.outlet[0]) > _MAX_NAME:
+                c.outlet = (_short(c.outlet[0]), c.outlet[1])
             if c.kind == "none" and not c.outlet[0]:
                 continue
             if c.kind == "none":
@@ -1096,6 +1148,14 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
     if w.count("»") > w.count("«"):  # a quote closed inside: keep the closing mark out
         b = a + w.rindex("»")
     return (a, b) if b > a else None
+
+
+def _short(name: str) -> str:
+    """A speaker's or an unknown outlet's name cut to _MAX_NAME characters, at a space if there is one."""
+    if len(name) <= _MAX_NAME:
+        return name
+    k = name.rfind(" ", 0, _MAX_NAME + 1)
+    return name[:k] if k > 0 else name[:_MAX_NAME]
 
 
 def _clean(cue: str) -> str:
