@@ -905,7 +905,7 @@ class _Doc:
     # --- resolution --------------------------------------------------------------------------------
 
     def _resolve(self) -> None:
-        entities: list[dict] = []
+        entities = _Entities()
         last_person = -1  # index of the last claim with a speaker
         last_source = -1
         last_outlet = -1
@@ -934,10 +934,9 @@ class _Doc:
                 else:
                     c.kind = "name"
             if c.entity < 0 and c.speaker:
-                c.entity = _match_entity(entities, c.speaker)
+                c.entity = entities.match(c.speaker)
                 if c.entity < 0:
-                    entities.append({"tokens": set(_tokens(c.speaker))})
-                    c.entity = len(entities) - 1
+                    c.entity = entities.add(c.speaker)
             for prev in self.claims[max(0, idx - 3) : idx][::-1]:
                 if prev.entity == -2 and prev.sentence == c.sentence:
                     prev.entity, prev.speaker, prev.kind = c.entity, c.speaker, c.kind
@@ -1174,14 +1173,62 @@ def _tokens(s: str) -> list[str]:
     return [w for w in re.split(rf"[\s{ZWNJ}،,\-–()]+", s) if len(w) > 1]
 
 
-def _match_entity(entities: list[dict], speaker: str) -> int:
-    """An earlier speaker this name refers to: the same words, or all its words among theirs («حسینی»)."""
-    toks = set(_tokens(speaker))
-    if not toks:
-        return -1
-    for i in range(len(entities) - 1, -1, -1):
-        other = entities[i]["tokens"]
-        if toks <= other or (other <= toks and len(other) >= 2):
-            entities[i]["tokens"] |= toks
-            return i
-    return -1
+class _Entities:
+    """The speakers of an article so far, each a set of name tokens, indexed by token (an article may name
+    thousands: a scan of all of them for each claim was quadratic)."""
+
+    def __init__(self):
+        self.tokens: list[set[str]] = []
+        self.having: dict[str, list[int]] = {}  # token → the entities with it
+        self.exactly: dict[frozenset[str], set[int]] = {}  # token set → the entities with just those
+
+    def add(self, speaker: str) -> int:
+        i = len(self.tokens)
+        self.tokens.append(set())
+        self._grow(i, set(_tokens(speaker)))
+        return i
+
+    def match(self, speaker: str) -> int:
+        """An earlier speaker this name refers to: the latest whose tokens include all of its own, or whose
+        tokens (two or more) are all among its own («حسینی»); its tokens then take this name's in. -1 if none.
+
+        The entities sharing a token with the name are counted through the index; when that would be more
+        work than looking up every subset of the name's tokens, the subsets are looked up instead (a name
+        of k tokens has 2^k subsets: the cost of a name made of common words stays bounded)."""
+        toks = set(_tokens(speaker))
+        if not toks:
+            return -1
+        k = len(toks)
+        best = -1
+        if sum(len(self.having.get(w, ())) for w in toks) <= 1 << k:
+            shared: dict[int, int] = {}
+            for w in toks:
+                for i in self.having.get(w, ()):
+                    shared[i] = shared.get(i, 0) + 1
+            for i, n in shared.items():
+                if i > best and (n == k or (n >= 2 and n == len(self.tokens[i]))):
+                    best = i
+        else:
+            rare = min(toks, key=lambda w: len(self.having.get(w, ())))
+            best = max((i for i in self.having.get(rare, ()) if toks <= self.tokens[i]), default=-1)
+            ordered = sorted(toks)
+            for size in range(2, k + 1):
+                for sub in itertools.combinations(ordered, size):
+                    ids = self.exactly.get(frozenset(sub))
+                    if ids:
+                        best = max(best, max(ids))
+        if best >= 0:
+            self._grow(best, toks)
+        return best
+
+    def _grow(self, i: int, toks: set[str]) -> None:
+        new = toks - self.tokens[i]
+        if not new:
+            return
+        old = frozenset(self.tokens[i])
+        if old in self.exactly:
+            self.exactly[old].discard(i)
+        self.tokens[i] |= new
+        for w in new:
+            self.having.setdefault(w, []).append(i)
+        self.exactly.setdefault(frozenset(self.tokens[i]), set()).add(i)
