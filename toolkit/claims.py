@@ -45,6 +45,7 @@ cue. An outlet merely mentioned («خبرنگار المیادین زخمی شد
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import itertools
 import re
@@ -191,6 +192,9 @@ _INTERVIEW_WITH = re.compile(
 #: «در برنامه … شبکه …») are looked for, in characters.
 _NEAR = 300
 _MAX_OUTLET_WORD = max(map(len, OUTLET_WORDS))
+_OUTLET_WORDS_BY_LETTER: dict[str, list[str]] = {}
+for _w in OUTLET_WORDS:
+    _OUTLET_WORDS_BY_LETTER.setdefault(_w[0], []).append(_w)
 _WORD_CHAR = frozenset(c for c in map(chr, range(0x600, 0x700)) if re.match(_W, c))
 _QUOTES = "«»\"'“”"
 _CHUNK = re.compile(r"\S+")
@@ -617,7 +621,7 @@ class _Doc:
             first = part.split()[0]
             found = _outlet_in(part)
             name_only = re.sub(r"\s+(?:از|در)\s+\S+$", "", part)
-            known = None if speaker_cue else (canonical(part) or canonical(name_only))
+            known = None if speaker_cue else (_canonical(part) or _canonical(name_only))
             if known:  # an outlet slot: «به گزارش فارس» is Fars even though «فارس» is also a province
                 found = (known, True, 0, part, len(part))
             elif found and not speaker_cue and first not in _BODY_HEADS:
@@ -869,17 +873,22 @@ class _Doc:
         t = self.text
         region = t[a:b]
         tail_end = None
+        # where the first word that an interview or a programme needs is: no need to look before a name earlier
+        talk = min((i for i in (region.find("گفت"), region.find("مصاحبه")) if i >= 0), default=len(region)) + a
+        programme = region.find("برنامه")
+        programme = a + programme if programme >= 0 else b
         for m in find_outlets(region):
             x = a + m.start  # the words before the name: t[a:x], looked at up to _NEAR characters back
             bare = x
             while bare > a and t[bare - 1] in " «\"'(":
                 bare -= 1
-            trimmed = _outlet_words_start(t, a, x)  # without outlet words, quotes and «…ای» adjectives
-            if _INTERVIEW.search(t[max(a, trimmed - _NEAR) : trimmed] + " ") or _INTERVIEW.search(
-                t[max(a, bare - _NEAR) : bare] + " "
-            ):
-                return (m.name, True)
-            if _PROGRAMME.search(t, max(a, x - _NEAR), x):
+            if talk < x:
+                trimmed = _outlet_words_start(t, a, x)  # without outlet words, quotes and «…ای» adjectives
+                if _INTERVIEW.search(t[max(a, trimmed - _NEAR) : trimmed] + " ") or _INTERVIEW.search(
+                    t[max(a, bare - _NEAR) : bare] + " "
+                ):
+                    return (m.name, True)
+            if programme < x and _PROGRAMME.search(t, max(a, x - _NEAR), x):
                 return (m.name, True)  # «با حضور در برنامه سلام صبح بخیر شبکه سوم سیما»
             # «به رویترز گفت»: «به» right before the name, and at most two words after it
             j = bare
@@ -898,7 +907,7 @@ class _Doc:
         m = _INTERVIEW_WITH.search(region)
         if m:
             name = m.group(1).strip(" ،,«»")
-            known = canonical(name)
+            known = _canonical(name)
             return (known, True) if known else (name, False)
         return None
 
@@ -984,17 +993,29 @@ class _Doc:
 # --- helpers ------------------------------------------------------------------------------------------
 
 
-_PUBLISHED = {"منتشره", "منتشر", "شده", "در", "که", "آمده", "وب", "رسمی", "خبری"}
+_PUBLISHED = frozenset({"منتشره", "منتشر", "شده", "در", "که", "آمده", "وب", "رسمی", "خبری"})
+#: The registry's answers for the names of an article come back often (its relay in every paragraph): kept.
+_canonical = functools.lru_cache(maxsize=4096)(canonical)
 
 
-def _outlet_in(text: str, ignore: set[str] = frozenset({"رسمی", "خبری"})) -> tuple[str, bool, int, str, int] | None:
-    """The first outlet named in ``text``: (name, known, words before it, as written, end offset)."""
+def _outlet_in(
+    text: str, ignore: frozenset[str] = frozenset({"رسمی", "خبری"})
+) -> tuple[str, bool, int, str, int] | None:
+    """The first outlet named in ``text``: (name, known, words before it, as written, end offset). Kept for a
+    text short enough to be a name or a source (the same ones come back in every paragraph)."""
+    return _outlet_in_short(text, ignore) if len(text) <= 200 else _outlet_in_text(text, ignore)
+
+
+def _outlet_in_text(text: str, ignore: frozenset[str]) -> tuple[str, bool, int, str, int] | None:
     for m in find_outlets(text):
         before = text[: m.start].split()
         # Words before the name that are outlet words or qualifiers («خبرگزاری رسمی سوریه») do not count.
         n = sum(1 for w in before if not (_OUTLET_WORD.match(w.strip(_QUOTES)) or w.strip(_QUOTES) in ignore))
         return (m.name, True, n, m.text, m.end)
     return None
+
+
+_outlet_in_short = functools.lru_cache(maxsize=4096)(_outlet_in_text)
 
 
 def _outlet_words_start(t: str, a: int, x: int) -> int:
@@ -1021,7 +1042,7 @@ def _outlet_words_start(t: str, a: int, x: int) -> int:
             aye = -1
             ok = (ch.isspace() or ch in "«»\"'(") and p + 1 in ends
         if not ok:
-            ok = any(t.startswith(w, p, x) and p + len(w) in ends for w in OUTLET_WORDS)
+            ok = any(t.startswith(w, p, x) and p + len(w) in ends for w in _OUTLET_WORDS_BY_LETTER.get(ch, ()))
         if ok:
             ends.add(p)
             lo = p
