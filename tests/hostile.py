@@ -1,11 +1,12 @@
 """Hostile input for the claim extractor: long runs of cues with no sentence end, broken quotes, text with no
 spaces, mixed scripts and invisible characters. Deterministic: the same size and seed give the same text.
 
-:func:`hostile_mix` is what ``tests/test_claims.py`` and ``benchmarks/claims.py --scaling`` run: every kind of
-:data:`PIECES` gets an equal share of the text, so each run grows with the size asked for (a cost that is
-quadratic in the length of one run shows in the time ratio of two sizes), then a share of the units of every
-kind in a seeded random order; the pieces are joined by a space and nothing in them ends a sentence, so the
-whole text is one sentence. ``python tests/hostile.py 1000000 > mix.txt`` writes one.
+:func:`hostile_mix` is what ``tests/test_claims.py`` and ``benchmarks/claims.py --scaling`` run: each of
+:data:`KINDS` (the units of :data:`PIECES`, and claims of ever new speakers) gets an equal share of the text,
+so each run grows with the size asked for (a cost that is quadratic in the length of one run shows in the
+time ratio of two sizes), then one more share is units of :data:`PIECES` in a seeded random order; the parts
+are joined by a space and nothing in them ends a sentence, so the whole text is one sentence.
+``python tests/hostile.py 1000000 > mix.txt`` writes one.
 """
 
 from __future__ import annotations
@@ -44,13 +45,33 @@ def repeat(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
+def speakers(size: int) -> str:
+    """``size`` characters of claims by different speakers («نماینده ۱۲ گفت که …»): as many people as claims."""
+    out: list[str] = []
+    n = i = 0
+    while n < size:
+        out.append(f"نماینده {10 + i} گفت که ")
+        n += len(out[-1])
+        i += 1
+    return "".join(out)[:size]
+
+
+#: Every kind of hostile text: the repeated units of PIECES, and the claims of ever new speakers.
+KINDS = [*PIECES, "speakers"]
+
+
+def kind(name: str, size: int) -> str:
+    """``size`` characters of one of KINDS."""
+    return speakers(size) if name == "speakers" else repeat(PIECES[name], size)
+
+
 def hostile_mix(size: int, seed: int = 0) -> str:
     """``size`` characters of hostile text (see the module's docstring), ending with a cue that has nothing
     after it."""
     tail = " به گزارش"
     body = max(size - len(tail), 0)
-    share = body // (len(PIECES) + 1)
-    parts = [repeat(unit, share) for unit in PIECES.values()]
+    share = body // (len(KINDS) + 1)
+    parts = [kind(name, share) for name in KINDS]
     rng = random.Random(seed)
     units = list(PIECES.values())
     mixed: list[str] = []
