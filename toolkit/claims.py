@@ -93,14 +93,24 @@ _LIGHT = {
     "ساخت": _forms(("ساخت", "ساز")),
 }
 _NOUNS = {
-    "کرد": "اظهار|اعلام|تصریح|تاکید|تأکید|بیان|خاطرنشان|خاطر نشان|عنوان|ادعا|اضافه|یادآوری|اذعان|اعتراف|گزارش|اشاره|تایید|تأیید|ابراز",  # noqa: E501
-    "داشت": "اظهار|اعلام|بیان|عنوان",
+    "کرد": "اظهار|اعلام|تصریح|تاکید|تأکید|بیان|خاطرنشان|خاطر نشان|عنوان|ادعا|اضافه|یادآوری|اذعان|اعتراف|گزارش|اشاره|تایید|تأیید|ابراز|تهدید|توصیه",  # noqa: E501
+    "داشت": "اظهار|اعلام|بیان|عنوان|ابراز|اعتقاد",
     "داد": "خبر|گزارش|ادامه|توضیح|هشدار|اطلاع|پاسخ",
     "شد": "مدعی|یادآور|متذکر|خاطرنشان",
     "ساخت": "خاطرنشان|خاطر نشان",
 }
 VERB_CUES = [f"(?:{nouns.replace(' ', _SEP)}){_SEP}(?:{'|'.join(_LIGHT[lv])})" for lv, nouns in _NOUNS.items()]
-VERB_CUES += _forms(("گفت", "گوی"), ("افزود", "افزای"), ("نوشت", "نویس"))
+VERB_CUES += _forms(("گفت", "گوی"), ("افزود", "افزای"), ("نوشت", "نویس"), ("نگاشت", "نگار"))
+# Opinions and bare present of «داشتن»: «معتقد است», «معتقدند», «تاکید دارند», «اعتقاد دارد».
+VERB_CUES.append(rf"معتقد(?:{_SEP}(?:است|اند|بود|بودند|هستند)|ند)|(?:تاکید|تأکید|اعتقاد){_SEP}دار(?:د|ند)")
+# The bare perfect, written without «است» («او گفته که …», «کاربری نوشته: …»): only before «که», «:» or «.
+VERB_CUES.append(
+    rf"(?:گفته|نوشته|افزوده|نگاشته|(?:اعلام|عنوان|تاکید|تأکید|اظهار){_SEP}(?:کرده|داشته))(?=\s*(?:که\s|:|«))"
+)
+# The passive: no speaker («گفته شده است:», «اعلام شد که», «به همسرش اطلاع داده شد که»).
+_PASSIVE = rf"(?:گفته|اعلام|اطلاع{_SEP}داده|عنوان){_SEP}(?:شد|شده(?:{_SEP}(?:است|بود))?|می{_SEP}شود)(?=\s*(?:که\s|:|«))"
+VERB_CUES.append(_PASSIVE)
+_IS_PASSIVE = re.compile(_PASSIVE.replace(r"(?=\s*(?:که\s|:|«))", "") + "$")
 # «گفت و گو» (dialogue, spelled with spaces) and «گفت‌وگو» are nouns, not «گفت».
 # «در بیانیه X آمده است:» — a document speaks for its author (only before a colon).
 VERB_CUES.append(rf"(?:آمده|نوشته{_SEP}شده?)(?:{_SEP}است)?(?=\s*:)")
@@ -124,7 +134,7 @@ _CLAUSE = re.compile(rf"{_NOT_BEFORE}{CLAUSE_CUES}{_NOT_AFTER}")
 _REPORT = rf"گزارش(?:ی|{_SEP}های|{_SEP}ها)?"
 PREFIX_CUES = {
     "outlet": rf"به{_SEP}گزارش|به{_SEP}نقل{_SEP}از|به{_SEP}نوشته(?:ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|بر{_SEP}اساس|طبق|بر{_SEP}پایه){_SEP}{_REPORT}",  # noqa: E501
-    "speaker": rf"به{_SEP}گفته(?:{_SEP}ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|طبق|بر{_SEP}اساس|به){_SEP}(?:گفته|اظهارات|اعلام)|به{_SEP}ادعای|به{_SEP}روایت|از{_SEP}قول",  # noqa: E501
+    "speaker": rf"به{_SEP}گفته(?:{_SEP}ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|طبق|بر{_SEP}اساس|به){_SEP}(?:گفته|اظهارات|اعلام)|به{_SEP}(?:ادعای|اذعان|تاکید|تأکید|زعم|عقیده|باور)|به{_SEP}روایت|از{_SEP}قول|با{_SEP}اعلام(?!{_SEP}(?:این|اینکه|آمادگی|خبر){_NOT_AFTER})",  # noqa: E501
 }
 _PREFIX = re.compile(
     rf"{_NOT_BEFORE}(?:(?P<outlet>{PREFIX_CUES['outlet']})|(?P<speaker>{PREFIX_CUES['speaker']})){_NOT_AFTER}"
@@ -205,6 +215,10 @@ _WS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # what \s matc
 _TRIM_START = _WS + '«"“،,:'
 _TRIM_END = _WS + '.!؟?…»"”،,:؛'
 _DATELINE = re.compile(r"([^:\n]{2,40}):")
+_DASH_DATELINE = re.compile(
+    rf"\s*(?:{_W}+(?:\s{_W}+)?\s*[-–]\s*)?(?P<o>{_W}+(?:[\s\u200c]{_W}+){{0,2}}?)\s*(?:[-–/]|:(?!\s*$))\s*"
+    rf"(?:گروه[^:\n]{{0,40}}:\s*)?"
+)
 _SOURCE_END = re.compile(r"[،:؛,]")
 _COLON = re.compile(r"\s*[:：]")
 _COLON_SPACE = re.compile(r"\s*[:：]\s*")
@@ -371,10 +385,20 @@ class _Doc:
         start = s
         # A dateline at the start of a line: «خبرگزاری فارس: …»
         m = _DATELINE.match(t, s, e)
-        if m and (s == 0 or t[s - 1] == "\n"):
+        line_start = s == 0 or t[s - 1] == "\n"
+        if m and line_start:
             found = _outlet_in(m.group(1))
             if found and found[2] == 0 and len(m.group(1).split()) <= 4:
                 relay.append((found[0], found[1], (s, s + len(m.group(1)))))
+                start = m.end()
+        m = _DASH_DATELINE.match(t, s, e) if line_start and start == s else None
+        if m:
+            # «تهران- ایرنا- …», «برنا- گروه فرهنگ و هنر: …»: the agency that wrote the article, not a speaker
+            name = m.group("o")
+            known = _canonical(name)
+            found = (known, True) if known else _outlet_in(name)
+            if found and (known or found[2] == 0):
+                relay.append((found[0], found[1], m.span("o")))
                 start = m.end()
         verbs = [v for v in _VERB.finditer(t, start, e) if not self._inside_quote_name(v.start())]
         clauses = list(_CLAUSE.finditer(t, start, e))
@@ -498,7 +522,9 @@ class _Doc:
                 continue
             claim = _Claim(_clean(v.group()), v.start(), mode, content, (s, e))
             claim.nested = inside.covers(v.start())
-            if v.group().startswith(("آمده", "نوشته")):
+            if _IS_PASSIVE.match(v.group()):
+                claim.kind = "passive"
+            elif v.group().startswith("آمده") or re.match(rf"نوشته{_SEP}شد", v.group()):
                 self._document_source(claim, clause_start, v.start())
             else:
                 self._subject(claim, clause_start, first, v.start())
@@ -921,7 +947,10 @@ class _Doc:
         for idx, c in enumerate(self.claims):
             if c.entity == -2:  # a clause cue: resolved with the claim it belongs to, just below
                 continue
-            c.speaker = _short(c.speaker)
+            c.speaker = _tidy_speaker(_short(c.speaker)) if c.speaker else c.speaker
+            if c.speaker.split(" ", 1)[0] in _NOT_SPEAKERS:
+                c.kind, c.speaker = "none", ""
+                c.nested = True
             ant = None
             if c.kind == "pronoun":
                 ant = last_person
@@ -939,7 +968,8 @@ class _Doc:
                         c.subject_outlet = c.subject_outlet or a.subject_outlet or (a.outlet if a.outlet[0] else None)
                     c.kind = "name" if a.speaker else "outlet"
                 elif c.kind == "zero":
-                    c.kind = "none"
+                    # «گفت: …» with no one before it: a claim of an unnamed speaker when it is a quotation
+                    c.kind = "passive" if c.mode == "direct" else "none"
                 else:
                     c.kind = "name"
             if c.entity < 0 and c.speaker:
@@ -987,7 +1017,9 @@ class _Doc:
                 continue
             if c.kind == "none":
                 c.kind = "outlet"
-        self.claims = [c for c in self.claims if c.kind != "none" and (c.speaker or c.outlet[0])]
+        self.claims = [
+            c for c in self.claims if c.kind != "none" and (c.speaker or c.outlet[0] or c.kind == "passive")
+        ]
 
 
 # --- helpers ------------------------------------------------------------------------------------------
@@ -1188,6 +1220,51 @@ def _clean_speaker(phrase: str) -> str:
     if s.count("(") > s.count(")"):
         s += ")"
     return s.strip("() ") if s.startswith("(") and s.endswith(")") else s
+
+
+#: Title words after a proper name: where the name ends and its apposition starts («جان برلینسکی، وکیل …»,
+#: «عبدالقادر اور اوغلو وزیر حمل‌ونقل …»).
+_TITLES = frozenset(
+    "رئیس رییس وزیر معاون سخنگوی سخنگو مدیر مدیرعامل مدیرکل دبیر دبیرکل استاندار فرماندار شهردار سفیر نماینده "
+    "فرمانده عضو کارشناس مسئول سرپرست دادستان قاضی نایب رئیس‌جمهور رئیس‌جمهوری نخست‌وزیر سرمربی مربی کاپیتان "
+    "کارگردان بازیگر تهیه‌کننده نویسنده پژوهشگر استاد مشاور وکیل فعال کاندیدای کاندید نامزد خواننده "
+    "فرماندهی رهبر بنیانگذار موسس مؤسس عضو دبیرکل دستیار مجری مدافع هافبک مهاجم دروازه‌بان".split()
+)
+#: What a speaker phrase may start with that is not the speaker: footnote marks, times and numbers, «پیش‌تر»,
+#: a dateline or label ended by a dash.
+_SPEAKER_JUNK = re.compile(
+    r"^(?:\[[^\]]{0,8}\]|[\d۰-۹٠-٩][\d۰-۹٠-٩:/.]*|پیش[\u200c ]?تر|پیشتر|اخیرا|اخیراً|همچنین|[-–▪️•*]+"
+    r"|[^\s\-–]+(?:\s[^\s\-–]+){0,2}\s*[-–](?=\s))[\s\u200c]*"
+)
+#: Words that open a comparison or a topic, never a speaker («همانطور که … اعلام شده»).
+_NOT_SPEAKERS = frozenset({"همانطور", "همان‌طور", "همانگونه", "همان‌گونه", "چنانکه", "چنان‌که", "آنچنان‌که"})
+
+
+def _tidy_speaker(name: str) -> str:
+    """A speaker without leading junk, and a proper name without its title apposition."""
+    prev = None
+    while prev != name:
+        prev = name
+        m = _SPEAKER_JUNK.match(name)
+        if m and m.end() < len(name):
+            name = name[m.end() :]
+    m = re.fullmatch(r"[^()]+\(([^()]+)\)", name)
+    if m and name.split()[0] in _TITLES and m.group(1).split()[0] not in _TITLES and len(m.group(1).split()) <= 4:
+        return m.group(1).strip()  # «دادستان کل بحرین (علی بن فضل البوعینین)»
+    words = name.split()
+    if not words or words[0] in _SPEAKER_HEADS or words[0] in ("یک", "این", "آن", "برخی", "چند"):
+        return name
+    head, comma, rest = name.partition("،")
+    if not comma:
+        head, comma, rest = name.partition(",")
+    if comma and len(head.split()) <= 4 and rest.split() and rest.split()[0] in _TITLES:
+        return head.strip()
+    for k, w in enumerate(words[1:5], 1):
+        if w in _TITLES:
+            return " ".join(words[:k]).rstrip("،,")
+        if w in _SPEAKER_HEADS or w.endswith(("،", ",")):
+            break
+    return name
 
 
 def _tokens(s: str) -> list[str]:
