@@ -258,6 +258,7 @@ class _Claim:
     entity: int = -1
     outlet: tuple[str, bool] = ("", False)
     nested: bool = False  # inside another claim's quotation, or a relative clause: not an antecedent
+    clauses: list = field(default_factory=list)  # the clause cues («با بیان اینکه …») said with this verb
 
 
 _NORMALIZER: Normalizer | None = None
@@ -369,9 +370,44 @@ class _Doc:
         self.text = text
         self.claims: list[_Claim] = []
         self.article_relay: list[tuple[str, bool, tuple[int, int]]] = []
-        for s, e in sentence_spans(text):
+        spans = sentence_spans(text)
+        for s, e in spans:
             self._sentence(s, e)
+        self._quotations(spans)
         self._resolve()
+
+    def _quotations(self, spans: list[tuple[int, int]]) -> None:
+        """A direct quotation runs on over the next sentences: to its closing «»», else to the end of its
+        paragraph or the next sentence with a claim of its own, at most _MAX_CONTENT characters."""
+        t = self.text
+        with_claims = {c.sentence for c in self.claims}
+        starts = [a for a, _ in spans]
+        for c in self.claims:
+            if c.mode != "direct":
+                continue
+            a, b = c.content
+            s, e = c.sentence
+            limit = a + _MAX_CONTENT
+            if (a > 0 and t[a - 1] in "«“") or (a > 1 and t[a - 2] in "«“" and t[a - 1].isspace()):
+                close = {"«": "»", "“": "”"}[t[a - 1] if t[a - 1] in "«“" else t[a - 2]]
+                if t.find(close, a, b + 1) >= 0:
+                    continue  # closed in its sentence
+                j = t.find(close, b, min(limit, len(t)))
+                if j >= 0 and "\n" not in t[b:j]:
+                    c.content = _trim(t, a, j) or c.content
+                continue
+            if _ANY_WORD.search(t, b, e):
+                continue  # the sentence goes on after the content: it was cut on purpose
+            k = bisect.bisect_right(starts, s)
+            end = b
+            while k < len(spans):
+                s2, e2 = spans[k]
+                if (s2, e2) in with_claims or "\n" in t[end:s2] or e2 > limit:
+                    break
+                end = e2
+                k += 1
+            if end > b:
+                c.content = _trim(t, a, end) or c.content
 
     # --- one sentence -------------------------------------------------------------------------------
 
@@ -509,6 +545,13 @@ class _Doc:
         inside = _Cover()  # the contents of the claims so far: is a verb inside one (nested)?
         for c in claims:
             inside.add(c.content)
+        # A verb inside «با بیان اینکه A، … گفت»'s A («دولت معتقد است …») is a claim nested in A, up to A's end.
+        within: dict[int, int] = {}
+        for j, mine in owned.items():
+            body = self._clause_content(clauses[mine[-1]], verb_starts[j])
+            if body is not None:
+                for i in range(bisect.bisect_left(verb_starts, clauses[mine[0]].end()), j):
+                    within[i] = body[1]
         for i, v in enumerate(verbs):
             if v.start() < start:
                 continue
@@ -517,11 +560,11 @@ class _Doc:
             nxt = verb_starts[i + 1] if i + 1 < len(verbs) else e
             first = clauses[mine[0]].start() if mine else v.start()
             clause_start = boundary(first, skip)
-            mode, content = self._verb_content(v, boundary(v.start(), skip), nxt, e)
+            mode, content = self._verb_content(v, boundary(v.start(), skip), nxt, min(e, within.get(i, e)))
             if content is None:
                 continue
             claim = _Claim(_clean(v.group()), v.start(), mode, content, (s, e))
-            claim.nested = inside.covers(v.start())
+            claim.nested = inside.covers(v.start()) or i in within
             if _IS_PASSIVE.match(v.group()):
                 claim.kind = "passive"
             elif v.group().startswith("آمده") or re.match(rf"نوشته{_SEP}شد", v.group()):
@@ -539,6 +582,7 @@ class _Doc:
                 if body is not None:
                     extra = _Claim(_clean(c.group()), c.start(), "indirect", body, (s, e))
                     extra.entity = -2  # the speaker of the verb cue after it
+                    claim.clauses.append(extra)
                     claims.append(extra)
                     inside.add(body)
             claims.append(claim)
@@ -976,8 +1020,8 @@ class _Doc:
                 c.entity = entities.match(c.speaker)
                 if c.entity < 0:
                     c.entity = entities.add(c.speaker)
-            for prev in self.claims[max(0, idx - 3) : idx][::-1]:
-                if prev.entity == -2 and prev.sentence == c.sentence:
+            for prev in c.clauses:
+                if prev.entity == -2:
                     prev.entity, prev.speaker, prev.kind = c.entity, c.speaker, c.kind
                     prev.subject_outlet, prev.interview, prev.relay = c.subject_outlet, c.interview, c.relay
             if (c.kind == "none" and not c.relay and not c.subject_outlet) or c.nested:
@@ -1234,7 +1278,7 @@ _TITLES = frozenset(
 #: a dateline or label ended by a dash.
 _SPEAKER_JUNK = re.compile(
     r"^(?:\[[^\]]{0,8}\]|[\d۰-۹٠-٩][\d۰-۹٠-٩:/.]*|پیش[\u200c ]?تر|پیشتر|اخیرا|اخیراً|همچنین|[-–▪️•*]+"
-    r"|[^\s\-–]+(?:\s[^\s\-–]+){0,2}\s*[-–](?=\s))[\s\u200c]*"
+    r"|[^\s\-–]+(?:\s[^\s\-–]+)?[-–](?=\s))[\s\u200c]*"
 )
 #: Words that open a comparison or a topic, never a speaker («همانطور که … اعلام شده»).
 _NOT_SPEAKERS = frozenset({"همانطور", "همان‌طور", "همانگونه", "همان‌گونه", "چنانکه", "چنان‌که", "آنچنان‌که"})
@@ -1249,7 +1293,7 @@ def _tidy_speaker(name: str) -> str:
         if m and m.end() < len(name):
             name = name[m.end() :]
     m = re.fullmatch(r"[^()]+\(([^()]+)\)", name)
-    if m and name.split()[0] in _TITLES and m.group(1).split()[0] not in _TITLES and len(m.group(1).split()) <= 4:
+    if m and name.split()[0] in _TITLES and m.group(1).split()[0] not in _TITLES and 2 <= len(m.group(1).split()) <= 4:
         return m.group(1).strip()  # «دادستان کل بحرین (علی بن فضل البوعینین)»
     words = name.split()
     if not words or words[0] in _SPEAKER_HEADS or words[0] in ("یک", "این", "آن", "برخی", "چند"):
@@ -1257,6 +1301,8 @@ def _tidy_speaker(name: str) -> str:
     head, comma, rest = name.partition("،")
     if not comma:
         head, comma, rest = name.partition(",")
+    if not comma:
+        head, comma, rest = name.partition(" - ")
     if comma and len(head.split()) <= 4 and rest.split() and rest.split()[0] in _TITLES:
         return head.strip()
     for k, w in enumerate(words[1:5], 1):
