@@ -143,14 +143,12 @@ def test_an_outlet_only_mentioned_is_not_a_claim():
 
 def test_quoted_names_are_not_quotations():
     c = extract_claims("«فالح الفیاض» رئیس «الحشد الشعبی» اعلام کرد که سفر ادامه دارد.")
-    assert c[["speaker", "mode", "content"]].values.tolist() == [
-        ["فالح الفیاض", "indirect", "سفر ادامه دارد"]
-    ]
+    assert c[["speaker", "mode", "content"]].values.tolist() == [["فالح الفیاض", "indirect", "سفر ادامه دارد"]]
 
 
 def test_unknown_outlet_is_kept_verbatim():
     c = extract_claims("به گزارش روزنامه الصباح الجدید، مذاکرات به نتیجه نرسید.")
-    assert c[["outlet", "outlet_known"]].values.tolist() == [["روزنامه الصباح الجدید", False]]
+    assert c[["outlet", "outlet_known"]].values.tolist() == [["الصباح الجدید", False]]
     # Okaz was this test's unknown outlet until the registry grew to know it
     c = extract_claims("به گزارش روزنامه عکاظ، مذاکرات به نتیجه نرسید.")
     assert c[["outlet", "outlet_known"]].values.tolist() == [["Okaz", True]]

@@ -5,7 +5,8 @@
 ======================  =====================================================================================
 ``doc_id``              the document (the frame's ``doc_id``, or ``""`` for a string)
 ``outlet``              canonical name of the channel the claim reaches us through (``RT``, ``Rudaw``); an
-                        outlet the registry does not know is kept as written; empty when none is named
+                        outlet the registry does not know by its name without descriptors; empty when none
+                        is named (unnamed outlets, «رسانه‌های ایران», are none)
 ``outlet_known``        whether :mod:`toolkit.sources` knows the outlet
 ``speaker``             the person or body, pronouns resolved; empty when the outlet itself reports
 ``cue``                 the reporting cue as written (گفت، اعلام کرد، به گزارش، به گفته، با بیان اینکه …)
@@ -55,7 +56,7 @@ import pandas as pd
 
 from toolkit.chars import WORD_CHARS, ZWNJ
 from toolkit.normalization import Normalizer, Offsets
-from toolkit.sources import OUTLET_WORDS, canonical, find_outlets
+from toolkit.sources import OUTLET_WORDS, canonical, find_outlets, resolve
 from toolkit.tokens import sentence_spans
 
 __all__ = ["COLUMNS", "extract_claims", "provenance"]
@@ -219,6 +220,12 @@ _DASH_DATELINE = re.compile(
     rf"\s*(?:{_W}+(?:\s{_W}+)?\s*[-–]\s*)?(?P<o>{_W}+(?:[\s\u200c]{_W}+){{0,2}}?)\s*(?:[-–/]|:(?!\s*$))\s*"
     rf"(?:گروه[^:\n]{{0,40}}:\s*)?"
 )
+#: «NAME: claim» at the start of a sentence (a headline or a lead).
+_HEADLINE = re.compile(r"[-–•▪️*\s]*(?P<who>[^:\n،,.؟?!«»\"()\[\]/|]{2,80}?)\s*:(?![/\d])\s*(?=\S)")
+_HEADLINE_NOT = re.compile(
+    r"[\d۰-۹٠-٩@#]|https?|www|متن|شرح|عبارت|عنوان|توضیح|نکته|پرسش|سوال|سؤال|پاسخ|منبع|تاریخ|موضوع"
+)
+_HEADLINE_LAST = frozenset("است بود شد شده اند زیر قرار ذیل دارد دارند کرد کنید گفت".split())
 _SOURCE_END = re.compile(r"[،:؛,]")
 _COLON = re.compile(r"\s*[:：]")
 _COLON_SPACE = re.compile(r"\s*[:：]\s*")
@@ -436,7 +443,19 @@ class _Doc:
             if found and (known or found[2] == 0):
                 relay.append((found[0], found[1], m.span("o")))
                 start = m.end()
+        headline = None
+        m = _HEADLINE.match(t, start, e) if start == s else None
+        if m:
+            headline = self._headline(m, e)
+            if headline is not None:
+                p = _PREFIX.search(t, headline.content[1], e)
+                # a headline run into its lead («… متوقف شود به گزارش ایسنا، …»): the lead starts at the prefix
+                start = p.start() if p and _trim(t, headline.content[1], p.start()) is None else m.end()
         verbs = [v for v in _VERB.finditer(t, start, e) if not self._inside_quote_name(v.start())]
+        if headline is not None and headline.kind == "outlet" and verbs:
+            # «خبرگزاری فارس: X اعلام کرد …»: the outlet relays the claims after it
+            relay.append((*headline.subject_outlet, m.span("who")))
+            headline = None
         clauses = list(_CLAUSE.finditer(t, start, e))
         self._cue_starts: list[int] | None = None
         if e - s > _LONG_SENTENCE:
@@ -452,7 +471,7 @@ class _Doc:
         verb_ends = [v.end() for v in verbs]
         clause_ends = [c.end() for c in clauses]
         last_cue = max(verb_starts[-1] if verbs else -1, clauses[-1].start() if clauses else -1)
-        claims: list[_Claim] = []
+        claims: list[_Claim] = [headline] if headline is not None else []
         # Prefixes: the relay of the claims after them, or a claim of their own.
         covered = start
         leads = _Leads(t, start, e)
@@ -599,10 +618,58 @@ class _Doc:
             claim.relay = relay_pairs
             claims.append(claim)
         claims = sorted((c for c in claims if c.kind != "drop"), key=lambda c: c.cue_start)
+        self._collapse(claims, s)
+        claims = [c for c in claims if c.kind != "drop"]
         for c in claims:
             if not c.relay and relay_pairs:
                 c.relay = relay_pairs
         self.claims += claims
+
+    def _headline(self, m: re.Match, e: int) -> _Claim | None:
+        """«وزیر صنایع: 20 درصد … جذب شد», «فارس: …» at the start of a sentence: a claim with the cue «:»."""
+        t = self.text
+        who = m.group("who")
+        words = who.split()
+        if not words or len(words) > 10 or _HEADLINE_NOT.search(who) or _VERB.search(who):
+            return None
+        if _is_stop(words[0]) or words[0] in _OPENERS or words[-1] in _HEADLINE_LAST:
+            return None
+        end = e
+        p = _PREFIX.search(t, m.end(), e)
+        if p:
+            end = p.start()
+        content = _trim(t, m.end(), min(end, m.end() + _MAX_CONTENT))
+        if content is None:
+            return None
+        claim = _Claim(":", m.end() - 1, "direct", content, self._sentence_span)
+        known = _canonical(who)
+        found = (known, True, 0) if known else _outlet_in(who)
+        if found and found[2] == 0 and len(words) <= 4:
+            claim.kind, claim.subject_outlet = "outlet", (found[0], found[1])
+            return claim
+        stop = next((k for k, w in enumerate(words) if k and _is_stop(w)), len(words))
+        if stop > 6 or not (words[0] in _SPEAKER_HEADS or words[0] in _TITLES or stop <= 3):
+            return None
+        claim.speaker = _clean_speaker(" ".join(words[:stop]))
+        return claim
+
+    def _collapse(self, claims: list[_Claim], s: int) -> None:
+        """«شبکه X اعلام کرد: Y گفت که Z» is one claim: Y's, through X (ANNOTATION's Collapse rule). An outlet
+        that opens the article this way is its wrapper."""
+        for k, c in enumerate(claims[:-1]):
+            if c.kind != "outlet" or not c.subject_outlet or c.mode == "according_to":
+                continue
+            inner = claims[k + 1]
+            a, b = c.content
+            if not (a <= inner.cue_start < b) or inner.kind not in ("name", "pronoun", "anaphor"):
+                continue
+            if inner.cue_start - a > 200 or self.text.find(inner.speaker, a, inner.cue_start) < 0:
+                continue
+            c.kind = "drop"
+            inner.nested = False
+            inner.relay = (*inner.relay, c.subject_outlet)
+            if not self.article_relay and s == 0:
+                self.article_relay = [(*c.subject_outlet, (c.cue_start, c.cue_start))]
 
     def _content_end(self, i: int, e: int) -> int:
         """Where a content that starts at ``i`` must end, at the latest: ``e`` (its sentence's end or clause's),
@@ -683,7 +750,7 @@ class _Doc:
         pieces.append((pos, len(source)))
         for a, b in pieces:
             raw_part = source[a:b]
-            part = re.sub(r"^\s*(?:و[\s\u200c]+)?", "", raw_part).strip(" -،,")
+            part = re.sub(r"^\s*(?:و[\s\u200c]+)?", "", raw_part).strip(" -،," + _QUOTES)
             if not part:
                 continue
             i = at + a + raw_part.find(part)
@@ -704,7 +771,9 @@ class _Doc:
             elif found and (found[2] <= 2 or part.startswith("خبرنگار")):
                 out.append((found[0], found[1], span, "outlet", "outlet"))
             elif _OUTLET_WORD.match(part) and not speaker_cue:
-                out.append((_clean_speaker(part), False, span, "outlet", "outlet"))
+                name = _resolve_name(part)
+                if name:  # «رسانه‌های ایران», «برخی رسانه‌ها»: no outlet named, no source
+                    out.append((name, False, span, "outlet", "outlet"))
             elif first in _BODY_HEADS or speaker_cue or len(part.split()) > 4:
                 out.append((_clean_speaker(part), False, span, "speaker", "name"))
             else:
@@ -1061,9 +1130,7 @@ class _Doc:
                 continue
             if c.kind == "none":
                 c.kind = "outlet"
-        self.claims = [
-            c for c in self.claims if c.kind != "none" and (c.speaker or c.outlet[0] or c.kind == "passive")
-        ]
+        self.claims = [c for c in self.claims if c.kind != "none" and (c.speaker or c.outlet[0] or c.kind == "passive")]
 
 
 # --- helpers ------------------------------------------------------------------------------------------
@@ -1075,7 +1142,7 @@ _canonical = functools.lru_cache(maxsize=4096)(canonical)
 
 
 def _outlet_in(
-    text: str, ignore: frozenset[str] = frozenset({"رسمی", "خبری"})
+    text: str, ignore: frozenset[str] = frozenset({"رسمی", "خبری", "تلویزیونی", "رادیویی", "ماهواره‌ای", "اینترنتی"})
 ) -> tuple[str, bool, int, str, int] | None:
     """The first outlet named in ``text``: (name, known, words before it, as written, end offset). Kept for a
     text short enough to be a name or a source (the same ones come back in every paragraph)."""
@@ -1311,6 +1378,16 @@ def _tidy_speaker(name: str) -> str:
         if w in _SPEAKER_HEADS or w.endswith(("،", ",")):
             break
     return name
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve_name(mention: str) -> str:
+    """An unknown outlet's name without its descriptors («روزنامه الوطن بحرین» → «الوطن»); "" when the mention
+    names no outlet («رسانه‌های ایران»)."""
+    if len(mention) > _MAX_NAME:
+        return _short(_clean_speaker(mention))
+    name = resolve(mention).name
+    return _clean_speaker(name) if name else ""
 
 
 def _tokens(s: str) -> list[str]:
