@@ -202,3 +202,58 @@ def test_cli_claims_and_compare():
     r = _cli("claims", "missing.txt")
     assert r.returncode == 2 and r.stderr.decode().strip().startswith("toolkit claims: missing.txt")
     assert b"Traceback" not in r.stderr
+
+
+# The issue's bad input: claims or none, never an exception, never a span outside the text.
+_BAD_INPUT = [
+    "سخنگوی دولت گفت: «این تصمیم قطعی است. او رفت.",  # unbalanced «
+    "سخنگوی دولت گفت: «این تصمیم» قطعی» است.»",
+    "وزیر گفت:",  # a cue with nothing after it
+    "به گزارش ایسنا،",
+    "وزیر گفت که",
+    "با بیان اینکه",
+    "گفت: " * 10_000,  # 10,000 cues
+    "به گزارش ایسنا، " * 10_000,
+    "وزير خارجه ايران در گفتگو با شبكه الميادين گفت كه مذاكرات ادامه دارد.",  # Arabic letters mixed in
+    "ئەندامی پەرلەمان بە رووداوی گوت کە هەڵبژاردن دوا دەخرێت. نماینده‌ە مجلس گفت که انتخابات عقب می‌افتد.",
+    "علی\u00a0رضایی در گفت‌وگو با شبکه\u00a0رووداو گفت که نیروها آماده‌اند.",  # NBSP inside names
+    "علی رضا\u00adیی در گفت‌وگو با شبکه روو\u00adداو گفت که نیروها آماده‌اند.",  # soft hyphens
+    "«" * 500 + "گفت: " + "»" * 500,
+    "تهران- ایرنا-",
+    "- : : گفت",
+]
+
+
+@pytest.mark.parametrize("raw", _BAD_INPUT, ids=range(len(_BAD_INPUT)))
+def test_bad_input_gives_claims_or_none(raw):
+    c = extract_claims(raw)
+    assert list(c.columns) == COLUMNS
+    assert ((c.start >= 0) & (c.start <= c.end) & (c.end <= len(raw))).all()
+    _raw_matches(raw, c)
+
+
+def test_names_with_nbsp_and_soft_hyphens_still_give_the_outlet():
+    for raw in _BAD_INPUT[10:12]:
+        c = extract_claims(raw)
+        assert c.outlet.tolist() == ["Rudaw"]
+        assert c.content.tolist() == ["نیروها آماده‌اند"]
+
+
+def test_scheme_constructions():
+    """ANNOTATION.md's rules on the constructions of issue 18."""
+    c = extract_claims("تهران- ایرنا- وزیر دفاع گفت: این مرکز راه‌اندازی شد.")
+    assert c[["outlet", "speaker"]].values.tolist() == [["IRNA", "وزیر دفاع"]]
+    c = extract_claims("شبکه تلویزیونی رویترز اعلام کرد: رئیس جمهور فرانسه گفت که اوضاع وخیم است.")
+    assert c[["outlet", "speaker", "cue", "content"]].values.tolist() == [
+        ["Reuters", "رئیس جمهور فرانسه", "گفت", "اوضاع وخیم است"]
+    ]
+    c = extract_claims("وی افزود: این دردها ناشی از آسیب است. در واقع ورزش منظم فواید دارد.\nوی گفت: خوب است.")
+    assert c.content.tolist() == ["این دردها ناشی از آسیب است. در واقع ورزش منظم فواید دارد", "خوب است"]
+    c = extract_claims("جان برلینسکی، وکیل جوهانسون گفت: این آخرین بار نیست.")
+    assert c.speaker.tolist() == ["جان برلینسکی"]
+    c = extract_claims("کارشناسان معتقدند در ماه‌های آینده شکاف کمتر می‌شود.")
+    assert c[["speaker", "cue"]].values.tolist() == [["کارشناسان", "معتقدند"]]
+    c = extract_claims("به گزارش رسانه‌های ایران، آقای شمخانی گفت که همکاری ادامه دارد.")
+    assert c.outlet.tolist() == [""]
+    c = extract_claims("احمد دهقان: مصرف‌کننده تکنولوژی هستیم.")
+    assert c[["speaker", "cue", "content"]].values.tolist() == [["احمد دهقان", ":", "مصرف‌کننده تکنولوژی هستیم"]]

@@ -776,8 +776,8 @@ class _Doc:
                     out.append((name, False, span, "outlet", "outlet"))
             elif first in _BODY_HEADS or speaker_cue or len(part.split()) > 4:
                 out.append((_clean_speaker(part), False, span, "speaker", "name"))
-            else:
-                out.append((_clean_speaker(part), False, span, "outlet", "outlet"))  # «به نقل از فیوچریسم»
+            elif name := _resolve_name(part):
+                out.append((name, False, span, "outlet", "outlet"))  # «به نقل از فیوچریسم»
         return out
 
     def _verb_content(self, v: re.Match, clause_start: int, nxt: int, e: int) -> tuple[str, tuple[int, int] | None]:
@@ -987,7 +987,11 @@ class _Doc:
                 claim.kind = "outlet"
                 return
         if _OUTLET_WORD.match(bare_phrase) and not found and len(bare_phrase.split()) <= 5:
-            claim.subject_outlet = (_clean_speaker(bare_phrase), False)
+            name = _resolve_name(bare_phrase)
+            if not name:  # «رسانه‌ها», «برخی رسانه‌های عربی»: an unnamed outlet is no source, only a speaker
+                claim.speaker, claim.kind = _clean_speaker(phrase), "name"
+                return
+            claim.subject_outlet = (name, False)
             claim.kind = "outlet"
             return
         claim.speaker = _clean_speaker(phrase)
