@@ -480,7 +480,9 @@ class _Doc:
                 continue  # «به نقل از» inside the source of «به گزارش ایسنا به نقل از …»
             if leads.start != start:
                 leads = _Leads(t, start, e)
-            if not (leads(p.start()) or _after_clause_end(t, s, p.start())):
+            # «- اخبار سیاسی - به گزارش …»: a section label ended by a dash opens the clause too
+            opening = leads(p.start()) or _after_label(t, start, p.start())
+            if not (opening or _after_clause_end(t, s, p.start())):
                 continue  # mid-clause «اظهارات منتشر شده به نقل از …» is not a prefix
             src_start, content_start, source = self._prefix_source(p, e)
             if source is None:
@@ -501,7 +503,7 @@ class _Doc:
             if outlets and not speaker_cue and not self.article_relay:
                 self.article_relay = [(x[0], x[1], x[2]) for x in outlets]
             wraps = last_cue >= content_start  # a verb or clause cue after it
-            if wraps and leads(p.start()):
+            if wraps and opening:
                 relay += [(x[0], x[1], x[2]) for x in outlets]
                 bodies = [x for x in chain if x[3] == "speaker"]
                 if bodies:
@@ -620,6 +622,7 @@ class _Doc:
         claims = sorted((c for c in claims if c.kind != "drop"), key=lambda c: c.cue_start)
         self._collapse(claims, s)
         claims = [c for c in claims if c.kind != "drop"]
+        self._split_runs(claims)
         for c in claims:
             if not c.relay and relay_pairs:
                 c.relay = relay_pairs
@@ -652,6 +655,24 @@ class _Doc:
             return None
         claim.speaker = _clean_speaker(" ".join(words[:stop]))
         return claim
+
+    def _split_runs(self, claims: list[_Claim]) -> None:
+        """«… که A، ماموران زندان B عنوان کردند»: a content ends before the comma that opens the next claim's
+        clause, whose speaker is named after it."""
+        t = self.text
+        for c, nxt in itertools.pairwise(claims):
+            a, b = c.content
+            if nxt.kind != "name" or not nxt.speaker or not (a < nxt.cue_start < b) or c.mode == "according_to":
+                continue
+            if t[a - 1 : a] in '«"“' and a:
+                continue  # a quotation holds what it holds
+            i = t.find(nxt.speaker, a, nxt.cue_start)
+            j = i
+            while j > a and t[j - 1].isspace():
+                j -= 1
+            if i > a and t[j - 1] in "،,":
+                c.content = _trim(t, a, j - 1) or c.content
+                nxt.nested = False
 
     def _collapse(self, claims: list[_Claim], s: int) -> None:
         """«شبکه X اعلام کرد: Y گفت که Z» is one claim: Y's, through X (ANNOTATION's Collapse rule). An outlet
@@ -1214,6 +1235,14 @@ def _after_clause_end(t: str, s: int, x: int) -> bool:
     if j - 3 >= s and t.startswith("که", j - 2) and t[j - 3].isspace():
         return True
     return j - 2 >= s and t[j - 1] == "و" and t[j - 2].isspace()
+
+
+def _after_label(t: str, s: int, x: int) -> bool:
+    """Is ``t[s:x]`` a short label ended by a dash («- اخبار سیاسی - »)?"""
+    j = x
+    while j > s and t[j - 1].isspace():
+        j -= 1
+    return j > s and t[j - 1] in "-–" and x - s < 60 and len(t[s:j].split()) <= 5
 
 
 def _and_at_end(t: str, i: int, x: int) -> int:
