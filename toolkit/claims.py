@@ -103,7 +103,13 @@ _NOUNS = {
 VERB_CUES = [f"(?:{nouns.replace(' ', _SEP)}){_SEP}(?:{'|'.join(_LIGHT[lv])})" for lv, nouns in _NOUNS.items()]
 VERB_CUES += _forms(("گفت", "گوی"), ("افزود", "افزای"), ("نوشت", "نویس"), ("نگاشت", "نگار"))
 # Opinions and bare present of «داشتن»: «معتقد است», «معتقدند», «تاکید دارند», «اعتقاد دارد».
-VERB_CUES.append(rf"معتقد(?:{_SEP}(?:است|اند|بود|بودند|هستند)|ند)|(?:تاکید|تأکید|اعتقاد){_SEP}دار(?:د|ند)")
+VERB_CUES.append(rf"(?:معتقد|مدعی)(?:{_SEP}(?:است|اند|بود|بودند|هستند)|ند)|(?:تاکید|تأکید|اعتقاد){_SEP}دار(?:د|ند)")
+# The bare perfect before its clause with no «که» («یک نماینده گفته واشنگتن دنبال جنگ نیست»); not «به گفته»,
+# «گفته شده», «گفته‌های».
+VERB_CUES.append(
+    rf"(?<!به )(?<!به\u200c)(?:گفته|افزوده|(?:اعلام|عنوان){_SEP}کرده)"
+    rf"(?=\s+(?!(?:شده|شد|است|بود|اند|بودند|باشد|می|نمی|را|و|از|به|در|با)(?![\w\u200c])){_W})"
+)
 # The bare perfect, written without «است» («او گفته که …», «کاربری نوشته: …»): only before «که», «:» or «.
 VERB_CUES.append(
     rf"(?:گفته|نوشته|افزوده|نگاشته|(?:اعلام|عنوان|تاکید|تأکید|اظهار){_SEP}(?:کرده|داشته))(?=\s*(?:که\s|:|«))"
@@ -127,7 +133,7 @@ _DOCUMENT = re.compile(
 #: TABLE CLAUSE_CUES — «با بیان اینکه …، گفت»: the speaker of the main verb also says what follows.
 CLAUSE_CUES = (
     rf"(?:با|ضمن){_SEP}(?:بیان|اشاره{_SEP}به|تاکید{_SEP}بر|تأکید{_SEP}بر|یادآوری|اعلام|ذکر|عنوان){_SEP}"
-    rf"(?:این{_SEP}که|اینکه)"
+    rf"(?:این{_SEP}(?:مطلب{_SEP})?که|اینکه)|ضمن{_SEP}(?:(?:تاکید|تأکید){_SEP}بر|تایید|تأیید)(?!{_SEP}(?:این|اینکه))"
 )
 _CLAUSE = re.compile(rf"{_NOT_BEFORE}{CLAUSE_CUES}{_NOT_AFTER}")
 
@@ -161,6 +167,12 @@ def _is_stop(word: str) -> bool:
 
 #: Words that open a sentence without being its subject.
 _OPENERS = set("و اما ولی البته همچنین هم‌چنین سپس لذا بنابراین همچنان ضمنا ضمناً حالا اکنون هم‌اکنون آیا".split())
+#: Connectives of three words («با این حال») that open a sentence without being its subject.
+_MULTI_OPENERS = {
+    tuple(x.split())
+    for x in ("با این حال", "با این وجود", "در عین حال", "در همین حال", "از سوی دیگر", "از طرف دیگر",
+              "در این میان", "به هر حال", "در این حال", "در همین راستا", "در این راستا")
+}  # fmt: skip
 #: Words that open a new clause inside a sentence: a speaker before them is not the speaker after them.
 _CLAUSE_BREAK = re.compile(
     rf"{_NOT_BEFORE}(?:اما|ولی|زیرا|چرا{_SEP}که|در{_SEP}حالی{_SEP}(?:است{_SEP})?که|درحالیکه){_NOT_AFTER}|؛"
@@ -223,7 +235,8 @@ _DASH_DATELINE = re.compile(
 #: «NAME: claim» at the start of a sentence (a headline or a lead).
 _HEADLINE = re.compile(r"[-–•▪️*\s]*(?P<who>[^:\n،,.؟?!«»\"()\[\]/|]{2,80}?)\s*:(?![/\d])\s*(?=\S)")
 _HEADLINE_NOT = re.compile(
-    r"[\d۰-۹٠-٩@#]|https?|www|متن|شرح|عبارت|عنوان|توضیح|نکته|پرسش|سوال|سؤال|پاسخ|منبع|تاریخ|موضوع"
+    r"[\d۰-۹٠-٩@#]|https?|www|متن|شرح|عبارت|عنوان|توضیح|نکته|پرسش|پرسید|سوال|سؤال|پاسخ|منبع|تاریخ|موضوع|دقیقه"
+    r"|^(?:من|ما|شما|تو|نفر|گزینه|بخش|مرحله|قسمت|نتیجه|هدف|شعار)(?![\w\u200c])"
 )
 _HEADLINE_LAST = frozenset("است بود شد شده اند زیر قرار ذیل دارد دارند کرد کنید گفت".split())
 _SOURCE_END = re.compile(r"[،:؛,]")
@@ -930,6 +943,8 @@ class _Doc:
         i = 0
         while i < len(words) and (words[i][2] in _OPENERS or not words[i][2].strip("،,-–")):
             i += 1
+        while tuple(w[2].rstrip("،,") for w in words[i : i + 3]) in _MULTI_OPENERS:
+            i += 3  # «با این حال کارشناسان معتقدند …»
         if i < len(words) and _is_stop(words[i][2]):
             # A leading adjunct: the speaker starts after the first comma that is followed by a non-adjunct
             # («در پی …، به واسطه …، یک مقام آگاه گفت»), else at the first title word or pronoun.
