@@ -30,7 +30,16 @@ same for the same speaker elsewhere in the article, the sentence's relay, and fi
 relay («به گزارش آران نیوز:», «خبرگزاری فارس: …») — see :func:`provenance`.
 
 «» around a name is not a quotation: a direct quote is what follows a cue and a colon, or «…» right after a
-cue. An outlet merely mentioned («خبرنگار المیادین زخمی شد») is not a claim.
+cue, and runs over the next sentences to its «» or to the next sentence with a claim of its own. An outlet
+merely mentioned («خبرنگار المیادین زخمی شد») is not a claim. The rules follow the project's scheme
+(docs/guide/attribution.md, from ANNOTATION.md): datelines («تهران- ایرنا-») and wrappers name the source of
+the whole passage, «NAME: …» at a sentence start is a claim with the cue «:», «شبکه X اعلام کرد: Y گفت …» is
+Y's claim through X, a speaker is a proper name without its title apposition.
+
+Where it departs from the scheme (listed in full in the guide's section of that name): cues outside its tables
+or split around their complement, passives and bare perfects not before a clause, headlines not at a sentence
+start, speakers cut at the first adjunct word («نظارت بر …»), a run «X نوشته: … Y نوشته: …» with no full stops,
+outlets unknown to the registry (named in Persian without descriptors), and a later wrapper for earlier claims.
 
 >>> text = ("به گزارش آران نیوز: یک منبع دولتی اعلام کرد که اسد به عراق اجازه داده است. "
 ...         "او در گفتوگو با شبکه «راشا تودی»، گفت که نیازی به اجازه نیست.")
@@ -46,6 +55,7 @@ cue. An outlet merely mentioned («خبرنگار المیادین زخمی شد
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import heapq
 import itertools
@@ -279,6 +289,7 @@ class _Claim:
     outlet: tuple[str, bool] = ("", False)
     nested: bool = False  # inside another claim's quotation, or a relative clause: not an antecedent
     clauses: list = field(default_factory=list)  # the clause cues («با بیان اینکه …») said with this verb
+    co_outlets: tuple = ()  # «رویترز و نووستی گزارش دادند»: the outlets after the first, one claim each
 
 
 _NORMALIZER: Normalizer | None = None
@@ -621,6 +632,8 @@ class _Doc:
                     inside.add(body)
             claims.append(claim)
             inside.add(content)
+            for other in claim.co_outlets:  # coordinated outlets: one claim each, the same content
+                claims.append(dataclasses.replace(claim, subject_outlet=other, co_outlets=(), clauses=[]))
         # A clause cue with no verb after it: «X با تاکید بر اینکه A، از … خواست».
         for k, c in enumerate(clauses):
             if k in owner or c.start() < start:
@@ -1021,6 +1034,8 @@ class _Doc:
             if len(rest.split()) <= 3 and not any(w in _SPEAKER_HEADS for w in rest.split()[:1]):
                 claim.subject_outlet = (found[0], found[1])
                 claim.kind = "outlet"
+                if rest.startswith("و"):
+                    claim.co_outlets = tuple((m.name, True) for m in find_outlets(rest) if m.name != found[0])
                 return
         if _OUTLET_WORD.match(bare_phrase) and not found and len(bare_phrase.split()) <= 5:
             name = _resolve_name(bare_phrase)
