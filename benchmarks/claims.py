@@ -6,7 +6,9 @@
 
 **Accuracy** (``datasets.load_claims_gold``, our labels in ``toolkit/resources/labels/``). The extractor runs
 on each whole article;
-its claims whose content overlaps a labelled passage are compared with the passage's gold claims. A
+its claims whose content starts in a labelled passage are compared with the passage's gold claims (a quotation
+that began in an earlier passage and runs on into this one is that passage's claim; for contents that stop at
+their sentence, as all did before quotations ran over sentences, this is the same as overlapping it). A
 predicted claim matches a gold claim when their outlets are the same (canonical names; unknown outlets
 compared without outlet words and spaces; both empty counts as the same) and their contents overlap by
 at least the threshold: the number of word tokens in both spans divided by the number in the longer
@@ -127,7 +129,7 @@ def score(recs: list[dict], predicted: dict[str, pd.DataFrame], threshold: float
     for r in recs:
         text = texts[r["doc_id"]]
         pred = predicted[r["doc_id"]]
-        pred = pred[(pred.start < r["end"]) & (pred.end > r["start"])]
+        pred = pred[(pred.start >= r["start"]) & (pred.start < r["end"])]
         gold = r["claims"]
         n_gold += len(gold)
         n_pred += len(pred)

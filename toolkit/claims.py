@@ -117,8 +117,8 @@ VERB_CUES.append(rf"(?:معتقد|مدعی)(?:{_SEP}(?:است|اند|بود|بو
 # The bare perfect before its clause with no «که» («یک نماینده گفته واشنگتن دنبال جنگ نیست»); not «به گفته»,
 # «گفته شده», «گفته‌های».
 VERB_CUES.append(
-    rf"(?<!به )(?<!به\u200c)(?:گفته|افزوده|(?:اعلام|عنوان){_SEP}کرده)"
-    rf"(?=\s+(?!(?:شده|شد|است|بود|اند|بودند|باشد|می|نمی|را|و|از|به|در|با)(?![\w\u200c])){_W})"
+    rf"(?<!به )(?<!به\u200c)(?<!بر )(?<!طبق )(?<!اساس )(?<!اظهارات )(?:گفته|(?:اعلام|عنوان){_SEP}کرده)"
+    rf"(?=\s+(?!(?:شده|شد|است|بود|اند|بودند|باشد|را|و|از|به|در|با|های|ها|نشده|نشد)(?![\w\u200c])|می|نمی){_W})"
 )
 # The bare perfect, written without «است» («او گفته که …», «کاربری نوشته: …»): only before «که», «:» or «.
 VERB_CUES.append(
@@ -151,7 +151,7 @@ _CLAUSE = re.compile(rf"{_NOT_BEFORE}{CLAUSE_CUES}{_NOT_AFTER}")
 _REPORT = rf"گزارش(?:ی|{_SEP}های|{_SEP}ها)?"
 PREFIX_CUES = {
     "outlet": rf"به{_SEP}گزارش|به{_SEP}نقل{_SEP}از|به{_SEP}نوشته(?:ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|بر{_SEP}اساس|طبق|بر{_SEP}پایه){_SEP}{_REPORT}",  # noqa: E501
-    "speaker": rf"به{_SEP}گفته(?:{_SEP}ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|طبق|بر{_SEP}اساس|به){_SEP}(?:گفته|اظهارات|اعلام)|به{_SEP}(?:ادعای|اذعان|تاکید|تأکید|زعم|عقیده|باور)|به{_SEP}روایت|از{_SEP}قول|با{_SEP}اعلام(?!{_SEP}(?:این|اینکه|آمادگی|خبر){_NOT_AFTER})",  # noqa: E501
+    "speaker": rf"به{_SEP}گفته(?:{_SEP}ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|طبق|بر{_SEP}اساس|به){_SEP}(?:گفته|اظهارات|اعلام)|به{_SEP}(?:ادعای|اذعان|تاکید|تأکید|زعم)|به{_SEP}روایت|از{_SEP}قول|با{_SEP}اعلام(?!{_SEP}(?:این|اینکه|آمادگی|خبر){_NOT_AFTER})",  # noqa: E501
 }
 _PREFIX = re.compile(
     rf"{_NOT_BEFORE}(?:(?P<outlet>{PREFIX_CUES['outlet']})|(?P<speaker>{PREFIX_CUES['speaker']})){_NOT_AFTER}"
@@ -1117,8 +1117,13 @@ class _Doc:
                 continue
             c.speaker = _tidy_speaker(_short(c.speaker)) if c.speaker else c.speaker
             if c.speaker.split(" ", 1)[0] in _NOT_SPEAKERS:
-                c.kind, c.speaker = "none", ""
-                c.nested = True
+                # «همانطور که وزارت ورزش اعلام کرده …»: the speaker is after «که», if any
+                rest = re.sub(r"^\S+\s*(?:که\s*)?", "", c.speaker)
+                if rest:
+                    c.speaker = rest
+                else:
+                    c.kind, c.speaker = "none", ""
+                    c.nested = True
             ant = None
             if c.kind == "pronoun":
                 ant = last_person
