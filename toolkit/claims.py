@@ -524,9 +524,11 @@ class _Doc:
                 nxt = _PREFIX.match(t, _skip_space(t, content_start, e))
             covered = content_start
             outlets = [x for x in chain if x[3] == "outlet"]
+            # «به گزارش خبرآنلاین، به گفته X، …»: the outlet relays the speaker's prefix claim after it
+            inner = nxt is not None and nxt.group("speaker") is not None and not speaker_cue
             if outlets and not speaker_cue and not self.article_relay:
                 self.article_relay = [(x[0], x[1], x[2]) for x in outlets]
-            wraps = last_cue >= content_start  # a verb or clause cue after it
+            wraps = last_cue >= content_start or inner  # a verb, clause or prefix cue after it
             if wraps and opening:
                 relay += [(x[0], x[1], x[2]) for x in outlets]
                 bodies = [x for x in chain if x[3] == "speaker"]
@@ -592,6 +594,7 @@ class _Doc:
             inside.add(c.content)
         # A verb inside «با بیان اینکه A، … گفت»'s A («دولت معتقد است …») is a claim nested in A, up to A's end.
         within: dict[int, int] = {}
+        failed: dict[int, int] = {}  # verbs with no content of their own: where their clause starts
         for j, mine in owned.items():
             body = self._clause_content(clauses[mine[-1]], verb_starts[j])
             if body is not None:
@@ -605,8 +608,10 @@ class _Doc:
             nxt = verb_starts[i + 1] if i + 1 < len(verbs) else e
             first = clauses[mine[0]].start() if mine else v.start()
             clause_start = boundary(first, skip)
+            shared = not mine and i - 1 in failed and t[verb_ends[i - 1] : v.start()].strip(_WS) == "و"
             mode, content = self._verb_content(v, boundary(v.start(), skip), nxt, min(e, within.get(i, e)))
             if content is None:
+                failed[i] = clause_start
                 continue
             claim = _Claim(_clean(v.group()), v.start(), mode, content, (s, e))
             claim.nested = inside.covers(v.start()) or i in within
@@ -616,6 +621,14 @@ class _Doc:
                 self._document_source(claim, clause_start, v.start())
             else:
                 self._subject(claim, clause_start, first, v.start())
+                if shared and claim.kind == "zero":
+                    # «بازفید … اشاره کرد و نوشت:»: the subject of the verb before, if it reads as a name or title
+                    interview = claim.interview
+                    self._subject(claim, failed[i - 1], verb_starts[i - 1], verb_starts[i - 1])
+                    claim.interview = interview
+                    words = claim.speaker.split()
+                    if claim.kind == "name" and len(words) > 3 and words[0] not in _SPEAKER_HEADS | _TITLES:
+                        claim.kind, claim.speaker = "zero", ""
             claim.relay = relay_pairs
             if claim.kind == "zero" and relay_speaker and not claims:
                 claim.speaker, claim.kind = relay_speaker, "name"
@@ -1376,8 +1389,12 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
     b = a + len(w)
     if b <= a or not _ANY_WORD.search(w):
         return None
-    if w.count("»") > w.count("«"):  # a quote closed inside: keep the closing mark out
-        b = a + w.rindex("»")
+    if w.count("»") > w.count("«"):
+        k = w.find("»")
+        if a > 0 and text[a - 1] == "«" and k >= 0 and _ANY_WORD.search(w, k + 1):
+            a -= 1  # «به گفته وی، «کریدور» همکاری …»: a quoted name opens the content, keep its mark
+        else:  # a quote closed inside: keep the closing mark out
+            b = a + w.rindex("»")
     return (a, b) if b > a else None
 
 
