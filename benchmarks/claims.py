@@ -7,11 +7,15 @@
 
 **Accuracy** (``datasets.load_claims_gold``, our labels in ``toolkit/resources/labels/``). The extractor runs
 on each whole article;
-its claims whose content overlaps a labelled passage are compared with the passage's gold claims. A
+its claims whose content starts in a labelled passage are compared with the passage's gold claims (a quotation
+that began in an earlier passage and runs on into this one is that passage's claim; for contents that stop at
+their sentence, as all did before quotations ran over sentences, this is the same as overlapping it). A
 predicted claim matches a gold claim when their outlets are the same (canonical names; unknown outlets
 compared without outlet words and spaces; both empty counts as the same) and their contents overlap by
 at least the threshold: the number of word tokens in both spans divided by the number in the longer
-span (0.5 and 0.8, the two levels the Gender Gap Tracker reports). Matching is one to one, best overlap
+span (0.5 and 0.8, the two levels the Gender Gap Tracker reports); a predicted content is first clipped to the
+labelled passage's span, since the gold contents stop at the passage by construction while a direct quotation
+running over several sentences is one content (ANNOTATION.md). Matching is one to one, best overlap
 first. *Speaker* accuracy is over matched pairs: right when both are empty, or when the predicted
 speaker and one of the gold forms (or all of them together) reach a token F1 of at least 0.5;
 *speaker_named* also counts a predicted speaker that contains every word of a gold form (a name followed
@@ -147,14 +151,17 @@ def score(recs: list[dict], predicted: dict[str, pd.DataFrame], threshold: float
     for r in recs:
         text = texts[r["doc_id"]]
         pred = predicted[r["doc_id"]]
-        pred = pred[(pred.start < r["end"]) & (pred.end > r["start"])]
+        pred = pred[(pred.start >= r["start"]) & (pred.start < r["end"])]
         gold = r["claims"]
         n_gold += len(gold)
         n_pred += len(pred)
         pairs = []
         for gi, g in enumerate(gold):
             for pi, p in enumerate(pred.itertuples()):
-                ov = overlap(text, (g["content_start"], g["content_end"]), (p.start, p.end))
+                # the gold stops at the passage by construction: a prediction is clipped to it (a quotation
+                # that runs over several sentences is one content, ANNOTATION.md)
+                clipped = (max(p.start, r["start"]), min(p.end, r["end"]))
+                ov = overlap(text, (g["content_start"], g["content_end"]), clipped)
                 if ov >= threshold:
                     pairs.append((ov, same_outlet(g["outlet"], p.outlet), gi, pi, g, p))
         used_g: set[int] = set()

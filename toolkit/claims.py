@@ -5,7 +5,8 @@
 ======================  =====================================================================================
 ``doc_id``              the document (the frame's ``doc_id``, or ``""`` for a string)
 ``outlet``              canonical name of the channel the claim reaches us through (``RT``, ``Rudaw``); an
-                        outlet the registry does not know is kept as written; empty when none is named
+                        outlet the registry does not know by its name without descriptors; empty when none
+                        is named (unnamed outlets, «رسانه‌های ایران», are none)
 ``outlet_known``        whether :mod:`toolkit.sources` knows the outlet
 ``speaker``             the person or body, pronouns resolved; empty when the outlet itself reports
 ``cue``                 the reporting cue as written (گفت، اعلام کرد، به گزارش، به گفته، با بیان اینکه …)
@@ -34,7 +35,16 @@ sentence's cues and read once; a content is at most 3,000 characters, and in a s
 characters (no sentence ends) it also stops at the next cue; a speaker's name is at most 500 characters.
 
 «» around a name is not a quotation: a direct quote is what follows a cue and a colon, or «…» right after a
-cue. An outlet merely mentioned («خبرنگار المیادین زخمی شد») is not a claim.
+cue, and runs over the next sentences to its «» or to the next sentence with a claim of its own. An outlet
+merely mentioned («خبرنگار المیادین زخمی شد») is not a claim. The rules follow the project's scheme
+(docs/guide/attribution.md, from ANNOTATION.md): datelines («تهران- ایرنا-») and wrappers name the source of
+the whole passage, «NAME: …» at a sentence start is a claim with the cue «:», «شبکه X اعلام کرد: Y گفت …» is
+Y's claim through X, a speaker is a proper name without its title apposition.
+
+Where it departs from the scheme (listed in full in the guide's section of that name): cues outside its tables
+or split around their complement, passives and bare perfects not before a clause, headlines not at a sentence
+start, speakers cut at the first adjunct word («نظارت بر …»), a run «X نوشته: … Y نوشته: …» with no full stops,
+outlets unknown to the registry (named in Persian without descriptors), and a later wrapper for earlier claims.
 
 >>> text = ("به گزارش آران نیوز: یک منبع دولتی اعلام کرد که اسد به عراق اجازه داده است. "
 ...         "او در گفتوگو با شبکه «راشا تودی»، گفت که نیازی به اجازه نیست.")
@@ -50,6 +60,7 @@ cue. An outlet merely mentioned («خبرنگار المیادین زخمی شد
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import heapq
 import itertools
@@ -60,7 +71,7 @@ import pandas as pd
 
 from toolkit.chars import WORD_CHARS, ZWNJ
 from toolkit.normalization import Normalizer, Offsets
-from toolkit.sources import OUTLET_WORDS, canonical, find_outlets
+from toolkit.sources import OUTLET_WORDS, canonical, find_outlets, resolve
 from toolkit.tokens import sentence_spans
 
 __all__ = ["COLUMNS", "extract_claims", "provenance"]
@@ -98,14 +109,30 @@ _LIGHT = {
     "ساخت": _forms(("ساخت", "ساز")),
 }
 _NOUNS = {
-    "کرد": "اظهار|اعلام|تصریح|تاکید|تأکید|بیان|خاطرنشان|خاطر نشان|عنوان|ادعا|اضافه|یادآوری|اذعان|اعتراف|گزارش|اشاره|تایید|تأیید|ابراز",  # noqa: E501
-    "داشت": "اظهار|اعلام|بیان|عنوان",
+    "کرد": "اظهار|اعلام|تصریح|تاکید|تأکید|بیان|خاطرنشان|خاطر نشان|عنوان|ادعا|اضافه|یادآوری|اذعان|اعتراف|گزارش|اشاره|تایید|تأیید|ابراز|تهدید|توصیه",  # noqa: E501
+    "داشت": "اظهار|اعلام|بیان|عنوان|ابراز|اعتقاد",
     "داد": "خبر|گزارش|ادامه|توضیح|هشدار|اطلاع|پاسخ",
     "شد": "مدعی|یادآور|متذکر|خاطرنشان",
     "ساخت": "خاطرنشان|خاطر نشان",
 }
 VERB_CUES = [f"(?:{nouns.replace(' ', _SEP)}){_SEP}(?:{'|'.join(_LIGHT[lv])})" for lv, nouns in _NOUNS.items()]
-VERB_CUES += _forms(("گفت", "گوی"), ("افزود", "افزای"), ("نوشت", "نویس"))
+VERB_CUES += _forms(("گفت", "گوی"), ("افزود", "افزای"), ("نوشت", "نویس"), ("نگاشت", "نگار"))
+# Opinions and bare present of «داشتن»: «معتقد است», «معتقدند», «تاکید دارند», «اعتقاد دارد».
+VERB_CUES.append(rf"(?:معتقد|مدعی)(?:{_SEP}(?:است|اند|بود|بودند|هستند)|ند)|(?:تاکید|تأکید|اعتقاد){_SEP}دار(?:د|ند)")
+# The bare perfect before its clause with no «که» («یک نماینده گفته واشنگتن دنبال جنگ نیست»); not «به گفته»,
+# «گفته شده», «گفته‌های».
+VERB_CUES.append(
+    rf"(?<!به )(?<!به\u200c)(?<!بر )(?<!طبق )(?<!اساس )(?<!اظهارات )(?:گفته|(?:اعلام|عنوان){_SEP}کرده)"
+    rf"(?=\s+(?!(?:شده|شد|است|بود|اند|بودند|باشد|را|و|از|به|در|با|های|ها|نشده|نشد)(?![\w\u200c])|می|نمی){_W})"
+)
+# The bare perfect, written without «است» («او گفته که …», «کاربری نوشته: …»): only before «که», «:» or «.
+VERB_CUES.append(
+    rf"(?:گفته|نوشته|افزوده|نگاشته|(?:اعلام|عنوان|تاکید|تأکید|اظهار){_SEP}(?:کرده|داشته))(?=\s*(?:که\s|:|«))"
+)
+# The passive: no speaker («گفته شده است:», «اعلام شد که», «به همسرش اطلاع داده شد که»).
+_PASSIVE = rf"(?:گفته|اعلام|اطلاع{_SEP}داده|عنوان){_SEP}(?:شد|شده(?:{_SEP}(?:است|بود))?|می{_SEP}شود)(?=\s*(?:که\s|:|«))"
+VERB_CUES.append(_PASSIVE)
+_IS_PASSIVE = re.compile(_PASSIVE.replace(r"(?=\s*(?:که\s|:|«))", "") + "$")
 # «گفت و گو» (dialogue, spelled with spaces) and «گفت‌وگو» are nouns, not «گفت».
 # «در بیانیه X آمده است:» — a document speaks for its author (only before a colon).
 VERB_CUES.append(rf"(?:آمده|نوشته{_SEP}شده?)(?:{_SEP}است)?(?=\s*:)")
@@ -121,7 +148,7 @@ _DOCUMENT = re.compile(
 #: TABLE CLAUSE_CUES — «با بیان اینکه …، گفت»: the speaker of the main verb also says what follows.
 CLAUSE_CUES = (
     rf"(?:با|ضمن){_SEP}(?:بیان|اشاره{_SEP}به|تاکید{_SEP}بر|تأکید{_SEP}بر|یادآوری|اعلام|ذکر|عنوان){_SEP}"
-    rf"(?:این{_SEP}که|اینکه)"
+    rf"(?:این{_SEP}(?:مطلب{_SEP})?که|اینکه)|ضمن{_SEP}(?:(?:تاکید|تأکید){_SEP}بر|تایید|تأیید)(?!{_SEP}(?:این|اینکه))"
 )
 _CLAUSE = re.compile(rf"{_NOT_BEFORE}{CLAUSE_CUES}{_NOT_AFTER}")
 
@@ -129,7 +156,7 @@ _CLAUSE = re.compile(rf"{_NOT_BEFORE}{CLAUSE_CUES}{_NOT_AFTER}")
 _REPORT = rf"گزارش(?:ی|{_SEP}های|{_SEP}ها)?"
 PREFIX_CUES = {
     "outlet": rf"به{_SEP}گزارش|به{_SEP}نقل{_SEP}از|به{_SEP}نوشته(?:ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|بر{_SEP}اساس|طبق|بر{_SEP}پایه){_SEP}{_REPORT}",  # noqa: E501
-    "speaker": rf"به{_SEP}گفته(?:{_SEP}ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|طبق|بر{_SEP}اساس|به){_SEP}(?:گفته|اظهارات|اعلام)|به{_SEP}ادعای|به{_SEP}روایت|از{_SEP}قول",  # noqa: E501
+    "speaker": rf"به{_SEP}گفته(?:{_SEP}ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|طبق|بر{_SEP}اساس|به){_SEP}(?:گفته|اظهارات|اعلام)|به{_SEP}(?:ادعای|اذعان|تاکید|تأکید|زعم)|به{_SEP}روایت|از{_SEP}قول|با{_SEP}اعلام(?!{_SEP}(?:این|اینکه|آمادگی|خبر){_NOT_AFTER})",  # noqa: E501
 }
 _PREFIX = re.compile(
     rf"{_NOT_BEFORE}(?:(?P<outlet>{PREFIX_CUES['outlet']})|(?P<speaker>{PREFIX_CUES['speaker']})){_NOT_AFTER}"
@@ -155,6 +182,12 @@ def _is_stop(word: str) -> bool:
 
 #: Words that open a sentence without being its subject.
 _OPENERS = set("و اما ولی البته همچنین هم‌چنین سپس لذا بنابراین همچنان ضمنا ضمناً حالا اکنون هم‌اکنون آیا".split())
+#: Connectives of three words («با این حال») that open a sentence without being its subject.
+_MULTI_OPENERS = {
+    tuple(x.split())
+    for x in ("با این حال", "با این وجود", "در عین حال", "در همین حال", "از سوی دیگر", "از طرف دیگر",
+              "در این میان", "به هر حال", "در این حال", "در همین راستا", "در این راستا")
+}  # fmt: skip
 #: Words that open a new clause inside a sentence: a speaker before them is not the speaker after them.
 _CLAUSE_BREAK = re.compile(
     rf"{_NOT_BEFORE}(?:اما|ولی|زیرا|چرا{_SEP}که|در{_SEP}حالی{_SEP}(?:است{_SEP})?که|درحالیکه){_NOT_AFTER}|؛"
@@ -210,6 +243,17 @@ _WS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # what \s matc
 _TRIM_START = _WS + '«"“،,:'
 _TRIM_END = _WS + '.!؟?…»"”،,:؛'
 _DATELINE = re.compile(r"([^:\n]{2,40}):")
+_DASH_DATELINE = re.compile(
+    rf"\s*(?:{_W}+(?:\s{_W}+)?\s*[-–]\s*)?(?P<o>{_W}+(?:[\s\u200c]{_W}+){{0,2}}?)\s*(?:[-–/]|:(?!\s*$))\s*"
+    rf"(?:گروه[^:\n]{{0,40}}:\s*)?"
+)
+#: «NAME: claim» at the start of a sentence (a headline or a lead).
+_HEADLINE = re.compile(r"[-–•▪️*\s]*(?P<who>[^:\n،,.؟?!«»\"()\[\]/|]{2,80}?)\s*:(?![/\d])\s*(?=\S)")
+_HEADLINE_NOT = re.compile(
+    r"[\d۰-۹٠-٩@#]|https?|www|متن|شرح|عبارت|عنوان|توضیح|نکته|پرسش|پرسید|سوال|سؤال|پاسخ|منبع|تاریخ|موضوع|دقیقه"
+    r"|^(?:من|ما|شما|تو|نفر|گزینه|بخش|مرحله|قسمت|نتیجه|هدف|شعار)(?![\w\u200c])"
+)
+_HEADLINE_LAST = frozenset("است بود شد شده اند زیر قرار ذیل دارد دارند کرد کنید گفت".split())
 _SOURCE_END = re.compile(r"[،:؛,]")
 _COLON = re.compile(r"\s*[:：]")
 _COLON_SPACE = re.compile(r"\s*[:：]\s*")
@@ -249,6 +293,8 @@ class _Claim:
     entity: int = -1
     outlet: tuple[str, bool] = ("", False)
     nested: bool = False  # inside another claim's quotation, or a relative clause: not an antecedent
+    clauses: list = field(default_factory=list)  # the clause cues («با بیان اینکه …») said with this verb
+    co_outlets: tuple = ()  # «رویترز و نووستی گزارش دادند»: the outlets after the first, one claim each
 
 
 _NORMALIZER: Normalizer | None = None
@@ -360,9 +406,44 @@ class _Doc:
         self.text = text
         self.claims: list[_Claim] = []
         self.article_relay: list[tuple[str, bool, tuple[int, int]]] = []
-        for s, e in sentence_spans(text):
+        spans = sentence_spans(text)
+        for s, e in spans:
             self._sentence(s, e)
+        self._quotations(spans)
         self._resolve()
+
+    def _quotations(self, spans: list[tuple[int, int]]) -> None:
+        """A direct quotation runs on over the next sentences: to its closing «»», else to the end of its
+        paragraph or the next sentence with a claim of its own, at most _MAX_CONTENT characters."""
+        t = self.text
+        with_claims = {c.sentence for c in self.claims}
+        starts = [a for a, _ in spans]
+        for c in self.claims:
+            if c.mode != "direct":
+                continue
+            a, b = c.content
+            s, e = c.sentence
+            limit = a + _MAX_CONTENT
+            if (a > 0 and t[a - 1] in "«“") or (a > 1 and t[a - 2] in "«“" and t[a - 1].isspace()):
+                close = {"«": "»", "“": "”"}[t[a - 1] if t[a - 1] in "«“" else t[a - 2]]
+                if t.find(close, a, b + 1) >= 0:
+                    continue  # closed in its sentence
+                j = t.find(close, b, min(limit, len(t)))
+                if j >= 0 and "\n" not in t[b:j]:
+                    c.content = _trim(t, a, j) or c.content
+                continue
+            if _ANY_WORD.search(t, b, e):
+                continue  # the sentence goes on after the content: it was cut on purpose
+            k = bisect.bisect_right(starts, s)
+            end = b
+            while k < len(spans):
+                s2, e2 = spans[k]
+                if (s2, e2) in with_claims or "\n" in t[end:s2] or e2 > limit:
+                    break
+                end = e2
+                k += 1
+            if end > b:
+                c.content = _trim(t, a, end) or c.content
 
     # --- one sentence -------------------------------------------------------------------------------
 
@@ -376,12 +457,34 @@ class _Doc:
         start = s
         # A dateline at the start of a line: «خبرگزاری فارس: …»
         m = _DATELINE.match(t, s, e)
-        if m and (s == 0 or t[s - 1] == "\n"):
+        line_start = s == 0 or t[s - 1] == "\n"
+        if m and line_start:
             found = _outlet_in(m.group(1))
             if found and found[2] == 0 and len(m.group(1).split()) <= 4:
                 relay.append((found[0], found[1], (s, s + len(m.group(1)))))
                 start = m.end()
+        m = _DASH_DATELINE.match(t, s, e) if line_start and start == s else None
+        if m:
+            # «تهران- ایرنا- …», «برنا- گروه فرهنگ و هنر: …»: the agency that wrote the article, not a speaker
+            name = m.group("o")
+            known = _canonical(name)
+            found = (known, True) if known else _outlet_in(name)
+            if found and (known or found[2] == 0):
+                relay.append((found[0], found[1], m.span("o")))
+                start = m.end()
+        headline = None
+        m = _HEADLINE.match(t, start, e) if start == s else None
+        if m:
+            headline = self._headline(m, e)
+            if headline is not None:
+                p = _PREFIX.search(t, headline.content[1], e)
+                # a headline run into its lead («… متوقف شود به گزارش ایسنا، …»): the lead starts at the prefix
+                start = p.start() if p and _trim(t, headline.content[1], p.start()) is None else m.end()
         verbs = [v for v in _VERB.finditer(t, start, e) if not self._inside_quote_name(v.start())]
+        if headline is not None and headline.kind == "outlet" and verbs:
+            # «خبرگزاری فارس: X اعلام کرد …»: the outlet relays the claims after it
+            relay.append((*headline.subject_outlet, m.span("who")))
+            headline = None
         clauses = list(_CLAUSE.finditer(t, start, e))
         self._cue_starts: list[int] | None = None
         if e - s > _LONG_SENTENCE:
@@ -397,7 +500,7 @@ class _Doc:
         verb_ends = [v.end() for v in verbs]
         clause_ends = [c.end() for c in clauses]
         last_cue = max(verb_starts[-1] if verbs else -1, clauses[-1].start() if clauses else -1)
-        claims: list[_Claim] = []
+        claims: list[_Claim] = [headline] if headline is not None else []
         # Prefixes: the relay of the claims after them, or a claim of their own.
         covered = start
         leads = _Leads(t, start, e)
@@ -406,7 +509,9 @@ class _Doc:
                 continue  # «به نقل از» inside the source of «به گزارش ایسنا به نقل از …»
             if leads.start != start:
                 leads = _Leads(t, start, e)
-            if not (leads(p.start()) or _after_clause_end(t, s, p.start())):
+            # «- اخبار سیاسی - به گزارش …»: a section label ended by a dash opens the clause too
+            opening = leads(p.start()) or _after_label(t, start, p.start())
+            if not (opening or _after_clause_end(t, s, p.start())):
                 continue  # mid-clause «اظهارات منتشر شده به نقل از …» is not a prefix
             src_start, content_start, source = self._prefix_source(p, e)
             if source is None:
@@ -424,10 +529,12 @@ class _Doc:
                 nxt = _PREFIX.match(t, _skip_space(t, content_start, e))
             covered = content_start
             outlets = [x for x in chain if x[3] == "outlet"]
+            # «به گزارش خبرآنلاین، به گفته X، …»: the outlet relays the speaker's prefix claim after it
+            inner = nxt is not None and nxt.group("speaker") is not None and not speaker_cue
             if outlets and not speaker_cue and not self.article_relay:
                 self.article_relay = [(x[0], x[1], x[2]) for x in outlets]
-            wraps = last_cue >= content_start  # a verb or clause cue after it
-            if wraps and leads(p.start()):
+            wraps = last_cue >= content_start or inner  # a verb, clause or prefix cue after it
+            if wraps and opening:
                 relay += [(x[0], x[1], x[2]) for x in outlets]
                 bodies = [x for x in chain if x[3] == "speaker"]
                 if bodies:
@@ -490,6 +597,14 @@ class _Doc:
         inside = _Cover()  # the contents of the claims so far: is a verb inside one (nested)?
         for c in claims:
             inside.add(c.content)
+        # A verb inside «با بیان اینکه A، … گفت»'s A («دولت معتقد است …») is a claim nested in A, up to A's end.
+        within: dict[int, int] = {}
+        failed: dict[int, int] = {}  # verbs with no content of their own: where their clause starts
+        for j, mine in owned.items():
+            body = self._clause_content(clauses[mine[-1]], verb_starts[j])
+            if body is not None:
+                for i in range(bisect.bisect_left(verb_starts, clauses[mine[0]].end()), j):
+                    within[i] = body[1]
         for i, v in enumerate(verbs):
             if v.start() < start:
                 continue
@@ -498,15 +613,27 @@ class _Doc:
             nxt = verb_starts[i + 1] if i + 1 < len(verbs) else e
             first = clauses[mine[0]].start() if mine else v.start()
             clause_start = boundary(first, skip)
-            mode, content = self._verb_content(v, boundary(v.start(), skip), nxt, e)
+            shared = not mine and i - 1 in failed and t[verb_ends[i - 1] : v.start()].strip(_WS) == "و"
+            mode, content = self._verb_content(v, boundary(v.start(), skip), nxt, min(e, within.get(i, e)))
             if content is None:
+                failed[i] = clause_start
                 continue
             claim = _Claim(_clean(v.group()), v.start(), mode, content, (s, e))
-            claim.nested = inside.covers(v.start())
-            if v.group().startswith(("آمده", "نوشته")):
+            claim.nested = inside.covers(v.start()) or i in within
+            if _IS_PASSIVE.match(v.group()):
+                claim.kind = "passive"
+            elif v.group().startswith("آمده") or re.match(rf"نوشته{_SEP}شد", v.group()):
                 self._document_source(claim, clause_start, v.start())
             else:
                 self._subject(claim, clause_start, first, v.start())
+                if shared and claim.kind == "zero":
+                    # «بازفید … اشاره کرد و نوشت:»: the subject of the verb before, if it reads as a name or title
+                    interview = claim.interview
+                    self._subject(claim, failed[i - 1], verb_starts[i - 1], verb_starts[i - 1])
+                    claim.interview = interview
+                    words = claim.speaker.split()
+                    if claim.kind == "name" and len(words) > 3 and words[0] not in _SPEAKER_HEADS | _TITLES:
+                        claim.kind, claim.speaker = "zero", ""
             claim.relay = relay_pairs
             if claim.kind == "zero" and relay_speaker and not claims:
                 claim.speaker, claim.kind = relay_speaker, "name"
@@ -518,10 +645,13 @@ class _Doc:
                 if body is not None:
                     extra = _Claim(_clean(c.group()), c.start(), "indirect", body, (s, e))
                     extra.entity = -2  # the speaker of the verb cue after it
+                    claim.clauses.append(extra)
                     claims.append(extra)
                     inside.add(body)
             claims.append(claim)
             inside.add(content)
+            for other in claim.co_outlets:  # coordinated outlets: one claim each, the same content
+                claims.append(dataclasses.replace(claim, subject_outlet=other, co_outlets=(), clauses=[]))
         # A clause cue with no verb after it: «X با تاکید بر اینکه A، از … خواست».
         for k, c in enumerate(clauses):
             if k in owner or c.start() < start:
@@ -534,10 +664,77 @@ class _Doc:
             claim.relay = relay_pairs
             claims.append(claim)
         claims = sorted((c for c in claims if c.kind != "drop"), key=lambda c: c.cue_start)
+        self._collapse(claims, s)
+        claims = [c for c in claims if c.kind != "drop"]
+        self._split_runs(claims)
         for c in claims:
             if not c.relay and relay_pairs:
                 c.relay = relay_pairs
         self.claims += claims
+
+    def _headline(self, m: re.Match, e: int) -> _Claim | None:
+        """«وزیر صنایع: 20 درصد … جذب شد», «فارس: …» at the start of a sentence: a claim with the cue «:»."""
+        t = self.text
+        who = m.group("who")
+        words = who.split()
+        if not words or len(words) > 10 or _HEADLINE_NOT.search(who) or _VERB.search(who):
+            return None
+        if _is_stop(words[0]) or words[0] in _OPENERS or words[-1] in _HEADLINE_LAST:
+            return None
+        end = e
+        p = _PREFIX.search(t, m.end(), e)
+        if p:
+            end = p.start()
+        content = _trim(t, m.end(), min(end, m.end() + _MAX_CONTENT))
+        if content is None:
+            return None
+        claim = _Claim(":", m.end() - 1, "direct", content, self._sentence_span)
+        known = _canonical(who)
+        found = (known, True, 0) if known else _outlet_in(who)
+        if found and found[2] == 0 and len(words) <= 4:
+            claim.kind, claim.subject_outlet = "outlet", (found[0], found[1])
+            return claim
+        stop = next((k for k, w in enumerate(words) if k and _is_stop(w)), len(words))
+        if stop > 6 or not (words[0] in _SPEAKER_HEADS or words[0] in _TITLES or stop <= 3):
+            return None
+        claim.speaker = _clean_speaker(" ".join(words[:stop]))
+        return claim
+
+    def _split_runs(self, claims: list[_Claim]) -> None:
+        """«… که A، ماموران زندان B عنوان کردند»: a content ends before the comma that opens the next claim's
+        clause, whose speaker is named after it."""
+        t = self.text
+        for c, nxt in itertools.pairwise(claims):
+            a, b = c.content
+            if nxt.kind != "name" or not nxt.speaker or not (a < nxt.cue_start < b) or c.mode == "according_to":
+                continue
+            if t[a - 1 : a] in '«"“' and a:
+                continue  # a quotation holds what it holds
+            i = t.find(nxt.speaker, a, nxt.cue_start)
+            j = i
+            while j > a and t[j - 1].isspace():
+                j -= 1
+            if i > a and t[j - 1] in "،,":
+                c.content = _trim(t, a, j - 1) or c.content
+                nxt.nested = False
+
+    def _collapse(self, claims: list[_Claim], s: int) -> None:
+        """«شبکه X اعلام کرد: Y گفت که Z» is one claim: Y's, through X (ANNOTATION's Collapse rule). An outlet
+        that opens the article this way is its wrapper."""
+        for k, c in enumerate(claims[:-1]):
+            if c.kind != "outlet" or not c.subject_outlet or c.mode == "according_to":
+                continue
+            inner = claims[k + 1]
+            a, b = c.content
+            if not (a <= inner.cue_start < b) or inner.kind not in ("name", "pronoun", "anaphor"):
+                continue
+            if inner.cue_start - a > 200 or self.text.find(inner.speaker, a, inner.cue_start) < 0:
+                continue
+            c.kind = "drop"
+            inner.nested = False
+            inner.relay = (*inner.relay, c.subject_outlet)
+            if not self.article_relay and s == 0:
+                self.article_relay = [(*c.subject_outlet, (c.cue_start, c.cue_start))]
 
     def _content_end(self, i: int, e: int) -> int:
         """Where a content that starts at ``i`` must end, at the latest: ``e`` (its sentence's end or clause's),
@@ -618,7 +815,7 @@ class _Doc:
         pieces.append((pos, len(source)))
         for a, b in pieces:
             raw_part = source[a:b]
-            part = re.sub(r"^\s*(?:و[\s\u200c]+)?", "", raw_part).strip(" -،,")
+            part = re.sub(r"^\s*(?:و[\s\u200c]+)?", "", raw_part).strip(" -،," + _QUOTES)
             if not part:
                 continue
             i = at + a + raw_part.find(part)
@@ -639,11 +836,13 @@ class _Doc:
             elif found and (found[2] <= 2 or part.startswith("خبرنگار")):
                 out.append((found[0], found[1], span, "outlet", "outlet"))
             elif _OUTLET_WORD.match(part) and not speaker_cue:
-                out.append((_clean_speaker(part), False, span, "outlet", "outlet"))
+                name = _resolve_name(part)
+                if name:  # «رسانه‌های ایران», «برخی رسانه‌ها»: no outlet named, no source
+                    out.append((name, False, span, "outlet", "outlet"))
             elif first in _BODY_HEADS or speaker_cue or len(part.split()) > 4:
                 out.append((_clean_speaker(part), False, span, "speaker", "name"))
-            else:
-                out.append((_clean_speaker(part), False, span, "outlet", "outlet"))  # «به نقل از فیوچریسم»
+            elif name := _resolve_name(part):
+                out.append((name, False, span, "outlet", "outlet"))  # «به نقل از فیوچریسم»
         return out
 
     def _verb_content(self, v: re.Match, clause_start: int, nxt: int, e: int) -> tuple[str, tuple[int, int] | None]:
@@ -775,6 +974,8 @@ class _Doc:
         i = 0
         while i < len(words) and (words[i][2] in _OPENERS or not words[i][2].strip("،,-–")):
             i += 1
+        while tuple(w[2].rstrip("،,") for w in words[i : i + 3]) in _MULTI_OPENERS:
+            i += 3  # «با این حال کارشناسان معتقدند …»
         if i < len(words) and _is_stop(words[i][2]):
             # A leading adjunct: the speaker starts after the first comma that is followed by a non-adjunct
             # («در پی …، به واسطه …، یک مقام آگاه گفت»), else at the first title word or pronoun.
@@ -851,9 +1052,15 @@ class _Doc:
             if len(rest.split()) <= 3 and not any(w in _SPEAKER_HEADS for w in rest.split()[:1]):
                 claim.subject_outlet = (found[0], found[1])
                 claim.kind = "outlet"
+                if rest.startswith("و"):
+                    claim.co_outlets = tuple((m.name, True) for m in find_outlets(rest) if m.name != found[0])
                 return
         if _OUTLET_WORD.match(bare_phrase) and not found and len(bare_phrase.split()) <= 5:
-            claim.subject_outlet = (_clean_speaker(bare_phrase), False)
+            name = _resolve_name(bare_phrase)
+            if not name:  # «رسانه‌ها», «برخی رسانه‌های عربی»: an unnamed outlet is no source, only a speaker
+                claim.speaker, claim.kind = _clean_speaker(phrase), "name"
+                return
+            claim.subject_outlet = (name, False)
             claim.kind = "outlet"
             return
         claim.speaker = _clean_speaker(phrase)
@@ -926,7 +1133,15 @@ class _Doc:
         for idx, c in enumerate(self.claims):
             if c.entity == -2:  # a clause cue: resolved with the claim it belongs to, just below
                 continue
-            c.speaker = _short(c.speaker)
+            c.speaker = _tidy_speaker(_short(c.speaker)) if c.speaker else c.speaker
+            if c.speaker.split(" ", 1)[0] in _NOT_SPEAKERS:
+                # «همانطور که وزارت ورزش اعلام کرده …»: the speaker is after «که», if any
+                rest = re.sub(r"^\S+\s*(?:که\s*)?", "", c.speaker)
+                if rest:
+                    c.speaker = rest
+                else:
+                    c.kind, c.speaker = "none", ""
+                    c.nested = True
             ant = None
             if c.kind == "pronoun":
                 ant = last_person
@@ -944,15 +1159,16 @@ class _Doc:
                         c.subject_outlet = c.subject_outlet or a.subject_outlet or (a.outlet if a.outlet[0] else None)
                     c.kind = "name" if a.speaker else "outlet"
                 elif c.kind == "zero":
-                    c.kind = "none"
+                    # «گفت: …» with no one before it: a claim of an unnamed speaker when it is a quotation
+                    c.kind = "passive" if c.mode == "direct" else "none"
                 else:
                     c.kind = "name"
             if c.entity < 0 and c.speaker:
                 c.entity = entities.match(c.speaker)
                 if c.entity < 0:
                     c.entity = entities.add(c.speaker)
-            for prev in self.claims[max(0, idx - 3) : idx][::-1]:
-                if prev.entity == -2 and prev.sentence == c.sentence:
+            for prev in c.clauses:
+                if prev.entity == -2:
                     prev.entity, prev.speaker, prev.kind = c.entity, c.speaker, c.kind
                     prev.subject_outlet, prev.interview, prev.relay = c.subject_outlet, c.interview, c.relay
             if (c.kind == "none" and not c.relay and not c.subject_outlet) or c.nested:
@@ -992,7 +1208,7 @@ class _Doc:
                 continue
             if c.kind == "none":
                 c.kind = "outlet"
-        self.claims = [c for c in self.claims if c.kind != "none" and (c.speaker or c.outlet[0])]
+        self.claims = [c for c in self.claims if c.kind != "none" and (c.speaker or c.outlet[0] or c.kind == "passive")]
 
 
 # --- helpers ------------------------------------------------------------------------------------------
@@ -1004,7 +1220,7 @@ _canonical = functools.lru_cache(maxsize=4096)(canonical)
 
 
 def _outlet_in(
-    text: str, ignore: frozenset[str] = frozenset({"رسمی", "خبری"})
+    text: str, ignore: frozenset[str] = frozenset({"رسمی", "خبری", "تلویزیونی", "رادیویی", "ماهواره‌ای", "اینترنتی"})
 ) -> tuple[str, bool, int, str, int] | None:
     """The first outlet named in ``text``: (name, known, words before it, as written, end offset). Kept for a
     text short enough to be a name or a source (the same ones come back in every paragraph)."""
@@ -1072,6 +1288,14 @@ def _after_clause_end(t: str, s: int, x: int) -> bool:
     if j - 3 >= s and t.startswith("که", j - 2) and t[j - 3].isspace():
         return True
     return j - 2 >= s and t[j - 1] == "و" and t[j - 2].isspace()
+
+
+def _after_label(t: str, s: int, x: int) -> bool:
+    """Is ``t[s:x]`` a short label ended by a dash («- اخبار سیاسی - »)?"""
+    j = x
+    while j > s and t[j - 1].isspace():
+        j -= 1
+    return j > s and t[j - 1] in "-–" and x - s < 60 and len(t[s:j].split()) <= 5
 
 
 def _and_at_end(t: str, i: int, x: int) -> int:
@@ -1170,8 +1394,12 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
     b = a + len(w)
     if b <= a or not _ANY_WORD.search(w):
         return None
-    if w.count("»") > w.count("«"):  # a quote closed inside: keep the closing mark out
-        b = a + w.rindex("»")
+    if w.count("»") > w.count("«"):
+        k = w.find("»")
+        if a > 0 and text[a - 1] == "«" and k >= 0 and _ANY_WORD.search(w, k + 1):
+            a -= 1  # «به گفته وی، «کریدور» همکاری …»: a quoted name opens the content, keep its mark
+        else:  # a quote closed inside: keep the closing mark out
+            b = a + w.rindex("»")
     return (a, b) if b > a else None
 
 
@@ -1193,6 +1421,63 @@ def _clean_speaker(phrase: str) -> str:
     if s.count("(") > s.count(")"):
         s += ")"
     return s.strip("() ") if s.startswith("(") and s.endswith(")") else s
+
+
+#: Title words after a proper name: where the name ends and its apposition starts («جان برلینسکی، وکیل …»,
+#: «عبدالقادر اور اوغلو وزیر حمل‌ونقل …»).
+_TITLES = frozenset(
+    "رئیس رییس وزیر معاون سخنگوی سخنگو مدیر مدیرعامل مدیرکل دبیر دبیرکل استاندار فرماندار شهردار سفیر نماینده "
+    "فرمانده عضو کارشناس مسئول سرپرست دادستان قاضی نایب رئیس‌جمهور رئیس‌جمهوری نخست‌وزیر سرمربی مربی کاپیتان "
+    "کارگردان بازیگر تهیه‌کننده نویسنده پژوهشگر استاد مشاور وکیل فعال کاندیدای کاندید نامزد خواننده "
+    "فرماندهی رهبر بنیانگذار موسس مؤسس عضو دبیرکل دستیار مجری مدافع هافبک مهاجم دروازه‌بان".split()
+)
+#: What a speaker phrase may start with that is not the speaker: footnote marks, times and numbers, «پیش‌تر»,
+#: a dateline or label ended by a dash.
+_SPEAKER_JUNK = re.compile(
+    r"^(?:\[[^\]]{0,8}\]|[\d۰-۹٠-٩][\d۰-۹٠-٩:/.]*|پیش[\u200c ]?تر|پیشتر|اخیرا|اخیراً|همچنین|[-–▪️•*]+"
+    r"|[^\s\-–]+(?:\s[^\s\-–]+)?[-–](?=\s))[\s\u200c]*"
+)
+#: Words that open a comparison or a topic, never a speaker («همانطور که … اعلام شده»).
+_NOT_SPEAKERS = frozenset({"همانطور", "همان‌طور", "همانگونه", "همان‌گونه", "چنانکه", "چنان‌که", "آنچنان‌که"})
+
+
+def _tidy_speaker(name: str) -> str:
+    """A speaker without leading junk, and a proper name without its title apposition."""
+    prev = None
+    while prev != name:
+        prev = name
+        m = _SPEAKER_JUNK.match(name)
+        if m and m.end() < len(name):
+            name = name[m.end() :]
+    m = re.fullmatch(r"[^()]+\(([^()]+)\)", name)
+    if m and name.split()[0] in _TITLES and m.group(1).split()[0] not in _TITLES and 2 <= len(m.group(1).split()) <= 4:
+        return m.group(1).strip()  # «دادستان کل بحرین (علی بن فضل البوعینین)»
+    words = name.split()
+    if not words or words[0] in _SPEAKER_HEADS or words[0] in ("یک", "این", "آن", "برخی", "چند"):
+        return name
+    head, comma, rest = name.partition("،")
+    if not comma:
+        head, comma, rest = name.partition(",")
+    if not comma:
+        head, comma, rest = name.partition(" - ")
+    if comma and len(head.split()) <= 4 and rest.split() and rest.split()[0] in _TITLES:
+        return head.strip()
+    for k, w in enumerate(words[1:5], 1):
+        if w in _TITLES:
+            return " ".join(words[:k]).rstrip("،,")
+        if w in _SPEAKER_HEADS or w.endswith(("،", ",")):
+            break
+    return name
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve_name(mention: str) -> str:
+    """An unknown outlet's name without its descriptors («روزنامه الوطن بحرین» → «الوطن»); "" when the mention
+    names no outlet («رسانه‌های ایران»)."""
+    if len(mention) > _MAX_NAME:
+        return _short(_clean_speaker(mention))
+    name = resolve(mention).name
+    return _clean_speaker(name) if name else ""
 
 
 def _tokens(s: str) -> list[str]:
