@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/zwnj_choices.py
 	$(PY) benchmarks/keywords.py --cv 5
 	$(PY) benchmarks/claims.py
+	$(PY) benchmarks/attribution.py
 	$(PY) benchmarks/stance.py
 	$(PY) benchmarks/topics.py
 	$(PY) benchmarks/throughput.py
