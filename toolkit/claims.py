@@ -226,6 +226,8 @@ _INTERVIEW_WITH = re.compile(
     rf"(?:گفت{_SEP}و{_SEP}گو(?:ی|یی)?|گفتگو(?:ی|یی)?|مصاحبه(?:{_SEP}ای)?){_SEP}با{_SEP}"
     rf"((?:{'|'.join(OUTLET_WORDS)})(?:\s+{_W}+){{1,3}})"
 )
+#: A reporter between «به» and the outlet's name: «به خبرنگار وال استریت ژورنال گفت» is a channel too.
+_REPORTER_BEFORE = re.compile(rf"{_NOT_BEFORE}(?:خبرنگار|گزارشگر)(?:ان)?(?:{_SEP}(?:اعزامی|ارشد))?$")
 #: How far before an outlet's name the words that make it the interviewer («در گفت‌وگو با خبرنگار …»,
 #: «در برنامه … شبکه …») are looked for, in characters.
 _NEAR = 300
@@ -406,7 +408,7 @@ class _Doc:
         self.text = text
         self.claims: list[_Claim] = []
         self.article_relay: list[tuple[str, bool, tuple[int, int]]] = []
-        spans = sentence_spans(text)
+        spans = _split_at_wrappers(text, sentence_spans(text))
         for s, e in spans:
             self._sentence(s, e)
         self._quotations(spans)
@@ -864,7 +866,8 @@ class _Doc:
         if m:
             i = m.start()
             conjunction = t.startswith("و ", i) and _NOT_SPACE_OR_COMMA.search(t, i + 2, e) is not None
-            if t[i] not in _PUNCT_END + "؛" and not conjunction:
+            but = _CLAUSE_BREAK.match(t, i) is not None  # «… عنوان کردند اما …»: the writer's own clause
+            if t[i] not in _PUNCT_END + "؛" and not conjunction and not but:
                 return "indirect", _trim(t, i, self._cut(i, e, nxt, indirect=True))
         # The cue ends its clause: the content is the complement before it («از … خبر داد»).
         return "indirect", self._complement(v, clause_start)
@@ -1102,10 +1105,16 @@ class _Doc:
                     return (m.name, True)
             if programme < x and _PROGRAMME.search(t, max(a, x - _NEAR), x):
                 return (m.name, True)  # «با حضور در برنامه سلام صبح بخیر شبکه سوم سیما»
-            # «به رویترز گفت»: «به» right before the name, and at most two words after it
+            # «به رویترز گفت», «به خبرنگار وال استریت ژورنال گفت»: «به» right before the name (or its reporter),
+            # and at most two words after it
             j = bare
             while j > a and t[j - 1].isspace():
                 j -= 1
+            reporter = _REPORTER_BEFORE.search(t, max(a, j - 20), j)
+            if reporter:
+                j = reporter.start()
+                while j > a and t[j - 1].isspace():
+                    j -= 1
             if j - 2 >= a and t.startswith("به", j - 2) and (j - 2 == a or t[j - 3].isspace()):
                 if tail_end is None:
                     tail_end = b
@@ -1212,6 +1221,29 @@ class _Doc:
 
 
 # --- helpers ------------------------------------------------------------------------------------------
+
+#: «… به توافق رسیدند به گزارش اقتصادنیوز، …»: a headline run into its article's wrapper with no full stop
+#: between them (pages copied off the web). The wrapper starts a sentence when a finite verb or a headline's
+#: slash-separated words end the text before it; «بنا به گزارش», «و به گزارش» are not such a start.
+_WRAPPER_START = re.compile(
+    rf"(?<=[\w\u200c]) +(?<!بنا )(?<! و )(?<! که )(?=به{_SEP}گزارش\s+(?:[^\s،,.:؛]+\s+){{0,5}}?[^\s،,.:؛]+\s*[،,:])"
+)
+
+
+def _split_at_wrappers(t: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence spans, each cut before a wrapper «به گزارش X،» that follows words with no full stop."""
+    out = []
+    for s, e in spans:
+        seen, opened = s, 0  # «» opened and not closed before the wrapper: it is inside a quotation
+        for m in _WRAPPER_START.finditer(t, s, e):
+            opened += t.count("«", seen, m.start()) - t.count("»", seen, m.start())
+            seen = m.start()
+            if m.start() - s >= 15 and opened <= 0:  # a headline of a few words before it
+                out.append((s, m.start()))
+                s, seen, opened = m.end(), m.end(), 0
+        out.append((s, e))
+    return out
+
 
 
 _PUBLISHED = frozenset({"منتشره", "منتشر", "شده", "در", "که", "آمده", "وب", "رسمی", "خبری"})
