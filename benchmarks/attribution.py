@@ -165,7 +165,7 @@ def errors(split: str, n: int) -> None:
     shown = 0
     for p in passages.itertuples():
         res = match(p, predicted[p.id], 0.5)
-        bad = [r for r in res if r[0] is None or r[1] is None]
+        bad = [r for r in res if r[0] is None or r[1] is None or not speaker_right(r[0]["speaker"], r[1].speaker)]
         if not bad or shown >= n:
             continue
         shown += 1
@@ -175,6 +175,8 @@ def errors(split: str, n: int) -> None:
                 gc = p.text[g["content_start"] - p.start : g["content_end"] - p.start]
                 tag = "WRONG SOURCE" if content_only else "MISSED"
                 print(f"  {tag}: source={g['source']} speaker={g['speaker']} cue={g['cue']} | {gc[:90]}")
+            elif g is not None and not speaker_right(g["speaker"], pred.speaker):
+                print(f"  SPEAKER: gold={g['speaker']} predicted={pred.speaker} cue={g['cue']}")
             elif g is None:
                 print(f"  EXTRA: outlet={pred.outlet} speaker={pred.speaker} cue={pred.cue} | {pred.content[:90]}")
         for pred in predicted[p.id].itertuples():

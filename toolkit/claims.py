@@ -1142,7 +1142,8 @@ class _Doc:
         for idx, c in enumerate(self.claims):
             if c.entity == -2:  # a clause cue: resolved with the claim it belongs to, just below
                 continue
-            c.speaker = _tidy_speaker(_short(c.speaker)) if c.speaker else c.speaker
+            phrase = _short(c.speaker) if c.speaker else ""  # with its title apposition, if any
+            c.speaker = _tidy_speaker(phrase) if phrase else phrase
             if c.speaker.split(" ", 1)[0] in _NOT_SPEAKERS:
                 # «همانطور که وزارت ورزش اعلام کرده …»: the speaker is after «که», if any
                 rest = re.sub(r"^\S+\s*(?:که\s*)?", "", c.speaker)
@@ -1176,6 +1177,10 @@ class _Doc:
                 c.entity = entities.match(c.speaker)
                 if c.entity < 0:
                     c.entity = entities.add(c.speaker)
+                if phrase != c.speaker:  # «سیاری، معاون ارتش»: a later «معاون ارتش» is him
+                    entities.match(phrase)
+            if c.entity >= 0 and c.speaker and _is_title(c.speaker) and entities.has_title(c.entity, c.speaker):
+                c.speaker = entities.names[c.entity] or c.speaker  # the name a title stands for, if known
             for prev in c.clauses:
                 if prev.entity == -2:
                     prev.entity, prev.speaker, prev.kind = c.entity, c.speaker, c.kind
@@ -1461,7 +1466,13 @@ _TITLES = frozenset(
     "رئیس رییس وزیر معاون سخنگوی سخنگو مدیر مدیرعامل مدیرکل دبیر دبیرکل استاندار فرماندار شهردار سفیر نماینده "
     "فرمانده عضو کارشناس مسئول سرپرست دادستان قاضی نایب رئیس‌جمهور رئیس‌جمهوری نخست‌وزیر سرمربی مربی کاپیتان "
     "کارگردان بازیگر تهیه‌کننده نویسنده پژوهشگر استاد مشاور وکیل فعال کاندیدای کاندید نامزد خواننده "
-    "فرماندهی رهبر بنیانگذار موسس مؤسس عضو دبیرکل دستیار مجری مدافع هافبک مهاجم دروازه‌بان".split()
+    "فرماندهی رهبر بنیانگذار موسس مؤسس عضو دبیرکل دستیار مجری مدافع هافبک مهاجم دروازه‌بان "
+    "فرزند همسر پدر مادر برادر خواهر دختر پسر".split()
+)
+#: Ranks and honorifics before a name, not part of it («امیر دریادار سیاری», «دکتر احمدرضا لاهیجان‌زاده»).
+_HONORIFICS = frozenset(
+    "دکتر مهندس آقای خانم سردار دریادار سرلشکر سرتیپ سرهنگ سرتیپ‌دوم پاسدار دریابان سپهبد "
+    "حجت‌الاسلام حجت‌الاسلام‌والمسلمین والمسلمین آیت‌الله آیت‌الله‌العظمی حضرت شیخ مولوی".split()
 )
 #: What a speaker phrase may start with that is not the speaker: footnote marks, times and numbers, «پیش‌تر»,
 #: a dateline or label ended by a dash.
@@ -1485,6 +1496,11 @@ def _tidy_speaker(name: str) -> str:
     if m and name.split()[0] in _TITLES and m.group(1).split()[0] not in _TITLES and 2 <= len(m.group(1).split()) <= 4:
         return m.group(1).strip()  # «دادستان کل بحرین (علی بن فضل البوعینین)»
     words = name.split()
+    k = 0
+    while k < len(words) - 1 and (words[k] in _HONORIFICS or (words[k] == "امیر" and words[k + 1] in _HONORIFICS)):
+        k += 1  # «امیر» is a rank before another («امیر دریادار»), else a first name
+    if k and words[k].rstrip("،,") not in _TITLES | _SPEAKER_HEADS:
+        name, words = " ".join(words[k:]), words[k:]
     if not words or words[0] in _SPEAKER_HEADS or words[0] in ("یک", "این", "آن", "برخی", "چند"):
         return name
     head, comma, rest = name.partition("،")
@@ -1512,6 +1528,14 @@ def _resolve_name(mention: str) -> str:
     return _clean_speaker(name) if name else ""
 
 
+def _is_title(speaker: str) -> bool:
+    """A title standing for a person («معاون هماهنگ‌کننده ارتش», «این پژوهشگر»), not a name."""
+    words = speaker.split()
+    if words and words[0] in ("این", "همین", "آن"):
+        words = words[1:]
+    return bool(words) and words[0] in _TITLES
+
+
 def _tokens(s: str) -> list[str]:
     return [w for w in re.split(rf"[\s{ZWNJ}،,\-–()]+", s) if len(w) > 1]
 
@@ -1521,6 +1545,7 @@ class _Entities:
     thousands: a scan of all of them for each claim was quadratic)."""
 
     def __init__(self):
+        self.names: list[str] = []  # each entity's proper name, once a speaker gave one ("" until then)
         self.tokens: list[set[str]] = []
         self.having: dict[str, list[int]] = {}  # token → the entities with it
         self.exactly: dict[frozenset[str], set[int]] = {}  # token set → the entities with just those
@@ -1528,8 +1553,18 @@ class _Entities:
     def add(self, speaker: str) -> int:
         i = len(self.tokens)
         self.tokens.append(set())
+        self.names.append("")
         self._grow(i, set(_tokens(speaker)))
+        self._name(i, speaker)
         return i
+
+    def has_title(self, i: int, title: str) -> bool:
+        """Whether entity ``i`` was named with every word of ``title`` (a determiner aside)."""
+        return set(_tokens(title)) - {"این", "همین", "آن"} <= self.tokens[i]
+
+    def _name(self, i: int, speaker: str) -> None:
+        if not self.names[i] and not _is_title(speaker) and speaker.split()[0] not in _SPEAKER_HEADS | PRONOUNS:
+            self.names[i] = speaker
 
     def match(self, speaker: str) -> int:
         """An earlier speaker this name refers to: the latest whose tokens include all of its own, or whose
@@ -1562,6 +1597,7 @@ class _Entities:
                         best = max(best, max(ids))
         if best >= 0:
             self._grow(best, toks)
+            self._name(best, speaker)
         return best
 
     def _grow(self, i: int, toks: set[str]) -> None:
