@@ -182,11 +182,13 @@ def _is_stop(word: str) -> bool:
 
 #: Words that open a sentence without being its subject.
 _OPENERS = set("و اما ولی البته همچنین هم‌چنین سپس لذا بنابراین همچنان ضمنا ضمناً حالا اکنون هم‌اکنون آیا".split())
-#: Connectives of three words («با این حال») that open a sentence without being its subject.
+#: Connectives of two to four words («با این حال») that open a sentence without being its subject.
 _MULTI_OPENERS = {
     tuple(x.split())
     for x in ("با این حال", "با این وجود", "در عین حال", "در همین حال", "از سوی دیگر", "از طرف دیگر",
-              "در این میان", "به هر حال", "در این حال", "در همین راستا", "در این راستا")
+              "در این میان", "به هر حال", "در این حال", "در همین راستا", "در این راستا", "در همین پیوند",
+              "در این پیوند", "در همین زمینه", "در این زمینه", "در همین رابطه", "در این رابطه", "در همین باره",
+              "در این باره", "در ادامه", "در پایان", "در ادامه نیز", "در پایان نیز", "از سوی دیگر نیز")
 }  # fmt: skip
 #: Words that open a new clause inside a sentence: a speaker before them is not the speaker after them.
 _CLAUSE_BREAK = re.compile(
@@ -228,6 +230,8 @@ _INTERVIEW_WITH = re.compile(
 )
 #: A reporter between «به» and the outlet's name: «به خبرنگار وال استریت ژورنال گفت» is a channel too.
 _REPORTER_BEFORE = re.compile(rf"{_NOT_BEFORE}(?:خبرنگار|گزارشگر)(?:ان)?(?:{_SEP}(?:اعزامی|ارشد))?$")
+#: The person an outlet quotes, named between the outlet and its verb: «رویترز به نقل از حسن ناظم، … گزارش داد».
+_RELAYED_PERSON = re.compile(rf"\s*به{_SEP}نقل{_SEP}از\s+(?P<who>[^،,:«»\n]{{2,80}}?)\s*[،,]")
 #: How far before an outlet's name the words that make it the interviewer («در گفت‌وگو با خبرنگار …»,
 #: «در برنامه … شبکه …») are looked for, in characters.
 _NEAR = 300
@@ -408,7 +412,7 @@ class _Doc:
         self.text = text
         self.claims: list[_Claim] = []
         self.article_relay: list[tuple[str, bool, tuple[int, int]]] = []
-        spans = _split_at_wrappers(text, sentence_spans(text))
+        spans = _claim_sentences(text, sentence_spans(text))
         for s, e in spans:
             self._sentence(s, e)
         self._quotations(spans)
@@ -977,8 +981,12 @@ class _Doc:
         i = 0
         while i < len(words) and (words[i][2] in _OPENERS or not words[i][2].strip("،,-–")):
             i += 1
-        while tuple(w[2].rstrip("،,") for w in words[i : i + 3]) in _MULTI_OPENERS:
-            i += 3  # «با این حال کارشناسان معتقدند …»
+        while True:  # «با این حال کارشناسان معتقدند …», «در همین پیوند ظریف نوشته است …»
+            n = next((n for n in (4, 3, 2) if tuple(w[2].rstrip("،,") for w in words[i : i + n]) in _MULTI_OPENERS), 0)
+            if not n:
+                break
+            i += n
+        i = _after_time_adverb(words, i)  # «کمی قبل از آن تیخانوفسکایا گفت», «حدود یک هفته پیش یک گروه …»
         if i < len(words) and _is_stop(words[i][2]):
             # A leading adjunct: the speaker starts after the first comma that is followed by a non-adjunct
             # («در پی …، به واسطه …، یک مقام آگاه گفت»), else at the first title word or pronoun.
@@ -1055,6 +1063,10 @@ class _Doc:
             if len(rest.split()) <= 3 and not any(w in _SPEAKER_HEADS for w in rest.split()[:1]):
                 claim.subject_outlet = (found[0], found[1])
                 claim.kind = "outlet"
+                m = _RELAYED_PERSON.match(t, end, b)  # «رویترز به نقل از حسن ناظم، وزیر فرهنگ عراق، گزارش داد»
+                if m and not _outlet_in(m.group("who")):
+                    claim.speaker, claim.kind = _clean_speaker(m.group("who")), "name"
+                    return
                 if rest.startswith("و"):
                     claim.co_outlets = tuple((m.name, True) for m in find_outlets(rest) if m.name != found[0])
                 return
@@ -1235,10 +1247,14 @@ _WRAPPER_START = re.compile(
 )
 
 
-def _split_at_wrappers(t: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentence spans, each cut before a wrapper «به گزارش X،» that follows words with no full stop."""
-    out = []
+def _claim_sentences(t: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence spans as attribution reads them: each cut before a wrapper «به گزارش X،» that follows
+    words with no full stop, and a question joined to the cue that answers it («X در پاسخ به سوال …؟ اظهار
+    کرد: …»: the cue's subject is before the question mark)."""
+    out: list[tuple[int, int]] = []
     for s, e in spans:
+        if out and t[out[-1][1] - 1] in "؟?" and _VERB.match(t, _skip_space(t, s, e), e):
+            s = out.pop()[0]
         seen, opened = s, 0  # «» opened and not closed before the wrapper: it is inside a quotation
         for m in _WRAPPER_START.finditer(t, s, e):
             opened += t.count("«", seen, m.start()) - t.count("»", seen, m.start())
@@ -1306,6 +1322,27 @@ def _outlet_words_start(t: str, a: int, x: int) -> int:
             lo = p
         p -= 1
     return lo
+
+
+#: Words of a time adverb that opens a sentence before its subject: «کمی قبل از آن», «حدود یک هفته پیش».
+_TIME_WORDS = frozenset(
+    "حدود تقریبا تقریباً کمی مدتی ساعاتی دقایقی لحظاتی چندی روزها هفته‌ها ماه‌ها سال‌ها یک دو سه چهار پنج شش "
+    "هفت هشت نه ده چند چندین هفته روز ماه سال ساعت دقیقه".split()
+)
+_TIME_AFTER = frozenset(("قبل", "پیش", "بعد", "پس"))
+
+
+def _after_time_adverb(words: list[tuple[int, int, str]], i: int) -> int:
+    """The index after a time adverb that starts at ``words[i]`` («کمی قبل از آن»), or ``i`` if none does."""
+    j = i
+    while j < len(words) and j - i < 5 and (words[j][2] in _TIME_WORDS or words[j][2].isdigit()):
+        j += 1
+    if j == i or j >= len(words) or words[j][2].rstrip("،,") not in _TIME_AFTER:
+        return i
+    j += 1
+    if j + 1 < len(words) and words[j][2] == "از" and words[j + 1][2].rstrip("،,") in ("آن", "این"):
+        j += 2
+    return j if j < len(words) else i
 
 
 def _skip_space(t: str, i: int, e: int) -> int:
