@@ -3,8 +3,8 @@
     python benchmarks/keywords.py [--cv 5] [--skip-speed] [--json PATH]
 
 F1@10 — the Fars TEST articles that have tags (``load_fars("test")``, ``tags`` not empty). The keyword
-resources (background document frequencies, learned light-verb constructions, ranker weights) come from
-the TRAIN split only (``scripts/build_keyword_resources.py``), so no scored article is in them. Every tool
+resources (background document frequencies, learned light-verb constructions, the tag table, ranker weights)
+come from the TRAIN split only (``scripts/build_keyword_resources.py``), so no scored article is in them. Every tool
 reads the same text, ``normalize(title + "\\n" + text)``, and returns 10 keywords:
 
   toolkit  ``toolkit.keywords.extract_keywords(text, k=10)``
@@ -17,8 +17,9 @@ and space alike), *partial* when the words of one are a contiguous part of the o
 averaged; the interval is a 95% bootstrap over articles.
 
 ``--cv K`` adds a K-fold cross-validation over ALL tagged Fars articles (train and test): for each fold the
-ranker is refitted on the other folds, and a TRAIN article's own counts are taken out of the background
-before it is scored, so no article is scored with a background or a ranker that saw it.
+tag table is rebuilt and the ranker refitted on the other folds, and a TRAIN article's own counts are taken
+out of the background before it is scored, so no article is scored with a background, a tag table or a
+ranker that saw it.
 
 Speed — ``keyness(df, by="outlet")`` (defaults: 200 bootstrap resamples, top 30) over every ISNA and
 Fars article, timed on text normalized beforehand; normalizing the same articles is timed apart, in one
@@ -102,7 +103,7 @@ def f1_table(texts: list[str], tags: list[list[str]], tools: dict, n_boot: int =
 
 
 def cross_validation(k: int) -> dict:
-    """K-fold over all tagged Fars articles; the ranker and the background never saw the scored fold."""
+    """K-fold over all tagged Fars articles; the tag table, the ranker and the background never saw the scored fold."""
     build = _build_script()
     fars = load_fars()
     fars = fars[fars["tags"].map(len) > 0].reset_index(drop=True)
@@ -113,10 +114,12 @@ def cross_validation(k: int) -> dict:
     preds: list[list[str]] = [[] for _ in texts]
     for fold in range(k):
         train = np.flatnonzero(folds != fold)
-        r = build.fit_ranker([texts[i] for i in train], [tags[i] for i in train], [own[i] for i in train])
+        part = ([texts[i] for i in train], [tags[i] for i in train], [own[i] for i in train])
+        table = build.tag_table(*part)
+        r = build.fit_ranker(*part, tagged=table)
         mean, scale, coef = (np.array(r[key]) for key in ("mean", "scale", "coef"))
         for i in np.flatnonzero(folds == fold):
-            names, x = keywords._candidates(texts[i], own=own[i])
+            names, x = keywords._candidates(texts[i], own=own[i], tagged=table)
             scores = ((x - mean) / scale) @ coef
             preds[i] = [names[j] for j in np.lexsort((np.array(names), -scores))[:10]]
     return {"folds": k, **evaluation.evaluate_keywords(preds, tags)}

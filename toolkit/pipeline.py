@@ -146,7 +146,7 @@ def keyword_lists(articles: pd.DataFrame, k: int = 10) -> list[list[str]]:
     Examples
     --------
     >>> keyword_lists(pd.DataFrame({"title": ["داعش"], "text": ["بمباران مواضع داعش در سوریه"]}), k=2)
-    [['داعش', 'بمباران']]
+    [['داعش', 'سوریه']]
     """
     heads = headed_texts(_strings(articles, "title"), _strings(articles, "text"))
     return [[term for term, _ in extract_keywords(h, k)] for h in heads]

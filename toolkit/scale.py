@@ -184,7 +184,7 @@ def extract_keywords(articles, k: int = 10):
     --------
     >>> docs = dd.from_pandas(pd.DataFrame({"title": ["داعش"], "text": ["بمباران مواضع داعش در سوریه"]}), 1)
     >>> extract_keywords(docs, k=2).compute().tolist()
-    [['داعش', 'بمباران']]
+    [['داعش', 'سوریه']]
     """
     return articles.map_partitions(_keywords, k, meta=("keywords", "object"))
 
