@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import inspect
 import json
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -44,6 +45,7 @@ from toolkit.normalization import normalize
 from toolkit.tokens import words
 
 ROOT = Path(__file__).resolve().parents[1]
+DIVERSITY = inspect.signature(keywords.extract_keywords).parameters["diversity"].default
 
 
 def _build_script():
@@ -120,8 +122,9 @@ def cross_validation(k: int) -> dict:
         mean, scale, coef = (np.array(r[key]) for key in ("mean", "scale", "coef"))
         for i in np.flatnonzero(folds == fold):
             names, x = keywords._candidates(texts[i], own=own[i], tagged=table)
-            scores = ((x - mean) / scale) @ coef
-            preds[i] = [names[j] for j in np.lexsort((np.array(names), -scores))[:10]]
+            if names:
+                scores = 1 / (1 + np.exp(-(((x - mean) / scale) @ coef + r["intercept"])))
+                preds[i] = [names[j] for j in keywords._select(names, scores, 10, DIVERSITY)]
     return {"folds": k, **evaluation.evaluate_keywords(preds, tags)}
 
 

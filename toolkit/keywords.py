@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import heapq
 import json
 import math
 import re
@@ -532,8 +533,69 @@ def _score(x: np.ndarray) -> np.ndarray:
     return ((x - r.mean) / r.scale) @ r.coef + r.intercept
 
 
+_FOLD_LETTERS = str.maketrans({"\u200c": " ", "آ": "ا", "أ": "ا", "إ": "ا", "ة": "ه", "ؤ": "و", "ئ": "ی"})
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _spelling(term: str) -> tuple[str, frozenset[str]]:
+    """How two spellings of a term are compared: ``" words "`` normalized with ZWNJ and space alike and
+    letter variants folded (``رئیس‌جمهور`` and ``رئیس جمهور``; ``صورتمان`` and ``صورت‌مان``), and every run
+    of its words in a row written without spaces (``مهم ترین اخبار`` → ``مهم``, ``ترین``, ``مهمترین``,
+    ``اخبار``, ``تریناخبار``, ``مهمتریناخبار``)."""
+    words = _normalize(term).translate(_FOLD_LETTERS).split()
+    runs = frozenset("".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    return " " + " ".join(words) + " ", runs
+
+
+def _stem(word: str) -> str:
+    """A word without the suffix that turns a noun into its adjective or ezafe form («ایرانی» → «ایران»)."""
+    return word[:-1] if len(word) > 3 and word.endswith("ی") else word
+
+
+def _overlaps(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
+    """Is one term inside the other, words in a row, whether its words are written apart or together
+    (``مهم‌ترین`` is inside ``مهمترین اخبار``)? ``a`` and ``b`` come from :func:`_spelling`."""
+    return a[0].replace(" ", "") in b[1] or b[0].replace(" ", "") in a[1]
+
+
+def _select(names: list[str], scores: np.ndarray, k: int, diversity: float) -> list[int]:
+    """The ``k`` candidates to return, by maximal marginal relevance (Carbonell & Goldstein 1998).
+
+    Each step takes the candidate with the highest ``(1 - diversity) * relevance - diversity * similarity``,
+    relevance being its score over the best score, and similarity the largest share of its words (letters
+    folded, ``ی`` of an adjective or ezafe dropped) that one chosen term holds. With ``diversity > 0`` a
+    candidate that holds a chosen term, or is held in one (:func:`_overlaps`), is never taken. A candidate's
+    value only falls as terms are chosen, so it is recomputed only when it comes to the top (lazy greedy).
+    The chosen terms are returned best score first."""
+    order = np.lexsort((np.array(names), -scores)).tolist()
+    if diversity <= 0:
+        return order[:k]
+    relevance = (1 - diversity) * scores / max(float(scores[order[0]]), 1e-12)
+    heap = [(-relevance[i], rank, i, 0) for rank, i in enumerate(order)]  # (-value, rank, candidate, seen)
+    closest: dict[int, float] = {}
+    chosen: list[int] = []
+    spelled: list[tuple[tuple[str, frozenset[str]], frozenset[str]]] = []  # the chosen terms' spelling, stems
+    while heap and len(chosen) < k:
+        _, rank, i, seen = heapq.heappop(heap)
+        key = _spelling(names[i])
+        if seen < len(chosen):  # terms were chosen since its value was computed
+            stems = frozenset(map(_stem, key[0].split()))
+            near = closest.get(i, 0.0)
+            for other, other_stems in spelled[seen:]:
+                if _overlaps(key, other):
+                    break
+                near = max(near, len(stems & other_stems) / min(len(stems), len(other_stems)))
+            else:
+                closest[i] = near
+                heapq.heappush(heap, (diversity * near - relevance[i], rank, i, len(chosen)))
+            continue
+        chosen.append(i)
+        spelled.append((key, frozenset(map(_stem, key[0].split()))))
+    return sorted(chosen, key=lambda i: (-scores[i], names[i]))
+
+
 def extract_keywords(
-    text: str, k: int = 10, *, outlet: str | None = None, normalize: bool = True
+    text: str, k: int = 10, *, diversity: float = 0.3, outlet: str | None = None, normalize: bool = True
 ) -> list[tuple[str, float]]:
     """The ``k`` terms that best say what a text is about, best first, as ``(term, score)``.
 
@@ -554,7 +616,9 @@ def extract_keywords(
     * time and date words and news filler alone (``امشب``, ``ساعت``, ``روز``, ``فروردین``, ``خبرنگار``,
       ``جزئیات``); a longer term may hold one (``روز جهانی قدس``, ``نماز جمعه``);
     * Latin-script words: they are tokenized (a Persian term never runs across one) but left out, for the
-      ranker and the background know Persian only — use an English extractor for English text.
+      ranker and the background know Persian only — use an English extractor for English text;
+    * with ``diversity > 0``, a term inside a better one or holding one (``تیم``, ``تیم فوتبال``,
+      ``تیم فوتبال پرسپولیس``: one of them), whatever its spelling (ZWNJ or space).
 
     Parameters
     ----------
@@ -562,6 +626,9 @@ def extract_keywords(
         One article; its first line, if short, is read as its title. ``None`` or NaN count as empty.
     k : int, default 10
         How many keywords.
+    diversity : float, default 0.3
+        Between 0 and 1: how much the choice favours terms unlike those already chosen (maximal marginal
+        relevance; terms sharing words count as alike). 0 ranks by score alone, overlapping terms included.
     outlet : str, optional
         The publishing outlet, any name the registry knows (``"Fars"``, ``"ایسنا"``): its names are never
         keywords, even where the article names it without a dateline.
@@ -577,6 +644,9 @@ def extract_keywords(
     --------
     >>> [t for t, _ in extract_keywords("سوریه و عراق\\nبمباران مواضع داعش در خاک سوریه؛ داعش عقب نشست.", k=3)]
     ['سوریه', 'داعش', 'عراق']
+    >>> news = "به گزارش خبرگزاری فارس، تیم فوتبال پرسپولیس امشب راهی تبریز شد. تیم فوتبال پرسپولیس در تبریز"
+    >>> [t for t, _ in extract_keywords(news, k=4)], [t for t, _ in extract_keywords(news, k=4, diversity=0)]
+    (['فوتبال', 'پرسپولیس', 'تیم', 'تبریز'], ['فوتبال', 'پرسپولیس', 'تیم', 'فوتبال پرسپولیس'])
     >>> extract_keywords("")
     []
     """
@@ -584,12 +654,13 @@ def extract_keywords(
         raise TypeError(f"k must be a positive int, not {k!r}")
     if k < 1:
         raise ValueError(f"k must be at least 1, not {k}")
+    if not 0 <= diversity <= 1:
+        raise ValueError(f"diversity must be between 0 and 1, not {diversity}")
     names, x = _candidates(_prepare(text, normalize, "extract_keywords"), outlet=outlet)
     if not names:
         return []
     scores = 1 / (1 + np.exp(-_score(x)))  # the ranker's probability that an author would tag the term
-    best = np.lexsort((np.array(names), -scores))[:k]
-    return [(names[i], round(float(scores[i]), 4)) for i in best]
+    return [(names[i], round(float(scores[i]), 4)) for i in _select(names, scores, k, diversity)]
 
 
 # --- keyness between groups -----------------------------------------------------------------------
