@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import toolkit
-from toolkit import datasets, keywords, plots
+from toolkit import datasets, keywords, plots, sources
 
 SEED = datasets.load_seeds().text[0]
 
@@ -277,7 +277,42 @@ def test_keyness_columns_and_order(two_outlets):
     for _, part in res.groupby("group"):
         assert len(part) == 10 and part["z"].is_monotonic_decreasing
     assert (res["ci_low"] <= res["log_odds"] + 1e-9).all() and (res["log_odds"] <= res["ci_high"] + 1e-9).all()
-    assert "فارس" in res[res["group"] == "Fars"]["term"].tolist()  # «خبرگزاری فارس» opens Fars articles
+    # grouped by outlet, what each outlet says of itself is left out (issue 24): not «فارس», «ایسنا», bylines
+    assert not {"فارس", "ایسنا", "خبرگزاری", "خبرنگار", "انتهای", "پیام"} & set(res["term"])
+    assert not {sources.canonical(t) for t in res["term"]} & {"ISNA", "Fars News Agency"}
+
+
+def test_keyness_can_keep_what_outlets_say_of_themselves(two_outlets):
+    kw = dict(text_column="normalized", normalize=False, k=10, n_boot=10)
+    kept = keywords.keyness(two_outlets, "outlet", exclude_outlets=False, **kw)
+    assert "فارس" in kept[kept["group"] == "Fars"]["term"].tolist()  # «خبرگزاری فارس» opens Fars articles
+    every = keywords.keyness(two_outlets, "outlet", exclude_outlets=False, **{**kw, "k": None})
+    every = every.set_index(["group", "term"])
+    assert every.loc[("ISNA", "ایسنا"), "z"] > 2 and every.loc[("ISNA", "پیام"), "z"] > 2  # «انتهای پیام»
+    # another grouping column keeps them unless asked
+    by_category = keywords.keyness(two_outlets, "category", **{**kw, "k": None})
+    assert "فارس" in set(by_category["term"])
+    dropped = keywords.keyness(two_outlets, "category", exclude_outlets=True, **{**kw, "k": None})
+    assert "فارس" not in set(dropped["term"]) and "ایسنا" not in set(dropped["term"])
+
+
+def test_keyness_excludes_the_outlets_own_names_not_other_outlets():
+    df = pd.DataFrame(
+        {
+            "outlet": ["Fars", "Fars", "ISNA", "ISNA"],
+            "text": [
+                "به گزارش خبرگزاری فارس از شیراز، بارش باران در شیراز. رویترز نوشت باران آمد.",
+                "خبرگزاری فارس: باران در شیراز. در گفت‌وگو با خبرنگار فارس گفت باران بارید.",
+                "به گزارش ایسنا، بورس تهران رشد کرد. رویترز نوشت بورس رشد کرد.\nانتهای پیام",
+                "بورس تهران در گفت‌وگو با ایسنا رشد کرد.\nانتهای پیام",
+            ],
+        }
+    )
+    res = keywords.keyness(df, min_count=1, k=None, n_boot=5)
+    assert not {"فارس", "خبرگزاری", "خبرنگار", "ایسنا", "انتهای", "پیام"} & set(res["term"])
+    assert {"شیراز", "باران", "بورس", "رویترز"} <= set(res["term"])  # another outlet named is coverage
+    with_them = keywords.keyness(df, min_count=1, k=None, n_boot=5, exclude_outlets=False)
+    assert {"فارس", "ایسنا", "انتهای", "پیام"} <= set(with_them["term"])
 
 
 def test_keyness_two_groups_are_mirror_images(two_outlets):

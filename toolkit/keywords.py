@@ -710,6 +710,7 @@ def keyness(
     n_boot: int = 200,
     ci: float = 0.95,
     random_state: int = 0,
+    exclude_outlets: bool | None = None,
     normalize: bool = True,
 ) -> pd.DataFrame:
     """Which terms each group of articles uses more than the others: the "Fightin' Words" log-odds ratio.
@@ -743,6 +744,12 @@ def keyness(
         Coverage of the bootstrap interval.
     random_state : int, default 0
         Seed of the resampling (``seed=`` is its deprecated name).
+    exclude_outlets : bool, optional
+        Leave out what each article says of its own outlet, so that groups are compared on what they cover:
+        its dateline and bylines («به گزارش خبرگزاری فارس», «در گفت‌وگو با خبرنگار ایسنا», «انتهای پیام»,
+        «به نقل از روابط عمومی …») and every name of the outlet that published it (the ``outlet`` column,
+        any name the registry of :mod:`toolkit.sources` knows, and the outlets its dateline names), as
+        :func:`extract_keywords` does. By default, when grouping by ``"outlet"``.
     normalize : bool, default True
         Normalize the texts first (pass ``False`` for a column already normalized).
 
@@ -776,7 +783,14 @@ def keyness(
             f"keyness() compares groups, but column {by!r} has {len(groups)} group with text ({groups[0]!r}); "
             "it needs at least two"
         )
-    x, vocab = _count_matrix([terms(t, max_words=max_words, normalize=False) for t in texts[keep]])
+    if exclude_outlets is None:
+        exclude_outlets = by == "outlet"
+    if exclude_outlets:
+        outlets = df.loc[keep, "outlet"] if "outlet" in df.columns else pd.Series(None, index=texts[keep].index)
+        docs = [_covered_terms(t, o, max_words) for t, o in zip(texts[keep], outlets, strict=True)]
+    else:
+        docs = [terms(t, max_words=max_words, normalize=False) for t in texts[keep]]
+    x, vocab = _count_matrix(docs)
     total = np.asarray(x.sum(axis=0)).ravel()
     cols = np.flatnonzero(total >= min_count)
     if not len(cols):
@@ -786,6 +800,17 @@ def keyness(
     labels = df.loc[keep, by].to_numpy()
     members = [np.flatnonzero(labels == g) for g in groups]
     return _keyness_table(x, vocab, groups, members, k=k, prior=prior, n_boot=n_boot, ci=ci, random_state=random_state)
+
+
+def _covered_terms(text: str, outlet, max_words: int) -> list[str]:
+    """The terms of a normalized article without its dateline, bylines and names of its own outlet."""
+    boiler = _boilerplate(text, outlet if isinstance(outlet, str) else None)
+    found = terms(_masked(text, boiler.spans), max_words=max_words, normalize=False)
+    if not boiler.outlets:
+        return found
+    words = _name_words(boiler.outlets)
+    drop = {t for t in set(found) if not words.isdisjoint(t.split(" ")) and _names_outlet(t, boiler.outlets)}
+    return [t for t in found if t not in drop] if drop else found
 
 
 def _keyness_table(x, vocab, groups, members, *, k, prior, n_boot, ci, random_state) -> pd.DataFrame:
