@@ -468,6 +468,11 @@ def test_cli_keywords():
     assert r.returncode == 0 and len(lines) == 3 and "داعش" in [line.split("\t")[0] for line in lines]
     r = subprocess.run([*run, "-k", "0", "-"], input=SEED.encode(), capture_output=True, cwd=root)
     assert r.returncode == 2 and r.stderr.decode().strip().count("\n") == 0 and "k must be" in r.stderr.decode()
+    about_isna = "ایسنا در جشنواره\nایسنا برنده جایزه جشنواره فیلم شد. ایسنا و جشنواره فیلم فجر. ایسنا جایزه گرفت."
+    for outlet, shown in (([], True), (["--outlet", "ISNA"], False)):
+        r = subprocess.run([*run, *outlet, "-"], input=about_isna.encode(), capture_output=True, cwd=root)
+        terms = [line.split("\t")[0] for line in r.stdout.decode().splitlines()]
+        assert r.returncode == 0 and ("ایسنا" in terms) == shown
 
 
 def test_shipped_lexicon_matches_its_build_script():

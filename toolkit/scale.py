@@ -171,7 +171,8 @@ def extract_keywords(articles, k: int = 10):
     Parameters
     ----------
     articles : dask.dataframe.DataFrame
-        With a ``text`` column, and optionally ``title``.
+        With a ``text`` column, and optionally ``title`` and ``outlet`` (the publishing outlet, whose names
+        are never keywords).
     k : int, default 10
         How many keywords per article.
 
