@@ -36,7 +36,7 @@ SUFFIXES = (".txt", ".jsonl", ".csv", ".parquet")
 class CorpusError(ValueError):
     """A file that cannot be read as articles; the message names the file and what to do.
 
-    Parameters
+    Attributes
     ----------
     message : str
         One line: the file, what is wrong, what to do.

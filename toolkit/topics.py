@@ -96,7 +96,7 @@ _PERSIAN_WORD = re.compile(f"[{LETTERS}]{{2,}}")
 class ModelFileError(ValueError):
     """A model file that cannot be loaded safely: not a skops file, untrusted types, or another version.
 
-    Parameters
+    Attributes
     ----------
     message : str
         One line: the file, what is wrong with it, what to do.
