@@ -20,7 +20,9 @@
 # terms one group of articles uses more than the rest: the "Fightin' Words" log-odds ratio with a Persian
 # prior and bootstrap intervals) and `kwic` (every occurrence of a term, in context). All three read
 # ZWNJ-aware words after normalization and fold light-verb constructions («اجازه داده‌اند» → «اجازه دادن»),
-# so a verb that lost its ZWNJ never passes for a keyword.
+# so a verb that lost its ZWNJ never passes for a keyword. Neither keywords nor keyness by outlet read an
+# article's dateline and bylines («به گزارش خبرگزاری فارس», «در گفت‌وگو با خبرنگار ایسنا») or take its
+# own outlet's name for a subject.
 #
 # **Needs YAKE**, the baseline set beside our keywords: `make setup` installs it; after a plain
 # `pip install persian-news-toolkit`, run `pip install "persian-news-toolkit[bench]"` (or `pip install yake`).
@@ -48,7 +50,8 @@ seed_norm = toolkit.normalize(seed.text)
 #
 # YAKE (`lan="fa"`) reads the same normalized text. It returns phrases that cross a comma and a light verb
 # («سوریه توافق کرده‌اند»); ours are names, places and subjects, scored by a ranker fitted on Fars authors'
-# tags against a background of document frequencies from the TRAIN articles.
+# tags against a background of document frequencies from the TRAIN articles, and none is inside another
+# (`diversity=0` would give «سوریه» and «ارتش سوریه» both).
 
 # %%
 ours = keywords.extract_keywords(seed_norm, k=10, normalize=False)
@@ -68,12 +71,13 @@ print("the seed's terms, light verbs folded:", " · ".join(keywords.terms(seed_n
 # ## Keywords against the authors' tags
 #
 # Fars articles carry their authors' tags. A few TEST articles (never seen by the ranker or the
-# background); `python benchmarks/keywords.py` scores all of them against YAKE and TF-IDF.
+# background); `python benchmarks/keywords.py` scores all of them against YAKE and TF-IDF. `outlet=` names
+# the publishing outlet, whose names are never keywords even where no dateline says who published.
 
 # %%
 tagged = datasets.load_fars("test").pipe(lambda d: d[d["tags"].map(len) > 0]).head(N_TAGGED)
 tagged_text = toolkit.normalize(tagged["title"] + "\n" + tagged["text"])
-predicted = [[t for t, _ in keywords.extract_keywords(x, normalize=False)] for x in tagged_text]
+predicted = [[t for t, _ in keywords.extract_keywords(x, outlet="Fars", normalize=False)] for x in tagged_text]
 display(plots.RTL(pd.DataFrame({"title": tagged["title"], "tags": tagged["tags"].map("، ".join),
                                 "keywords": ["، ".join(p) for p in predicted]})))  # fmt: skip
 evaluation.evaluate_keywords(predicted, [list(t) for t in tagged["tags"]])
@@ -82,6 +86,9 @@ evaluation.evaluate_keywords(predicted, [list(t) for t in tagged["tags"]])
 # ## ISNA against Fars
 #
 # Normalize once, keep the column, and pass `normalize=False` afterwards: normalization is the slow step.
+# Grouped by outlet, keyness leaves out what each article says of its own outlet (`exclude_outlets=True`,
+# the default for `by="outlet"`): the dateline, the bylines, «انتهای پیام» and every name of the outlet,
+# so the figure compares what ISNA and Fars write about.
 
 # %%
 isna, fars = datasets.load_isna(), datasets.load_fars()
@@ -95,9 +102,17 @@ fig = plots.keyness_bars(by_outlet, k=TOP, title="ISNA and Fars: terms each uses
 plots.save_figure(fig, "03_keyness_outlets")
 
 # %% [markdown]
-# Much of that contrast is the outlets' mix of subjects (ISNA's sample has a cinema section; Fars has
-# provincial news) and their bylines («خبرگزاری فارس», «انتهای پیام»). Comparing politics with politics
-# removes the mix and leaves the framing.
+# What `exclude_outlets=False` would have put at the top instead: the outlets' names and bylines.
+
+# %%
+signed = keywords.keyness(articles, "outlet", text_column="normalized", normalize=False, n_boot=10, k=6,
+                          exclude_outlets=False)  # fmt: skip
+display(plots.RTL(signed.groupby("group", sort=False)["term"].apply("، ".join).to_frame()))
+
+# %% [markdown]
+# Much of the remaining contrast is the outlets' mix of subjects (ISNA's sample has a cinema section; Fars
+# has provincial news) and their house style (Fars writes «اظهار داشت», «تصریح کرد»). Comparing politics
+# with politics removes the mix and leaves the framing.
 
 # %%
 politics = articles[articles["category"] == "politics"]

@@ -2,7 +2,7 @@
 
     python scripts/build_keyword_resources.py
 
-Writes three files into ``toolkit/resources/`` (deterministic: sorted rows, gzip without a timestamp).
+Writes four files into ``toolkit/resources/`` (deterministic: sorted rows, gzip without a timestamp).
 
 ``keyword_lexicon.tsv.gz`` — rows ``kind <TAB> text <TAB> value``:
 
@@ -10,6 +10,9 @@ Writes three files into ``toolkit/resources/`` (deterministic: sorted rows, gzip
   list ``EXTRA_STOPWORDS`` below (reporting words of news prose: «اظهار», «خاطرنشان», «تصریح», …), and for
   English words in Persian text scikit-learn's ``ENGLISH_STOP_WORDS`` (BSD-3-Clause; from the Glasgow
   Information Retrieval Group) without ``ENGLISH_CONTENT``, its words that are news topics (a bill, a fire).
+* ``filler``: ``TIME_WORDS`` and ``NEWS_FILLER`` below (days, months, «امشب», «ساعت», «روز»; «راهی»,
+  «خبرنگار», «جزئیات», «نفر», «درصد»), normalized: words that are never a keyword alone in news prose,
+  though a longer term may hold one («روز جهانی قدس», «نماز جمعه»).
 * ``verb`` / ``light``: every one-token conjugation (hazm's ``Conjugation``) of every verb in hazm's
   ``verbs.dat``, with its infinitive; ``light`` for the light verbs of ``LIGHT_VERBS``. Forms that hazm's
   ``words.dat`` also tags as a noun or adjective (نشست، ساخت، شکست، خرید) are left out unless the verb is
@@ -26,11 +29,16 @@ then ``term <TAB> document frequency <TAB> count`` for every term of :func:`tool
 three words) seen in at least two articles of the TRAIN split of the ISNA and Fars corpora. The
 test splits are never read: ``benchmarks/keywords.py`` scores keywords on Fars test articles.
 
+``keyword_tags.tsv.gz`` — how Fars authors tag: a first line ``#articles <TAB> N``, then ``term <TAB> c <TAB> t``:
+the term (ZWNJ written as a space) was a candidate of :func:`toolkit.keywords.extract_keywords` in ``c`` of
+the Fars TRAIN articles that have tags, and one of the authors' tags in ``t`` of them (Frank et al.'s
+"keyphraseness", KEA, 1999); terms with ``t ≥ 1`` or ``c ≥ 2`` only.
+
 ``keyword_ranker.json`` — the weights of :func:`toolkit.keywords.extract_keywords`'s linear ranker: a
 logistic regression (scikit-learn) of "this candidate is one of the author's tags" on the candidate's
 :data:`toolkit.keywords.FEATURES`, over the Fars TRAIN articles that have tags (``load_fars()["tags"]``).
-Each article's own counts are taken out of the background while its features are computed, so the ranker
-learns from features as they are for an article the background never saw.
+Each article's own counts are taken out of the background and of the tag table while its features are
+computed, so the ranker learns from features as they are for an article neither ever saw.
 """
 
 from __future__ import annotations
@@ -64,6 +72,24 @@ EXTRA_STOPWORDS = [
     "اظهار", "تصریح", "خاطرنشان", "یادآور", "یادآوری", "عنوان", "بیان", "اشاره", "افزود", "ادامه", "گزارش",
     "همچنین", "اینکه", "وی", "ایشان", "هستیم", "بودند", "باشند", "خواهد", "خواهند", "نخواهد", "گفته",
 ]  # fmt: skip
+#: Time and date words: they say when, not what (Ramadan and Muharram, which are subjects, are not here).
+TIME_WORDS = [
+    "شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "پنج‌شنبه", "جمعه",
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+    "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "جولای", "اوت", "آگوست", "سپتامبر", "اکتبر",
+    "نوامبر", "دسامبر", "امروز", "دیروز", "فردا", "امشب", "دیشب", "پریروز", "پس‌فردا", "امسال", "پارسال",
+    "سال", "سال‌های", "سال‌ها", "ماه", "ماه‌های", "ماه‌ها", "هفته", "هفته‌های", "روز", "روزها", "روزهای",
+    "شب", "شب‌ها", "شب‌های", "ساعت", "ساعات", "دقیقه", "ثانیه", "صبح", "ظهر", "عصر", "بامداد", "غروب",
+    "شامگاه", "صبحگاه", "بعدازظهر", "قرن", "دهه", "لحظه", "زمان", "اکنون", "هم‌اکنون", "تاکنون", "اخیر",
+    "اخیرا", "جاری", "گذشته", "آینده", "قبل", "بعد", "پیش", "سالانه", "روزانه", "هفتگی", "ماهانه",
+]  # fmt: skip
+#: News filler: a byline («خبرنگار»), «he said» and «the details», counts and units, headline words of
+#: photo and video items.
+NEWS_FILLER = [
+    "خبرنگار", "خبرنگاران", "خبرگزاری", "گفت", "خبر", "اعلام", "نقل", "منبع", "مطلب", "راهی", "خصوص",
+    "زمینه", "مورد", "موارد", "راستا", "حال", "اساس", "نفر", "هزار", "میلیون", "میلیارد", "درصد", "عکس",
+    "تصاویر", "ویدئو", "ویدیو", "ماجرای", "جزئیات", "چطور", "چقدر", "انتهای", "پیام",
+]  # fmt: skip
 #: Conjugated forms of light verbs that are far more often another word: روی (on), روند (trend), شدید
 #: (severe), بینی (nose), نزد (at), بخشی (a part), بدهی (debt), دهم (tenth), نماد (symbol), زنی (a woman), …
 NOT_VERBS = {
@@ -96,6 +122,10 @@ def stopwords() -> list[str]:
     return sorted({w for w in words if w} | (ENGLISH_STOP_WORDS - ENGLISH_CONTENT))
 
 
+def fillers() -> list[str]:
+    return sorted({normalize(w) for w in TIME_WORDS + NEWS_FILLER} - {""})
+
+
 def verb_forms() -> list[tuple[str, str, int]]:
     from hazm.lemmatizer import Conjugation
 
@@ -121,7 +151,7 @@ def verb_forms() -> list[tuple[str, str, int]]:
 
 def lexicon_rows() -> list[str]:
     """The lexicon's ``stop``, ``verb`` and ``light`` rows (the ``predicate`` rows are learned from the articles)."""
-    rows = [f"stop\t{w}\t" for w in stopwords()]
+    rows = [f"stop\t{w}\t" for w in stopwords()] + [f"filler\t{w}\t" for w in fillers()]
     return rows + [f"{'light' if lt else 'verb'}\t{f}\t{inf}" for f, inf, lt in verb_forms()]
 
 
@@ -191,21 +221,53 @@ def background(texts: list[str]) -> tuple[list[str], int, int]:
     return rows, len(texts), tokens
 
 
-def fit_ranker(texts: list[str], tags: list[list[str]], own: list[bool] | None = None) -> dict:
+OUTLET = "Fars"  # who published the tagged articles: the ranker learns on candidates without its names
+MIN_TAG_ROW = 2  # a term never tagged is kept in the tag table when it was a candidate of this many articles
+
+
+def tag_table(
+    texts: list[str], tags: list[list[str]], own: list[bool] | None = None, outlet: str | None = OUTLET
+) -> keywords._Tagged:
+    """The tag table of ``keyword_tags.tsv.gz`` from tagged articles (``own[i]``: article ``i`` is in the
+    background, all by default; ``outlet`` published them)."""
+    empty = keywords._Tagged(0, {})
+    c: collections.Counter = collections.Counter()
+    t: collections.Counter = collections.Counter()
+    for i, (text, gold) in enumerate(zip(texts, tags, strict=True)):
+        names, _ = keywords._candidates(text, own=True if own is None else own[i], outlet=outlet, tagged=empty)
+        keys = {n.replace("\u200c", " ") for n in names}
+        c.update(keys)
+        t.update(keys & {evaluation._tag_key(g) for g in gold})
+    counts = {k: (n, t[k]) for k, n in c.items() if t[k] or n >= MIN_TAG_ROW}
+    return keywords._Tagged(len(texts), counts)
+
+
+def fit_ranker(
+    texts: list[str],
+    tags: list[list[str]],
+    own: list[bool] | None = None,
+    tagged: keywords._Tagged | None = None,
+    outlet: str | None = OUTLET,
+) -> dict:
     """Fit the keyword ranker on tagged articles. ``own[i]`` says article ``i`` is in the background (a TRAIN
-    article; all of them by default): its own counts are then taken out while its features are computed."""
+    article; all of them by default): its own counts are then taken out while its features are computed.
+    ``tagged`` is the tag table the articles make (:func:`tag_table`, built here if not given); each article's
+    own row counts are taken out of it too. ``outlet`` published them: its names are no candidates."""
     from sklearn.linear_model import LogisticRegression
 
+    tagged = tagged or tag_table(texts, tags, own, outlet)
     xs, ys = [], []
     for i, (text, gold) in enumerate(zip(texts, tags, strict=True)):
-        names, x = keywords._candidates(text, own=True if own is None else own[i])
-        wanted = {evaluation._tag_key(t) for t in gold}
+        wanted = frozenset(evaluation._tag_key(t) for t in gold)
+        names, x = keywords._candidates(
+            text, own=True if own is None else own[i], outlet=outlet, own_tags=wanted, tagged=tagged
+        )
         xs.append(x)
         ys += [evaluation._tag_key(n) in wanted for n in names]
     x, y = np.vstack(xs), np.array(ys)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
-    model = LogisticRegression(C=RANKER_C, max_iter=2000).fit((x - mean) / scale, y)
+    model = LogisticRegression(C=RANKER_C, max_iter=3000).fit((x - mean) / scale, y)
     return {
         "about": "toolkit.keywords ranker: a logistic regression on FEATURES (scripts/build_keyword_resources.py)",
         "trained_on": f"{len(texts)} tagged Fars TRAIN articles, {len(y)} candidates, {int(y.sum())} matching a tag",
@@ -232,7 +294,12 @@ def main(argv: list[str] | None = None) -> int:
     _write_gz(RESOURCES / "keyword_background.tsv.gz", [f"#docs\t{n_docs}\ttokens\t{n_tokens}", *rows])
     keywords._reset_resources()
     fars = datasets.load_fars("train")
-    ranker = fit_ranker([texts[i] for i in tagged], [list(fars["tags"][j]) for j in tagged_rows(fars)])
+    fars_texts, fars_tags = [texts[i] for i in tagged], [list(fars["tags"][j]) for j in tagged_rows(fars)]
+    table = tag_table(fars_texts, fars_tags)
+    rows_tags = [f"{k}\t{c}\t{t}" for k, (c, t) in sorted(table.counts.items())]
+    _write_gz(RESOURCES / "keyword_tags.tsv.gz", [f"#articles\t{table.n_articles}", *rows_tags])
+    keywords._reset_resources()
+    ranker = fit_ranker(fars_texts, fars_tags, tagged=table)
     (RESOURCES / "keyword_ranker.json").write_text(json.dumps(ranker, ensure_ascii=False, indent=1) + "\n")
     keywords._reset_resources()
     print(f"{len(lexicon)} stopwords and verb forms, {len(preds)} predicates, {len(rows)} terms from {n_docs} articles")

@@ -7,7 +7,7 @@ import pytest
 import toolkit
 from toolkit import Normalizer, datasets, keywords
 from toolkit.chars import ZWNJ
-from toolkit.evaluation import evaluate_keywords, evaluate_topics, evaluate_zwnj
+from toolkit.evaluation import evaluate_keyword_lists, evaluate_keywords, evaluate_topics, evaluate_zwnj
 
 # --- ZWNJ restoration -----------------------------------------------------------------------------
 
@@ -52,6 +52,26 @@ def test_evaluate_on_tagged_fars_test_articles_beats_plain_frequency():
     frequent = [pd.Series(keywords.terms(x, normalize=False)).value_counts().index[:10].tolist() for x in texts]
     tags = [list(t) for t in fars["tags"]]
     assert evaluate_keywords(ours, tags)["exact_f1"] > evaluate_keywords(frequent, tags)["exact_f1"] + 0.03
+
+
+def test_keyword_lists_that_repeat_a_term():
+    lists = [
+        ["پرسپولیس", "تیم فوتبال پرسپولیس"],  # inside
+        ["رئیس‌جمهور", "رئیس جمهور"],  # ZWNJ and space
+        ["مهم‌ترین", "مهمترین اخبار"],  # written apart and together
+        ["ایران", "ایرانسل", "تیم ملی", "تیم فوتبال"],  # sharing a word is no repeat, nor sharing letters
+        [],
+    ]
+    res = evaluate_keyword_lists(lists)
+    assert res == {"articles": 5, "redundant": 0.6, "self_named": 0.0}
+
+
+def test_keyword_lists_that_name_their_own_outlet():
+    lists = [["خبرگزاری فارس", "داعش"], ["فارس نیوز"], ["خبرنگار ایسنا"], ["استان فارس"], ["رویترز"]]
+    outlets = ["Fars", "فارس", "ISNA", "Fars", "ISNA"]
+    # the agency by any name, a byline; not the province, not another outlet
+    assert evaluate_keyword_lists(lists, outlets)["self_named"] == 0.6
+    assert evaluate_keyword_lists(lists)["self_named"] == 0.0  # no outlets, nothing to name
 
 
 # --- topics ---------------------------------------------------------------------------------------

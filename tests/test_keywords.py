@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import toolkit
-from toolkit import datasets, keywords, plots
+from toolkit import datasets, keywords, plots, sources
 
 SEED = datasets.load_seeds().text[0]
 
@@ -56,8 +56,16 @@ def test_english_words_meet_an_english_stop_list():
     assert keywords.terms("The bill of the UN was passed by the Senate and the system failed.") == [
         "bill", "un", "passed", "senate", "system", "failed"
     ]  # fmt: skip
-    kw = [t for t, _ in keywords.extract_keywords("The president of the United States said the talks with Iran go on.")]
-    assert kw and not {"the", "of", "with", "on", "of the"} & set(kw)
+
+
+def test_latin_words_are_tokenized_and_left_out_of_keywords():
+    # issue 24: this gave رئیس جمهور، قیمت‌ها، جمهور، رئیس، prices
+    mixed = "The president said prices rose sharply this year. رئیس جمهور گفت قیمت‌ها امسال بالا رفت."
+    kw = [t for t, _ in keywords.extract_keywords(mixed, k=5)]
+    assert kw == ["رئیس جمهور", "قیمت\u200cها"]
+    assert keywords.extract_keywords("The president of the United States said the talks with Iran go on.") == []
+    # a Latin word breaks a Persian phrase: «شرکت Apple ایران» gives no «شرکت ایران»
+    assert not any(" " in t for t, _ in keywords.extract_keywords("شرکت Apple ایران. شرکت Apple ایران.", diversity=0))
 
 
 def test_terms_runs_do_not_cross_punctuation_or_stopwords():
@@ -113,6 +121,113 @@ def test_raw_and_normalized_input_agree():
     assert keywords.extract_keywords(SEED) == keywords.extract_keywords(toolkit.normalize(SEED), normalize=False)
 
 
+# --- diverse keywords, without boilerplate (issue 24) ----------------------------------------------
+
+PERSEPOLIS = (
+    "تیم فوتبال پرسپولیس امشب راهی تبریز شد\n"
+    "به گزارش خبرگزاری فارس، تیم فوتبال پرسپولیس امشب ساعت ۲۰ راهی تبریز شد. تیم فوتبال پرسپولیس روز جمعه "
+    "در تبریز با تراکتورسازی بازی می‌کند. پرسپولیس در لیگ برتر صدرنشین است و تیم فوتبال تراکتورسازی دوم. "
+    "سرمربی پرسپولیس در گفت‌وگو با خبرنگار فارس گفت: تیم ما امشب آماده است. هواداران پرسپولیس و تراکتورسازی "
+    "روز جمعه به ورزشگاه می‌روند. خبرگزاری فارس گزارش داد که پرسپولیس امروز تمرین کرد."
+)
+
+
+def _inside(a: str, b: str) -> bool:
+    a, b = (" " + " ".join(t.replace("\u200c", " ").split()) + " " for t in (a, b))
+    return a in b or b in a
+
+
+def test_no_keyword_inside_another_unless_asked():
+    kw = [t for t, _ in keywords.extract_keywords(PERSEPOLIS)]
+    assert "پرسپولیس" in kw
+    assert not [(a, b) for i, a in enumerate(kw) for b in kw[:i] if _inside(a, b)], kw
+    # diversity=0 ranks by score alone: «پرسپولیس» and «فوتبال پرسپولیس», «تیم فوتبال پرسپولیس» …
+    plain = [t for t, _ in keywords.extract_keywords(PERSEPOLIS, diversity=0)]
+    assert [(a, b) for i, a in enumerate(plain) for b in plain[:i] if _inside(a, b)]
+
+
+def test_keywords_stay_best_first_with_diversity():
+    scores = [s for _, s in keywords.extract_keywords(PERSEPOLIS, diversity=0.8)]
+    assert scores == sorted(scores, reverse=True) and len(scores) == 10
+
+
+def test_two_spellings_of_one_name_count_once():
+    text = "رئیس‌جمهور در سفر. رئیس جمهور گفت. مهم‌ترین سفر و مهمترین سفر رئیس‌جمهور به مشهد و مشهد."
+    kw = [t for t, _ in keywords.extract_keywords(text, normalize=False)]
+    assert sum(_inside(t, "رئیس جمهور") for t in kw) == 1
+    assert not {"مهم\u200cترین", "مهمترین"} <= set(kw)
+    assert keywords._overlaps(keywords._spelling("مهم‌ترین"), keywords._spelling("مهمترین"))
+    assert keywords._overlaps(keywords._spelling("مهم‌ترین"), keywords._spelling("مهمترین اخبار"))
+    assert not keywords._overlaps(keywords._spelling("ایران"), keywords._spelling("ایرانسل"))
+
+
+def test_diversity_is_between_0_and_1():
+    with pytest.raises(ValueError, match="diversity"):
+        keywords.extract_keywords(SEED, diversity=1.5)
+
+
+def test_outlet_dateline_bylines_and_filler_are_not_keywords():
+    kw = [t for t, _ in keywords.extract_keywords(PERSEPOLIS, k=15)]
+    assert not {"فارس", "خبرگزاری فارس", "خبرگزاری", "خبرنگار", "خبرنگار فارس"} & set(kw)
+    assert not {"امشب", "ساعت", "روز", "گفت", "راهی", "جمعه", "امروز", "روز جمعه"} & set(kw)
+    assert {"پرسپولیس", "تبریز", "تراکتورسازی"} <= set(kw)
+
+
+def test_the_outlet_named_without_a_dateline_needs_outlet():
+    text = "ایسنا در جشنواره\nایسنا برنده جایزه جشنواره فیلم شد. ایسنا و جشنواره فیلم فجر. ایسنا جایزه گرفت."
+    assert "ایسنا" in [t for t, _ in keywords.extract_keywords(text)]  # an article about ISNA
+    for name in ("ISNA", "ایسنا", "خبرگزاری دانشجویان ایران"):
+        assert "ایسنا" not in [t for t, _ in keywords.extract_keywords(text, outlet=name)]
+
+
+def test_dateline_openings_and_interviews_are_boilerplate():
+    for text, outlet in [
+        ("خبرگزاری فارس: باران در شیراز بارید.", "Fars News Agency"),
+        ("گروه بین‌الملل خبرگزاری فارس: باران در شیراز بارید.", "Fars News Agency"),
+        ("به گزارش خبرنگار اقتصادی خبرگزاری فارس از شیراز، باران بارید.", "Fars News Agency"),
+        ("وزیر در گفت‌وگو با خبرنگار ایسنا گفت باران بارید.", "ISNA"),
+        ("وزیر به خبرنگار ایسنا گفت باران بارید.", "ISNA"),
+    ]:
+        norm = toolkit.normalize(text)
+        boiler = keywords._boilerplate(norm)
+        assert boiler.outlets == {outlet}, text
+        left = keywords._masked(norm, boiler.spans)
+        assert "فارس" not in left and "ایسنا" not in left and "خبرنگار" not in left and "باران" in left
+    # the place of the dateline is kept (Fars authors often tag it), the quoted source's office is not
+    norm = toolkit.normalize("به گزارش ایسنا به نقل از روابط عمومی جشنواره فیلم فجر، فیلم‌ها اعلام شد.")
+    left = keywords._masked(norm, keywords._boilerplate(norm).spans)
+    assert "روابط" not in left and "جشنواره فیلم فجر" in left
+    assert keywords._boilerplate(toolkit.normalize("به گزارش فارس از اردبیل، برف آمد.")).places == ("اردبیل",)
+    # a province is not the agency
+    assert keywords._boilerplate(toolkit.normalize("باران در استان فارس بارید.")) == ([], frozenset(), ())
+
+
+@pytest.fixture(scope="module")
+def test_articles():
+    fars = datasets.load_fars("test").head(60)
+    ham = datasets.load_hamshahri("test").head(60)
+    df = pd.concat([fars, ham], ignore_index=True)
+    df["head"] = toolkit.normalize(df["title"] + "\n" + df["text"])
+    return df
+
+
+def test_real_articles_have_no_repeats_and_no_self_names(test_articles):
+    from toolkit import evaluation
+
+    heads, outlets = test_articles["head"].tolist(), test_articles["outlet"].tolist()
+    plain = [[t for t, _ in keywords.extract_keywords(h, normalize=False)] for h in heads]
+    told = [
+        [t for t, _ in keywords.extract_keywords(h, outlet=o, normalize=False)]
+        for h, o in zip(heads, outlets, strict=True)
+    ]
+    assert evaluation.evaluate_keyword_lists(told, outlets) == {"articles": 120, "redundant": 0.0, "self_named": 0.0}
+    # read from the dateline alone: one Fars item (a podcast) names Fars without one
+    assert evaluation.evaluate_keyword_lists(plain, outlets)["redundant"] == 0.0
+    assert evaluation.evaluate_keyword_lists(plain, outlets)["self_named"] <= 1 / 120
+    old = [[t for t, _ in keywords.extract_keywords(h, diversity=0, normalize=False)] for h in heads]
+    assert evaluation.evaluate_keyword_lists(old, outlets)["redundant"] > 0.5
+
+
 @pytest.mark.parametrize("text", ["", "، . ! ۱۲۳", "و در به از که", "hello"])
 def test_keywords_of_little_text(text):
     out = keywords.extract_keywords(text)
@@ -131,6 +246,14 @@ def test_background_is_from_the_train_split_only():
     bg = keywords._background()
     assert bg.n_docs == len(datasets.load_isna("train")) + len(datasets.load_fars("train"))
     assert bg.df["سوریه"] > 100 and bg.count["سوریه"] >= bg.df["سوریه"]
+
+
+def test_tag_table_is_from_tagged_train_articles_only():
+    fars = datasets.load_fars("train")
+    table = keywords._tagged()
+    assert table.n_articles == int((fars["tags"].map(len) > 0).sum())
+    assert all(t <= c for c, t in table.counts.values())
+    assert table.counts["فوتبال"][1] > 5 and "خبرگزاری فارس" not in table.counts  # the outlet is never a candidate
 
 
 def test_ranker_matches_features():
@@ -154,7 +277,42 @@ def test_keyness_columns_and_order(two_outlets):
     for _, part in res.groupby("group"):
         assert len(part) == 10 and part["z"].is_monotonic_decreasing
     assert (res["ci_low"] <= res["log_odds"] + 1e-9).all() and (res["log_odds"] <= res["ci_high"] + 1e-9).all()
-    assert "فارس" in res[res["group"] == "Fars"]["term"].tolist()  # «خبرگزاری فارس» opens Fars articles
+    # grouped by outlet, what each outlet says of itself is left out (issue 24): not «فارس», «ایسنا», bylines
+    assert not {"فارس", "ایسنا", "خبرگزاری", "خبرنگار", "انتهای", "پیام"} & set(res["term"])
+    assert not {sources.canonical(t) for t in res["term"]} & {"ISNA", "Fars News Agency"}
+
+
+def test_keyness_can_keep_what_outlets_say_of_themselves(two_outlets):
+    kw = dict(text_column="normalized", normalize=False, k=10, n_boot=10)
+    kept = keywords.keyness(two_outlets, "outlet", exclude_outlets=False, **kw)
+    assert "فارس" in kept[kept["group"] == "Fars"]["term"].tolist()  # «خبرگزاری فارس» opens Fars articles
+    every = keywords.keyness(two_outlets, "outlet", exclude_outlets=False, **{**kw, "k": None})
+    every = every.set_index(["group", "term"])
+    assert every.loc[("ISNA", "ایسنا"), "z"] > 2 and every.loc[("ISNA", "پیام"), "z"] > 2  # «انتهای پیام»
+    # another grouping column keeps them unless asked
+    by_category = keywords.keyness(two_outlets, "category", **{**kw, "k": None})
+    assert "فارس" in set(by_category["term"])
+    dropped = keywords.keyness(two_outlets, "category", exclude_outlets=True, **{**kw, "k": None})
+    assert "فارس" not in set(dropped["term"]) and "ایسنا" not in set(dropped["term"])
+
+
+def test_keyness_excludes_the_outlets_own_names_not_other_outlets():
+    df = pd.DataFrame(
+        {
+            "outlet": ["Fars", "Fars", "ISNA", "ISNA"],
+            "text": [
+                "به گزارش خبرگزاری فارس از شیراز، بارش باران در شیراز. رویترز نوشت باران آمد.",
+                "خبرگزاری فارس: باران در شیراز. در گفت‌وگو با خبرنگار فارس گفت باران بارید.",
+                "به گزارش ایسنا، بورس تهران رشد کرد. رویترز نوشت بورس رشد کرد.\nانتهای پیام",
+                "بورس تهران در گفت‌وگو با ایسنا رشد کرد.\nانتهای پیام",
+            ],
+        }
+    )
+    res = keywords.keyness(df, min_count=1, k=None, n_boot=5)
+    assert not {"فارس", "خبرگزاری", "خبرنگار", "ایسنا", "انتهای", "پیام"} & set(res["term"])
+    assert {"شیراز", "باران", "بورس", "رویترز"} <= set(res["term"])  # another outlet named is coverage
+    with_them = keywords.keyness(df, min_count=1, k=None, n_boot=5, exclude_outlets=False)
+    assert {"فارس", "ایسنا", "انتهای", "پیام"} <= set(with_them["term"])
 
 
 def test_keyness_two_groups_are_mirror_images(two_outlets):
@@ -310,6 +468,11 @@ def test_cli_keywords():
     assert r.returncode == 0 and len(lines) == 3 and "داعش" in [line.split("\t")[0] for line in lines]
     r = subprocess.run([*run, "-k", "0", "-"], input=SEED.encode(), capture_output=True, cwd=root)
     assert r.returncode == 2 and r.stderr.decode().strip().count("\n") == 0 and "k must be" in r.stderr.decode()
+    about_isna = "ایسنا در جشنواره\nایسنا برنده جایزه جشنواره فیلم شد. ایسنا و جشنواره فیلم فجر. ایسنا جایزه گرفت."
+    for outlet, shown in (([], True), (["--outlet", "ISNA"], False)):
+        r = subprocess.run([*run, *outlet, "-"], input=about_isna.encode(), capture_output=True, cwd=root)
+        terms = [line.split("\t")[0] for line in r.stdout.decode().splitlines()]
+        assert r.returncode == 0 and ("ایسنا" in terms) == shown
 
 
 def test_shipped_lexicon_matches_its_build_script():

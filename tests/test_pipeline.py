@@ -41,7 +41,10 @@ def test_analyze_is_the_in_process_functions(sample, analyzed):
     assert articles.topic.tolist() == expected.topic.tolist()
     assert articles.topic_proba.tolist() == pytest.approx(expected.probability.tolist())
     heads = headed_texts(sample.title, sample.text)  # the seed's title, its first line, counts once
-    assert articles.keywords.tolist() == [[t for t, _ in extract_keywords(h)] for h in heads]
+    outlets = sample.outlet.fillna("").tolist() if "outlet" in sample else [""] * len(sample)
+    assert articles.keywords.tolist() == [
+        [t for t, _ in extract_keywords(h, outlet=o or None)] for h, o in zip(heads, outlets, strict=True)
+    ]
     pd.testing.assert_frame_equal(claims, extract_claims(sample))
     assert articles.n_claims.tolist() == [int((claims.doc_id == d).sum()) for d in sample.doc_id]
     seed = articles.set_index("doc_id").loc[datasets.load_seeds().doc_id[0]]

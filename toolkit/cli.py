@@ -179,6 +179,7 @@ def _tokenize(args: argparse.Namespace) -> int:
 def _keywords_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin (default)")
     p.add_argument("-k", type=int, default=10, help="how many keywords (default 10)")
+    p.add_argument("--outlet", help="the publishing outlet (any name the registry knows): never a keyword")
 
 
 @command("keywords", _keywords_args)
@@ -186,7 +187,7 @@ def _keywords(args: argparse.Namespace) -> int:
     """Normalize, then print the best keywords, one per line: term <TAB> score."""
     from toolkit.keywords import extract_keywords
 
-    for term, score in extract_keywords(read_input(args.file), k=args.k):
+    for term, score in extract_keywords(read_input(args.file), k=args.k, outlet=args.outlet):
         sys.stdout.write(f"{term}\t{score:.3f}\n")
     return 0
 

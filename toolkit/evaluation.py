@@ -23,7 +23,15 @@ from toolkit.normalization import Normalizer, normalize
 from toolkit.taxonomy import topic_order
 from toolkit.zwnj import PREFIXES, SPACED_SIGNALS
 
-__all__ = ["DAMAGES", "Evaluation", "boundaries", "evaluate_keywords", "evaluate_topics", "evaluate_zwnj"]
+__all__ = [
+    "DAMAGES",
+    "Evaluation",
+    "boundaries",
+    "evaluate_keyword_lists",
+    "evaluate_keywords",
+    "evaluate_topics",
+    "evaluate_zwnj",
+]
 
 
 # --- ZWNJ restoration ------------------------------------------------------------------------------
@@ -250,6 +258,56 @@ def evaluate_keywords(predicted: list[list[str]], tags: list[list[str]]) -> dict
         "exact_precision": round(float(m[0]), 3),
         "exact_recall": round(float(m[1]), 3),
     }
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Is one keyword key inside the other, words in a row, whether its words are written apart or together
+    («تیم» in «تیم فوتبال»; «مهم ترین» in «مهمترین اخبار»)?"""
+
+    def runs(key: str) -> set[str]:
+        w = key.split()
+        return {"".join(w[i:j]) for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
+
+    return a.replace(" ", "") in runs(b) or b.replace(" ", "") in runs(a)
+
+
+def evaluate_keyword_lists(predicted: list[list[str]], outlets: list[str | None] | None = None) -> dict[str, float]:
+    """What a reader sees wrong in lists of keywords, without reference tags: repeats and the outlet's own name.
+
+    Parameters
+    ----------
+    predicted : list of list of str
+        The keywords of each article.
+    outlets : list of str or None, optional
+        The outlet that published each article, any name :func:`toolkit.sources.canonical` knows.
+
+    Returns
+    -------
+    dict
+        ``articles``; ``redundant``: the share of lists that hold a keyword inside another (words in a row,
+        after :func:`evaluate_keywords`'s normalization: «تیم» and «تیم فوتبال»), its words written apart or
+        together («مهم‌ترین» and «مهمترین اخبار»); ``self_named``: the share that hold a name of the article's own outlet
+        («خبرگزاری فارس» in a Fars article: a keyword the registry resolves to it, or in which it finds it),
+        0 without ``outlets``. Rounded to three decimals.
+
+    Examples
+    --------
+    >>> evaluate_keyword_lists([["تیم", "تیم فوتبال"], ["داعش", "خبرگزاری فارس"]], ["Fars", "Fars"])
+    {'articles': 2, 'redundant': 0.5, 'self_named': 0.5}
+    """
+    from toolkit import sources
+
+    outlets = outlets if outlets is not None else [None] * len(predicted)
+    redundant = named = 0
+    for pred, outlet in zip(predicted, outlets, strict=True):
+        keys = [_tag_key(t) for t in pred]
+        redundant += any(_same_name(a, b) for i, a in enumerate(keys) for b in keys[:i])
+        own = sources.canonical(outlet) if outlet else None
+        named += own is not None and any(
+            sources.canonical(t) == own or any(m.name == own for m in sources.find_outlets(t)) for t in pred
+        )
+    n = max(len(predicted), 1)
+    return {"articles": len(predicted), "redundant": round(redundant / n, 3), "self_named": round(named / n, 3)}
 
 
 # --- topics ----------------------------------------------------------------------------------------

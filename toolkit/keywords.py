@@ -8,13 +8,14 @@ normalized — normalization is the slow step, so normalize a corpus once and re
 >>> terms("عراق و سوریه توافق کرده‌اند تا مواضع داعش را هدف قرار دهند.")
 ['عراق', 'سوریه', 'توافق کردن', 'مواضع', 'داعش', 'هدف قرار دادن']
 >>> [t for t, _ in extract_keywords("بمباران مواضع داعش در خاک سوریه. داعش در خاک عراق.", k=3)]
-['داعش', 'خاک', 'بمباران']
+['داعش', 'سوریه', 'بمباران']
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
+import heapq
 import json
 import math
 import re
@@ -22,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from numbers import Integral
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -52,6 +54,7 @@ class _Lexicon:
     kinds: dict[str, str]  # "s" for a stopword, "v" for a verb form
     light: dict[str, str]  # light-verb form -> infinitive
     predicates: frozenset[str]  # "اجازه دادن", "هدف قرار دادن": learned light-verb constructions
+    fillers: frozenset[str]  # "امشب", "ساعت", "خبرنگار": content words that are never a keyword alone
 
 
 @dataclass(frozen=True)
@@ -69,18 +72,20 @@ def _read_resource(name: str) -> list[str]:
 
 @functools.cache
 def _lexicon() -> _Lexicon:
-    kinds, light, preds = {}, {}, set()
+    kinds, light, preds, fillers = {}, {}, set(), set()
     for line in _read_resource("keyword_lexicon.tsv.gz"):
         kind, text, value = line.split("\t")
         if kind == "stop":
             kinds.setdefault(text, "s")
+        elif kind == "filler":
+            fillers.add(text)
         elif kind in ("verb", "light"):
             kinds[text] = "v"  # a verb form that is also a stopword (کرد, شد) is a verb
             if kind == "light":
                 light[text] = value
         elif kind == "predicate":
             preds.add(text)
-    return _Lexicon(kinds, light, frozenset(preds))
+    return _Lexicon(kinds, light, frozenset(preds), frozenset(fillers))
 
 
 @functools.cache
@@ -95,10 +100,30 @@ def _background() -> _Background:
     return _Background(int(n_docs), int(n_tokens), df, count)
 
 
+@dataclass(frozen=True)
+class _Tagged:
+    """How authors tag terms: ``term -> (c, t)``, a candidate in ``c`` tagged articles, tagged in ``t`` of them
+    (ZWNJ written as a space)."""
+
+    n_articles: int
+    counts: dict[str, tuple[int, int]]
+
+
+@functools.cache
+def _tagged() -> _Tagged:
+    lines = _read_resource("keyword_tags.tsv.gz")
+    counts = {}
+    for line in lines[1:]:
+        term, c, t = line.split("\t")
+        counts[term] = (int(c), int(t))
+    return _Tagged(int(lines[0].split("\t")[1]), counts)
+
+
 def _reset_resources() -> None:
     """Forget the loaded resources (the build script rewrites them)."""
     _lexicon.cache_clear()
     _background.cache_clear()
+    _tagged.cache_clear()
     _ranker.cache_clear()
 
 
@@ -233,6 +258,120 @@ def terms(text: str, *, max_words: int = 1, normalize: bool = True) -> list[str]
     return out
 
 
+# --- boilerplate: the publishing outlet's names, its dateline and bylines -----------------------------------
+
+#: Where a clause ends: a dateline's outlet is named in the clause that holds its cue.
+_CLAUSE_END = re.compile(r"[،,:؛;.!?؟\n«»]")
+#: «به گزارش …» opens a dateline (its outlet reports the article), «به نقل از …» names the source it quotes.
+_CUE = re.compile(r"(?<!\S)(?:به\s+گزارش|به\s+نقل\s+از)(?!\S)")
+#: A byline: «خبرنگار اقتصادی خبرگزاری فارس», «در گفت‌وگو با خبرنگار فارس», «به خبرنگار ایسنا گفت».
+_REPORTER = re.compile(
+    r"(?<!\S)(?:(?:در\s+)?گفت[\u200c\s]*(?:و[\u200c\s]*)?گو(?:ی|یی)?\s+با\s+|به\s+)?خبرنگار(?:ان)?(?!\S)"
+)
+#: «در گفت‌وگو با ایسنا»: the interview the outlet itself did.
+_INTERVIEW = re.compile(r"(?<!\S)(?:در\s+)?گفت[\u200c\s]*(?:و[\u200c\s]*)?گو(?:ی|یی)?\s+با\s+$")
+#: A press office quoted in a dateline («به نقل از روابط عمومی …»), and ISNA's sign-off «انتهای پیام».
+_OFFICE = re.compile(
+    r"(?<!\S)(?:به\s+گزارش|به\s+نقل\s+از)\s+(?:اداره\s+کل\s+)?(?:روابط\s+عمومی|ستاد\s+خبری|دفتر\s+رسانه\u200cای|"
+    r"مشاور\s+رسانه\u200cای|پایگاه\s+اطلاع\u200cرسانی)(?!\S)|(?<!\S)انتهای\s+پیام(?!\S)"
+)
+_OPENING = re.compile(r"[ \t]*[:\-–—]")
+#: «… خبرگزاری فارس از اردبیل،»: where the dateline says the report comes from.
+_FROM_PLACE = re.compile(r"\s+از\s+((?:[^\s،,:؛.!?؟\n«»()]+\s+){0,2}[^\s،,:؛.!?؟\n«»()]+)\s*(?=[،,:؛.\n]|به\s+نقل)")
+_MAX_BYLINE_WORDS = 4  # words between a cue and the outlet: «به گزارش گروه سیاست خارجی خبرگزاری فارس»
+
+
+class _Boilerplate(NamedTuple):
+    spans: list[tuple[int, int]]  # to mask
+    outlets: frozenset[str]  # the publishing outlets' canonical names
+    places: tuple[str, ...]  # where the dateline says the report comes from
+
+
+def _boilerplate(text: str, outlet: str | None = None) -> _Boilerplate:
+    """Spans of a normalized text that are not about its subject — the dateline («به گزارش خبرگزاری فارس»,
+    «خبرگزاری فارس:», «به نقل از …» an outlet), bylines («به گزارش خبرنگار اقتصادی …», «در گفت‌وگو با
+    خبرنگار فارس»), press offices, «انتهای پیام», and every mention of the publishing outlet — and the
+    publishing outlets' canonical names: ``outlet`` (any name the registry knows) and those the dateline
+    and bylines name — and the places the dateline names («… از اردبیل،»)."""
+    from toolkit import sources
+
+    own, places = set(), []
+    if outlet:
+        name = sources.canonical(outlet)
+        if name:
+            own.add(name)
+    spans = [m.span() for m in _OFFICE.finditer(text)]
+    mentions = sources.find_outlets(text)
+    for m in mentions:
+        a = max(0, m.start - 120)
+        before = text[a : m.start]
+        cut = max((c.end() for c in _CLAUSE_END.finditer(before)), default=0)
+        a, before = a + cut, before[cut:]
+        cue = next(reversed(list(_CUE.finditer(before))), None)
+        reporter = next(reversed(list(_REPORTER.finditer(before))), None)
+        for hit, reports in ((cue, cue is not None and "گزارش" in cue.group()), (reporter, True)):
+            if hit is not None and len(before[hit.end() :].split()) <= _MAX_BYLINE_WORDS:
+                spans.append((a + hit.start(), m.end))
+                if reports:
+                    own.add(m.name)
+                    place = _FROM_PLACE.match(text, m.end)
+                    if place:
+                        places.append(place.group(1).replace("\u200c", " "))
+                break
+        else:
+            opening = _OPENING.match(text, m.end)
+            if opening and (a == 0 or text[a - 1] == "\n") and len(before.split()) < _MAX_BYLINE_WORDS:
+                spans.append((a, opening.end()))  # «خبرگزاری فارس:», «گروه بین‌الملل خبرگزاری فارس:»
+                own.add(m.name)
+    for m in mentions:
+        if m.name in own:
+            interview = _INTERVIEW.search(text, max(0, m.start - 40), m.start)
+            spans.append((interview.start() if interview else m.start, m.end))
+    return _Boilerplate(_merge(spans), frozenset(own), tuple(places))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by a break (no term spans it)."""
+    if not spans:
+        return text
+    parts, last = [], 0
+    for a, b in spans:
+        parts += [text[last:a], " ، "]
+        last = b
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+@functools.cache
+def _name_words(outlets: frozenset[str]) -> frozenset[str]:
+    """The words of every name the registry gives these outlets (normalized): a term without one of them
+    cannot be one of their names."""
+    from toolkit import sources
+
+    reg = sources.outlets().set_index("name")
+    names = [n for o in outlets if o in reg.index for n in [o, *reg.at[o, "aliases"], *reg.at[o, "context_only"]]]
+    return frozenset(w for n in names for w in _normalize(n).replace("\u200c", " ").split())
+
+
+def _names_outlet(term: str, outlets: frozenset[str]) -> bool:
+    """Is ``term`` a name of one of ``outlets`` («فارس», «خبرگزاری فارس», «خبرنگار ایسنا»), in any spelling?"""
+    if not outlets or not set(term.replace("\u200c", " ").split()) & _name_words(outlets):
+        return False
+    from toolkit import sources
+
+    return sources.canonical(term) in outlets or any(m.name in outlets for m in sources.find_outlets(term))
+
+
 # --- keywords of one text -------------------------------------------------------------------------
 
 #: What the ranker sees of a candidate term (``keyword_ranker.json`` holds one weight per feature).
@@ -248,11 +387,13 @@ FEATURES = [
     "in_longer",  # largest share of its occurrences inside one longer candidate
     "of_parts",  # its count / the largest count of one of its words: do its words live in it?
     "plural_end",  # the last word ends in ها / های / ی (سران کشورهای): often an incomplete phrase
-    "latin",  # a Latin-script term
     "tf_idf",  # log_tf × idf
     "tf_squared",  # log_tf²
     "idf_squared",  # idf²
     "head_idf",  # in_head × idf: a rare word of the title
+    "keyphraseness",  # log((t + 0.05) / (c + 1)): authors tagged it in t of the c TRAIN articles it was a candidate of
+    "tagged_seen",  # a candidate of some tagged TRAIN article (c > 0)
+    "in_dateline",  # the place of the dateline («به گزارش خبرگزاری فارس از اردبیل»), or in it
 ]
 _MAX_WORDS = 3
 _PLURAL_END = re.compile("(?:ها|های|ی)$")
@@ -307,12 +448,26 @@ def _in_longer(tf: Counter) -> dict[str, float]:
     return in_longer
 
 
-def _candidates(text: str, own: bool = False) -> tuple[list[str], np.ndarray]:
+def _candidates(
+    text: str,
+    own: bool = False,
+    outlet: str | None = None,
+    *,
+    own_tags: frozenset[str] | None = None,
+    tagged: _Tagged | None = None,
+) -> tuple[list[str], np.ndarray]:
     """Candidate terms of a normalized text and their :data:`FEATURES` (one row each).
 
-    ``own=True`` says the text is one of the background's articles: its own counts are taken out of the
-    background, so features are what they would be for an unseen article (used to fit the ranker)."""
-    bg = _background()
+    The text's boilerplate (:func:`_boilerplate`: dateline, bylines, the publishing outlet's name) is masked
+    first; a term of Latin words, of fillers only (:data:`_Lexicon.fillers`) or naming the publishing
+    outlet is no candidate. ``own=True`` says the text is one of the background's articles: its own counts
+    are taken out of the background, so features are what they would be for an unseen article (used to fit
+    the ranker); ``own_tags`` (the keys of its tags) says it is one of the articles of ``tagged`` (the
+    shipped table by default), whose counts lose it the same way."""
+    bg, lex = _background(), _lexicon()
+    table = (tagged or _tagged()).counts
+    boiler = _boilerplate(text, outlet)
+    text = _masked(text, boiler.spans)
     units = _units(text)
     tf, first = _counts(units)
     if not tf:
@@ -323,17 +478,30 @@ def _candidates(text: str, own: bool = False) -> tuple[list[str], np.ndarray]:
         d = bg.df.get(term, 0)
         return max(d - own, 0) if d else 0
 
+    places = [f" {p} " for p in boiler.places]
+    outlet_words = _name_words(boiler.outlets) if boiler.outlets else frozenset()
+    fillers = lex.fillers
     in_longer = _in_longer(tf)
     head, length = len(_units(text[: _head_end(text)])), len(units)
     names, rows = [], []
     for term, f in tf.items():
         parts = term.split(" ")
         n = len(parts)
-        if n > 1 and f < 2 and df(term) < 2:
-            continue  # a run of words seen once, here and nowhere else, is not a phrase
         d = df(term)
+        if n > 1 and f < 2 and d < 2:
+            continue  # a run of words seen once, here and nowhere else, is not a phrase
+        if term.isascii() if n == 1 else any(p.isascii() for p in parts):
+            continue  # Latin words are left out
+        if term in fillers if n == 1 else all(p in fillers for p in parts):
+            continue  # «امشب», «ساعت ۸», «فروردین ماه» say when, not what
+        if outlet_words and not outlet_words.isdisjoint(parts) and _names_outlet(term, boiler.outlets):
+            continue
         log_tf, idf, in_head = math.log(f), math.log((n_docs + 1) / (d + 1)), float(first[term] < head)
         cohesion = math.log((d + 1) / (min(df(p) for p in parts) + 1)) if n > 1 else 0.0
+        key = term.replace("\u200c", " ")
+        c, t = table.get(key, (0, 0))
+        if own_tags is not None and c:
+            c, t = c - 1, t - (key in own_tags)
         rows.append(
             [
                 log_tf,
@@ -345,13 +513,15 @@ def _candidates(text: str, own: bool = False) -> tuple[list[str], np.ndarray]:
                 first[term] / length,
                 cohesion,
                 in_longer.get(term, 0.0),
-                f / max(tf[p] for p in parts),
+                f / max(tf[p] for p in parts) if n > 1 else 1.0,
                 float(bool(_PLURAL_END.search(parts[-1]))),
-                float(term.isascii()),
                 log_tf * idf,
                 log_tf**2,
                 idf**2,
                 in_head * idf,
+                math.log((t + 0.05) / (c + 1)),
+                float(c > 0),
+                float(any(f" {key} " in p for p in places)),
             ]
         )
         names.append(term)
@@ -363,14 +533,92 @@ def _score(x: np.ndarray) -> np.ndarray:
     return ((x - r.mean) / r.scale) @ r.coef + r.intercept
 
 
-def extract_keywords(text: str, k: int = 10, *, normalize: bool = True) -> list[tuple[str, float]]:
+_FOLD_LETTERS = str.maketrans({"\u200c": " ", "آ": "ا", "أ": "ا", "إ": "ا", "ة": "ه", "ؤ": "و", "ئ": "ی"})
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _spelling(term: str) -> tuple[str, frozenset[str]]:
+    """How two spellings of a term are compared: ``" words "`` normalized with ZWNJ and space alike and
+    letter variants folded (``رئیس‌جمهور`` and ``رئیس جمهور``; ``صورتمان`` and ``صورت‌مان``), and every run
+    of its words in a row written without spaces (``مهم ترین اخبار`` → ``مهم``, ``ترین``, ``مهمترین``,
+    ``اخبار``, ``تریناخبار``, ``مهمتریناخبار``)."""
+    words = _normalize(term).translate(_FOLD_LETTERS).split()
+    runs = frozenset("".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    return " " + " ".join(words) + " ", runs
+
+
+def _stem(word: str) -> str:
+    """A word without the suffix that turns a noun into its adjective or ezafe form («ایرانی» → «ایران»)."""
+    return word[:-1] if len(word) > 3 and word.endswith("ی") else word
+
+
+def _overlaps(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
+    """Is one term inside the other, words in a row, whether its words are written apart or together
+    (``مهم‌ترین`` is inside ``مهمترین اخبار``)? ``a`` and ``b`` come from :func:`_spelling`."""
+    return a[0].replace(" ", "") in b[1] or b[0].replace(" ", "") in a[1]
+
+
+def _select(names: list[str], scores: np.ndarray, k: int, diversity: float) -> list[int]:
+    """The ``k`` candidates to return, by maximal marginal relevance (Carbonell & Goldstein 1998).
+
+    Each step takes the candidate with the highest ``(1 - diversity) * relevance - diversity * similarity``,
+    relevance being its score over the best score, and similarity the largest share of its words (letters
+    folded, ``ی`` of an adjective or ezafe dropped) that one chosen term holds. With ``diversity > 0`` a
+    candidate that holds a chosen term, or is held in one (:func:`_overlaps`), is never taken. A candidate's
+    value only falls as terms are chosen, so it is recomputed only when it comes to the top (lazy greedy).
+    The chosen terms are returned best score first."""
+    order = np.lexsort((np.array(names), -scores)).tolist()
+    if diversity <= 0:
+        return order[:k]
+    relevance = (1 - diversity) * scores / max(float(scores[order[0]]), 1e-12)
+    heap = [(-relevance[i], rank, i, 0) for rank, i in enumerate(order)]  # (-value, rank, candidate, seen)
+    closest: dict[int, float] = {}
+    chosen: list[int] = []
+    spelled: list[tuple[tuple[str, frozenset[str]], frozenset[str]]] = []  # the chosen terms' spelling, stems
+    while heap and len(chosen) < k:
+        _, rank, i, seen = heapq.heappop(heap)
+        key = _spelling(names[i])
+        if seen < len(chosen):  # terms were chosen since its value was computed
+            stems = frozenset(map(_stem, key[0].split()))
+            near = closest.get(i, 0.0)
+            for other, other_stems in spelled[seen:]:
+                if _overlaps(key, other):
+                    break
+                near = max(near, len(stems & other_stems) / min(len(stems), len(other_stems)))
+            else:
+                closest[i] = near
+                heapq.heappush(heap, (diversity * near - relevance[i], rank, i, len(chosen)))
+            continue
+        chosen.append(i)
+        spelled.append((key, frozenset(map(_stem, key[0].split()))))
+    return sorted(chosen, key=lambda i: (-scores[i], names[i]))
+
+
+def extract_keywords(
+    text: str, k: int = 10, *, diversity: float = 0.3, outlet: str | None = None, normalize: bool = True
+) -> list[tuple[str, float]]:
     """The ``k`` terms that best say what a text is about, best first, as ``(term, score)``.
 
     Candidates are runs of one to three content words (never a stopword, a verb or a folded light-verb
     construction: «توافق کرده‌اند» is not a keyword). A linear ranker scores each from how often the text
     uses it, how rare it is in the Persian background (document frequency in the TRAIN articles),
-    whether it is in the title and how early it appears, and whether its words make a phrase; its weights
-    were fitted on the author tags of Fars TRAIN articles (:data:`FEATURES`, ``keyword_ranker.json``).
+    whether it is in the title and how early it appears, whether its words make a phrase, how often Fars
+    authors tagged it where it was a candidate (``keyword_tags.tsv.gz``) and whether it is the place of the
+    dateline; its weights were fitted on the author tags of Fars TRAIN articles (:data:`FEATURES`,
+    ``keyword_ranker.json``).
+
+    What is never a keyword:
+
+    * the publishing outlet's names, any spelling the outlet registry (:mod:`toolkit.sources`) knows —
+      the outlet is ``outlet=``, and any the article's own dateline and bylines name («به گزارش خبرگزاری
+      فارس», «خبرگزاری فارس:», «در گفت‌وگو با خبرنگار ایسنا»); the dateline, bylines, press offices
+      («به نقل از روابط عمومی …») and «انتهای پیام» are not read at all;
+    * time and date words and news filler alone (``امشب``, ``ساعت``, ``روز``, ``فروردین``, ``خبرنگار``,
+      ``جزئیات``); a longer term may hold one (``روز جهانی قدس``, ``نماز جمعه``);
+    * Latin-script words: they are tokenized (a Persian term never runs across one) but left out, for the
+      ranker and the background know Persian only — use an English extractor for English text;
+    * with ``diversity > 0``, a term inside a better one or holding one (``تیم``, ``تیم فوتبال``,
+      ``تیم فوتبال پرسپولیس``: one of them), whatever its spelling (ZWNJ or space).
 
     Parameters
     ----------
@@ -378,6 +626,12 @@ def extract_keywords(text: str, k: int = 10, *, normalize: bool = True) -> list[
         One article; its first line, if short, is read as its title. ``None`` or NaN count as empty.
     k : int, default 10
         How many keywords.
+    diversity : float, default 0.3
+        Between 0 and 1: how much the choice favours terms unlike those already chosen (maximal marginal
+        relevance; terms sharing words count as alike). 0 ranks by score alone, overlapping terms included.
+    outlet : str, optional
+        The publishing outlet, any name the registry knows (``"Fars"``, ``"ایسنا"``): its names are never
+        keywords, even where the article names it without a dateline.
     normalize : bool, default True
         Normalize the text first.
 
@@ -390,6 +644,9 @@ def extract_keywords(text: str, k: int = 10, *, normalize: bool = True) -> list[
     --------
     >>> [t for t, _ in extract_keywords("سوریه و عراق\\nبمباران مواضع داعش در خاک سوریه؛ داعش عقب نشست.", k=3)]
     ['سوریه', 'داعش', 'عراق']
+    >>> news = "به گزارش خبرگزاری فارس، تیم فوتبال پرسپولیس امشب راهی تبریز شد. تیم فوتبال پرسپولیس در تبریز"
+    >>> [t for t, _ in extract_keywords(news, k=4)], [t for t, _ in extract_keywords(news, k=4, diversity=0)]
+    (['فوتبال', 'پرسپولیس', 'تیم', 'تبریز'], ['فوتبال', 'پرسپولیس', 'تیم', 'فوتبال پرسپولیس'])
     >>> extract_keywords("")
     []
     """
@@ -397,12 +654,13 @@ def extract_keywords(text: str, k: int = 10, *, normalize: bool = True) -> list[
         raise TypeError(f"k must be a positive int, not {k!r}")
     if k < 1:
         raise ValueError(f"k must be at least 1, not {k}")
-    names, x = _candidates(_prepare(text, normalize, "extract_keywords"))
+    if not 0 <= diversity <= 1:
+        raise ValueError(f"diversity must be between 0 and 1, not {diversity}")
+    names, x = _candidates(_prepare(text, normalize, "extract_keywords"), outlet=outlet)
     if not names:
         return []
     scores = 1 / (1 + np.exp(-_score(x)))  # the ranker's probability that an author would tag the term
-    best = np.lexsort((np.array(names), -scores))[:k]
-    return [(names[i], round(float(scores[i]), 4)) for i in best]
+    return [(names[i], round(float(scores[i]), 4)) for i in _select(names, scores, k, diversity)]
 
 
 # --- keyness between groups -----------------------------------------------------------------------
@@ -452,6 +710,7 @@ def keyness(
     n_boot: int = 200,
     ci: float = 0.95,
     random_state: int = 0,
+    exclude_outlets: bool | None = None,
     normalize: bool = True,
 ) -> pd.DataFrame:
     """Which terms each group of articles uses more than the others: the "Fightin' Words" log-odds ratio.
@@ -485,6 +744,12 @@ def keyness(
         Coverage of the bootstrap interval.
     random_state : int, default 0
         Seed of the resampling (``seed=`` is its deprecated name).
+    exclude_outlets : bool, optional
+        Leave out what each article says of its own outlet, so that groups are compared on what they cover:
+        its dateline and bylines («به گزارش خبرگزاری فارس», «در گفت‌وگو با خبرنگار ایسنا», «انتهای پیام»,
+        «به نقل از روابط عمومی …») and every name of the outlet that published it (the ``outlet`` column,
+        any name the registry of :mod:`toolkit.sources` knows, and the outlets its dateline names), as
+        :func:`extract_keywords` does. By default, when grouping by ``"outlet"``.
     normalize : bool, default True
         Normalize the texts first (pass ``False`` for a column already normalized).
 
@@ -518,7 +783,14 @@ def keyness(
             f"keyness() compares groups, but column {by!r} has {len(groups)} group with text ({groups[0]!r}); "
             "it needs at least two"
         )
-    x, vocab = _count_matrix([terms(t, max_words=max_words, normalize=False) for t in texts[keep]])
+    if exclude_outlets is None:
+        exclude_outlets = by == "outlet"
+    if exclude_outlets:
+        outlets = df.loc[keep, "outlet"] if "outlet" in df.columns else pd.Series(None, index=texts[keep].index)
+        docs = [_covered_terms(t, o, max_words) for t, o in zip(texts[keep], outlets, strict=True)]
+    else:
+        docs = [terms(t, max_words=max_words, normalize=False) for t in texts[keep]]
+    x, vocab = _count_matrix(docs)
     total = np.asarray(x.sum(axis=0)).ravel()
     cols = np.flatnonzero(total >= min_count)
     if not len(cols):
@@ -528,6 +800,17 @@ def keyness(
     labels = df.loc[keep, by].to_numpy()
     members = [np.flatnonzero(labels == g) for g in groups]
     return _keyness_table(x, vocab, groups, members, k=k, prior=prior, n_boot=n_boot, ci=ci, random_state=random_state)
+
+
+def _covered_terms(text: str, outlet, max_words: int) -> list[str]:
+    """The terms of a normalized article without its dateline, bylines and names of its own outlet."""
+    boiler = _boilerplate(text, outlet if isinstance(outlet, str) else None)
+    found = terms(_masked(text, boiler.spans), max_words=max_words, normalize=False)
+    if not boiler.outlets:
+        return found
+    words = _name_words(boiler.outlets)
+    drop = {t for t in set(found) if not words.isdisjoint(t.split(" ")) and _names_outlet(t, boiler.outlets)}
+    return [t for t in found if t not in drop] if drop else found
 
 
 def _keyness_table(x, vocab, groups, members, *, k, prior, n_boot, ci, random_state) -> pd.DataFrame:

@@ -98,7 +98,7 @@ def analyze(articles: pd.DataFrame, *, k: int = 10, model_path: str | None = Non
     n = len(articles)
     rows = articles["row"].to_numpy() if "row" in articles else _positions(articles.index)
     doc_id = _strings(articles, "doc_id") if "doc_id" in articles else pd.Series(rows.astype(str))
-    frame = pd.DataFrame({"title": _strings(articles, "title"), "text": _strings(articles, "text")})
+    frame = pd.DataFrame({column: _strings(articles, column) for column in ("title", "text", "outlet")})
     topics = model(model_path).classify(frame)
     keywords = keyword_lists(frame, k)
     # doc_id by position, so that duplicate ids in the input cannot mix up the counts
@@ -132,11 +132,12 @@ def keyword_lists(articles: pd.DataFrame, k: int = 10) -> list[list[str]]:
     """The ``k`` best keywords of each article, from its title and text.
 
     The title goes first (:func:`toolkit.corpus.headed_texts`): it is the head the keyword ranker looks for.
+    The ``outlet`` column, when there is one, is the publishing outlet, whose names are never keywords.
 
     Parameters
     ----------
     articles : pandas.DataFrame
-        Columns ``text`` and optionally ``title``.
+        Columns ``text`` and optionally ``title`` and ``outlet``.
     k : int, default 10
 
     Returns
@@ -146,10 +147,11 @@ def keyword_lists(articles: pd.DataFrame, k: int = 10) -> list[list[str]]:
     Examples
     --------
     >>> keyword_lists(pd.DataFrame({"title": ["داعش"], "text": ["بمباران مواضع داعش در سوریه"]}), k=2)
-    [['داعش', 'بمباران']]
+    [['داعش', 'سوریه']]
     """
     heads = headed_texts(_strings(articles, "title"), _strings(articles, "text"))
-    return [[term for term, _ in extract_keywords(h, k)] for h in heads]
+    outlets = _strings(articles, "outlet")
+    return [[term for term, _ in extract_keywords(h, k, outlet=o or None)] for h, o in zip(heads, outlets, strict=True)]
 
 
 def _strings(articles: pd.DataFrame, column: str) -> pd.Series:

@@ -171,7 +171,8 @@ def extract_keywords(articles, k: int = 10):
     Parameters
     ----------
     articles : dask.dataframe.DataFrame
-        With a ``text`` column, and optionally ``title``.
+        With a ``text`` column, and optionally ``title`` and ``outlet`` (the publishing outlet, whose names
+        are never keywords).
     k : int, default 10
         How many keywords per article.
 
@@ -184,7 +185,7 @@ def extract_keywords(articles, k: int = 10):
     --------
     >>> docs = dd.from_pandas(pd.DataFrame({"title": ["داعش"], "text": ["بمباران مواضع داعش در سوریه"]}), 1)
     >>> extract_keywords(docs, k=2).compute().tolist()
-    [['داعش', 'بمباران']]
+    [['داعش', 'سوریه']]
     """
     return articles.map_partitions(_keywords, k, meta=("keywords", "object"))
 
