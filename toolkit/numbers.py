@@ -40,7 +40,7 @@ _WEAK = {"یک", "نه"}
 class Quantity(NamedTuple):
     """A number or a range in a text: ``text[start:end]`` and its value ``low``–``high``.
 
-    Parameters
+    Attributes
     ----------
     start, end : int
         Where it is in the text.
