@@ -37,10 +37,12 @@ bench: $(STAMP)
 	$(PY) benchmarks/zwnj_choices.py
 	$(PY) benchmarks/keywords.py --cv 5
 	$(PY) benchmarks/claims.py
+	$(PY) benchmarks/attribution.py
 	$(PY) benchmarks/stance.py
 	$(PY) benchmarks/topics.py
 	$(PY) benchmarks/throughput.py
 	$(PY) benchmarks/pipeline.py
+	$(PY) benchmarks/collect.py
 
 # the documentation site (mkdocs.yml), strict: a broken link, reference or docstring fails it; open site/index.html
 docs: $(STAMP)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import re
 import sys
 
@@ -58,15 +59,20 @@ _ARAB = {"Qatar", "Lebanon", "Saudi Arabia", "United Arab Emirates", "Iraq", "Sy
          "Kuwait", "Bahrain", "Oman", "Yemen", "Palestine", "Algeria", "Morocco", "Tunisia", "Libya"}  # fmt: skip
 
 
+@functools.cache
+def _registry() -> dict[str, dict]:
+    """Each outlet's registry row by canonical name (built once, not for every claim scored)."""
+    return outlets().set_index("name").to_dict("index")
+
+
 def kind(name: str | None) -> str:
     """none, Iranian, wire service, Arab or regional, Western, other (unknown to the registry)."""
     key = outlet_key(name)
     if not key:
         return "none"
-    reg = outlets().set_index("name")
-    if key not in reg.index:
+    row = _registry().get(key)
+    if row is None:
         return "other"
-    row = reg.loc[key]
     if row["country"] == "Iran":
         return "Iranian"
     if row["kind"] == "news agency" and row["country"] not in _ARAB:

@@ -3,14 +3,19 @@
     python benchmarks/claims.py                 # accuracy on the held-out test3 passages, then speed
     python benchmarks/claims.py --split dev     # the passages the rules were written on
     python benchmarks/claims.py --no-speed
+    python benchmarks/claims.py --scaling --before 6612177   # only the time on hostile input, beside a revision
 
 **Accuracy** (``datasets.load_claims_gold``, our labels in ``toolkit/resources/labels/``). The extractor runs
 on each whole article;
-its claims whose content overlaps a labelled passage are compared with the passage's gold claims. A
+its claims whose content starts in a labelled passage are compared with the passage's gold claims (a quotation
+that began in an earlier passage and runs on into this one is that passage's claim; for contents that stop at
+their sentence, as all did before quotations ran over sentences, this is the same as overlapping it). A
 predicted claim matches a gold claim when their outlets are the same (canonical names; unknown outlets
 compared without outlet words and spaces; both empty counts as the same) and their contents overlap by
 at least the threshold: the number of word tokens in both spans divided by the number in the longer
-span (0.5 and 0.8, the two levels the Gender Gap Tracker reports). Matching is one to one, best overlap
+span (0.5 and 0.8, the two levels the Gender Gap Tracker reports); a predicted content is first clipped to the
+labelled passage's span, since the gold contents stop at the passage by construction while a direct quotation
+running over several sentences is one content (ANNOTATION.md). Matching is one to one, best overlap
 first. *Speaker* accuracy is over matched pairs: right when both are empty, or when the predicted
 speaker and one of the gold forms (or all of them together) reach a token F1 of at least 0.5;
 *speaker_named* also counts a predicted speaker that contains every word of a gold form (a name followed
@@ -21,7 +26,15 @@ wall-clock second and per CPU second (the second is less affected by other work 
 load average before the run is printed). The share of the time spent in normalization
 (``normalize_with_offsets``, which extraction runs first) is measured separately on the same articles,
 in CPU time. **Scaling**: one article made of
-ISNA texts at 0.25, 0.5 and 1 MB (time per MB should stay flat: linear time).
+ISNA texts at 0.25, 0.5 and 1 MB (time per MB should stay flat: linear time). ``--before REV`` adds the
+speed of ``toolkit/claims.py`` as it was at ``REV`` (read with ``git show``), in the same run.
+
+**Hostile input** (``--scaling``, nothing else): ``tests/hostile.py``'s mix (runs of cues with no sentence end,
+broken quotes, no spaces, mixed letters, invisible characters in names, words that made the regexes
+backtrack, ever new speakers: one sentence) at 50 kB, 100 kB, 250 kB and 1 MB (characters), in wall-clock
+and CPU seconds, and the ratio of 1 MB to 250 kB (4x the input: linear time gives about 4, quadratic 16);
+then each kind alone at 250 kB and 1 MB. With ``--before REV``, the mix also runs on that revision's
+extractor, in a child process stopped after ``--timeout`` seconds.
 
 **Comparison cost** (``--compare``, nothing else): ``compare_claims`` and ``claim_matrix`` on the first 1k, 2k,
 4k, 8k and 16k claims that ``extract_claims`` finds in the ISNA then Fars articles (extracting them
@@ -37,6 +50,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib.util
 import os
 import re
 import resource
@@ -55,6 +69,18 @@ from toolkit.claims import extract_claims
 from toolkit.sources import OUTLET_WORDS, canonical
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _hostile():
+    """``tests/hostile.py``, the generator of hostile input the tests use (read from its file: tests/ is not
+    installed)."""
+    spec = importlib.util.spec_from_file_location("hostile", ROOT / "tests" / "hostile.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hostile = _hostile()
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -125,14 +151,17 @@ def score(recs: list[dict], predicted: dict[str, pd.DataFrame], threshold: float
     for r in recs:
         text = texts[r["doc_id"]]
         pred = predicted[r["doc_id"]]
-        pred = pred[(pred.start < r["end"]) & (pred.end > r["start"])]
+        pred = pred[(pred.start >= r["start"]) & (pred.start < r["end"])]
         gold = r["claims"]
         n_gold += len(gold)
         n_pred += len(pred)
         pairs = []
         for gi, g in enumerate(gold):
             for pi, p in enumerate(pred.itertuples()):
-                ov = overlap(text, (g["content_start"], g["content_end"]), (p.start, p.end))
+                # the gold stops at the passage by construction: a prediction is clipped to it (a quotation
+                # that runs over several sentences is one content, ANNOTATION.md)
+                clipped = (max(p.start, r["start"]), min(p.end, r["end"]))
+                ov = overlap(text, (g["content_start"], g["content_end"]), clipped)
                 if ov >= threshold:
                     pairs.append((ov, same_outlet(g["outlet"], p.outlet), gi, pi, g, p))
         used_g: set[int] = set()
@@ -187,18 +216,33 @@ def accuracy(split: str | None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _run(texts: list[str]) -> float:
+@functools.cache
+def claims_at(rev: str | None):
+    """``extract_claims`` of ``toolkit/claims.py`` as it was at ``rev`` (the rest of the toolkit as it is
+    now), or as it is now for ``None``."""
+    if rev is None:
+        return extract_claims
+    source = subprocess.run(["git", "show", f"{rev}:toolkit/claims.py"], cwd=ROOT, check=True,
+                            capture_output=True, text=True).stdout  # fmt: skip
+    module = types.ModuleType(f"claims_{rev}")
+    sys.modules[module.__name__] = module  # dataclasses look their module up
+    exec(compile(source, f"{rev}:toolkit/claims.py", "exec"), module.__dict__)
+    return module.extract_claims
+
+
+def _run(texts: list[str], rev: str | None = None) -> float:
     """Extract from every text; return the CPU seconds this process spent on it."""
+    extract = claims_at(rev)
     t0 = time.process_time()
-    extract_claims(pd.Series(texts))
+    extract(pd.Series(texts))
     return time.process_time() - t0
 
 
-def speed(n: int) -> pd.DataFrame:
+def speed(n: int, before: str | None = None) -> pd.DataFrame:
     """Wall-clock throughput on 1 and 2 processes, and articles per CPU second (what the machine's other
-    load does not change much: on an otherwise idle 2-core machine, 2 processes approach twice that)."""
+    load does not change much: on an otherwise idle 2-core machine, 2 processes approach twice that); with
+    ``before``, the same for that revision's extractor, in turn with this one."""
     texts = datasets.load_isna("test")["text"].head(n).tolist()
-    extract_claims(texts[0])  # load the lexicons once
     rows = []
     normalizer = Normalizer()
     t0 = time.process_time()
@@ -206,19 +250,59 @@ def speed(n: int) -> pd.DataFrame:
         normalizer.normalize_with_offsets(t)  # what extract_claims runs first, on each article
     t_norm = time.process_time() - t0
     for workers in (1, 2):
-        t0 = time.perf_counter()
-        if workers == 1:
-            cpu = _run(texts)
-        else:
-            chunks = [texts[i::workers] for i in range(workers)]
-            with ProcessPoolExecutor(workers) as pool:
-                cpu = sum(pool.map(_run, chunks))
-        dt = time.perf_counter() - t0
-        rows.append({"processes": workers, "articles": len(texts), "seconds": round(dt, 2),
-                     "articles_per_s": round(len(texts) / dt, 1),
-                     "articles_per_cpu_s": round(len(texts) / cpu, 1)})  # fmt: skip
+        for rev in (None, before) if before else (None,):
+            claims_at(rev)(texts[0])  # load the lexicons once
+            t0 = time.perf_counter()
+            if workers == 1:
+                cpu = _run(texts, rev)
+            else:
+                chunks = [texts[i::workers] for i in range(workers)]
+                with ProcessPoolExecutor(workers) as pool:
+                    cpu = sum(pool.map(_run, chunks, [rev] * workers))
+            dt = time.perf_counter() - t0
+            rows.append({"claims.py": rev or "this", "processes": workers, "articles": len(texts),
+                         "seconds": round(dt, 2), "articles_per_s": round(len(texts) / dt, 1),
+                         "articles_per_cpu_s": round(len(texts) / cpu, 1)})  # fmt: skip
     rows[0]["normalization_share"] = round(t_norm / (len(texts) / rows[0]["articles_per_cpu_s"]), 2)
     return pd.DataFrame(rows)
+
+
+def _timed(text: str, rev: str | None = None) -> tuple[int, float, float]:
+    """(claims, wall-clock seconds, CPU seconds) of one extraction."""
+    extract = claims_at(rev)
+    t0, c0 = time.perf_counter(), time.process_time()
+    k = len(extract(text))
+    return k, time.perf_counter() - t0, time.process_time() - c0
+
+
+def _timed_elsewhere(size: int, rev: str, timeout: float) -> str:
+    """CPU seconds of ``rev``'s extractor on the hostile mix of ``size``, in a child process; ``> timeout``
+    when it has not finished by then."""
+    try:
+        run = subprocess.run([sys.executable, __file__, "--hostile-size", str(size), "--before", rev],
+                             cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=True)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return f"> {timeout:g}"
+    return run.stdout.split()[-1]
+
+
+def hostile_scaling(before: str | None, timeout: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The hostile mix at 50 kB … 1 MB, then each kind of hostile text alone at 250 kB and 1 MB."""
+    extract_claims("وزیر گفت: بله.")
+    rows = []
+    for size in (50_000, 100_000, 250_000, 1_000_000):
+        k, wall, cpu = _timed(hostile.hostile_mix(size))
+        row = {"kB": size // 1000, "claims": k, "seconds": round(wall, 2), "cpu_seconds": round(cpu, 2)}
+        if before:
+            row[f"cpu_seconds_at_{before}"] = _timed_elsewhere(size, before, timeout)
+        rows.append(row)
+    mix = pd.DataFrame(rows)
+    kinds = []
+    for name in hostile.KINDS:
+        (k, _, small), (k4, _, big) = (_timed(hostile.kind(name, size)) for size in (250_000, 1_000_000))
+        kinds.append({"kind": name, "claims_1MB": k4, "cpu_s_250kB": round(small, 2), "cpu_s_1MB": round(big, 2),
+                      "ratio": round(big / small, 2) if small else float("nan")})  # fmt: skip
+    return mix, pd.DataFrame(kinds)
 
 
 def scaling() -> pd.DataFrame:
@@ -315,6 +399,10 @@ def compare_5mb() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _load() -> str:
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=["dev", "test", "test2", "test3", "all"], default="test3")
@@ -325,9 +413,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", help="Parquet file keeping the corpus claims between --compare runs")
     ap.add_argument("--old", default=DENSE, help="git revision of the comparison to set beside (default: dense)")
     ap.add_argument("--old-max", type=int, default=4000, help="run the old comparison up to this many claims")
+    ap.add_argument("--scaling", action="store_true", help="only the time on hostile input (see above)")
+    ap.add_argument("--before", help="git revision of toolkit/claims.py to time beside this one")
+    ap.add_argument("--timeout", type=float, default=120, help="seconds --before may take on each hostile size")
+    ap.add_argument("--hostile-size", type=int, help=argparse.SUPPRESS)  # one run, for --before in a child
     args = ap.parse_args(argv)
+    if args.hostile_size is not None:
+        print(round(_timed(hostile.hostile_mix(args.hostile_size), args.before)[2], 2))
+        return 0
     split = None if args.split == "all" else args.split
     pd.set_option("display.width", 250)
+    if args.scaling:
+        mix, kinds = hostile_scaling(args.before, args.timeout)
+        print(f"Hostile mix, one sentence (tests/hostile.py; {os.cpu_count()} CPUs, load before: {_load()}):")
+        print(mix.to_string(index=False))
+        big, small = mix.set_index("kB").loc[[1000, 250]].to_dict("index").values()
+        print(f"1 MB / 250 kB: {big['seconds'] / small['seconds']:.2f} wall-clock, "
+              f"{big['cpu_seconds'] / small['cpu_seconds']:.2f} CPU (4x the input)")  # fmt: skip
+        print("\nEach kind alone:")
+        print(kinds.to_string(index=False))
+        return 0
     if args.compare:
         print("Comparison cost on the first n claims of ISNA, then Fars, articles:")
         print(
@@ -341,9 +446,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Accuracy on the {args.split} passages of claims_gold:")
     print(accuracy(split).to_string(index=False))
     if not args.no_speed:
-        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-        print(f"\nSpeed (ISNA test articles, raw text in, DataFrame out; {os.cpu_count()} CPUs, load before: {load}):")
-        print(speed(args.articles).to_string(index=False))
+        cpus = f"{os.cpu_count()} CPUs, load before: {_load()}"
+        print(f"\nSpeed (ISNA test articles, raw text in, DataFrame out; {cpus}):")
+        print(speed(args.articles, args.before).to_string(index=False))
         print("\nScaling with article size:")
         print(scaling().to_string(index=False))
     return 0

@@ -18,7 +18,7 @@ LAYERS = [
     {"chars", "normalization", "zwnj"},
     {"tokens"},
     {"corpus", "datasets", "taxonomy"},
-    {"features", "numbers", "sources"},
+    {"features", "numbers", "sources", "collect"},
     {"topics", "keywords", "claims", "compare", "evaluation"},
     {"pipeline", "scale"},
     {"plots"},

@@ -5,7 +5,7 @@ from importlib import resources
 import pytest
 
 from toolkit import datasets, normalize, sources
-from toolkit.sources import canonical, clean_name, find_outlets, outlets, resolve
+from toolkit.sources import canonical, clean_name, find_outlets, outlet_for_url, outlets, resolve
 
 REQUIRED = [
     "IRNA", "ISNA", "Fars News Agency", "Tasnim News Agency", "Mehr News Agency", "IRIB", "Press TV", "Al-Alam",
@@ -388,3 +388,61 @@ def test_find_outlets_is_linear():
 
     one, four = best(text), best(text * 4)
     assert four < 8 * one, (one, four)
+
+
+# --- domains ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url, name",
+    [
+        ("https://arabic.rt.com/world/1701234-x/", "RT"),
+        ("https://www.rt.com/news/1", "RT"),
+        ("https://www.isna.ir/news/1403020100001/", "ISNA"),
+        ("http://en.isna.ir/news/1", "ISNA"),
+        ("https://www.farsnews.ir/news/14030201000123", "Fars News Agency"),
+        ("https://www.almayadeen.net/news/politics/x", "Al Mayadeen"),
+        ("https://english.almayadeen.net/news/x", "Al Mayadeen"),
+        ("https://www.rudaw.net/arabic/middleeast/iraq/010520241", "Rudaw"),
+        ("https://ir.voanews.com/a/123.html", "VOA Persian"),
+        ("https://www.voanews.com/a/123.html", "Voice of America"),
+        ("https://www.bbc.com/persian/articles/c0", "BBC Persian"),
+        ("https://www.bbc.co.uk/persian", "BBC Persian"),
+        ("https://www.bbc.com/persianx/x", "BBC"),  # a path prefix matches whole segments only
+        ("https://WWW.BBC.COM/Arabic/x", "BBC Arabic"),
+        ("https://www.dw.com/fa-ir/x/a-1", "DW Persian"),
+        ("https://www.dw.com/en/x/a-1", "Deutsche Welle"),
+        ("https://www.nytimes.com/athletic/123/", "The Athletic"),
+        ("https://www.nytimes.com/2025/01/01/world/x.html", "The New York Times"),
+        ("https://mubasher.aljazeera.net/news/x", "Al Jazeera Mubasher"),
+        ("https://www.aljazeera.net/news/x", "Al Jazeera"),
+        ("https://www.aljazeera.com/news/x", "Al Jazeera English"),
+        ("https://www.aa.com.tr/ar/x", "Anadolu Agency"),
+        ("https://www.ynetnews.com/article/x", "Yedioth Ahronoth"),
+        ("tasnimnews.com", "Tasnim News Agency"),
+        ("https://tass.com:443/world/1", "TASS"),
+    ],
+)
+def test_outlet_for_url(url, name):
+    assert outlet_for_url(url) == name
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["", None, "https://example.org/x", "file:///tmp/isna.ir/a.html", "http://127.0.0.1:8000/", "https://notrt.com/"],
+)
+def test_outlet_for_url_unknown(url):
+    assert outlet_for_url(url) is None
+
+
+def test_domains_cover_the_most_cited_outlets_and_name_one_outlet_each():
+    reg = outlets()
+    with_domains = reg[reg.domains.map(len) > 0]
+    assert len(with_domains) >= 150
+    wires = {"Reuters", "AFP", "Associated Press", "Anadolu Agency", "IRNA", "ISNA", "Tasnim News Agency", "RT"}
+    assert wires <= set(with_domains.name)
+    seen = {}
+    for r in with_domains.itertuples():
+        for d in r.domains:
+            assert d == d.lower() and "://" not in d and not d.startswith("www."), d
+            assert seen.setdefault(d, r.name) == r.name, d

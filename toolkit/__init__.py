@@ -33,7 +33,8 @@ _API: dict[str, tuple[str, ...]] = {
     # features: scikit-learn steps, numbers, outlets
     "features": ("NgramFeatures", "Normalize"),
     "numbers": ("Quantity", "parse_number", "quantities"),
-    "sources": (),  # sources.find_outlets, canonical, outlets
+    "sources": (),  # sources.find_outlets, canonical, outlets, outlet_for_url
+    "collect": (),  # collect.read_html, read_feed: news pages and feeds into the corpus format
     # tasks: topics, keywords, claims and their comparison, and their evaluation
     "topics": ("ModelFileError", "TopicClassifier", "cross_outlet", "load_default"),
     "keywords": ("extract_keywords", "keyness", "kwic", "terms"),

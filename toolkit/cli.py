@@ -9,6 +9,8 @@ python -m toolkit compare a.txt b.txt [--json]   # claim pairs across outlets: a
 python -m toolkit classify a.txt b.txt --top-k 3 # topic and probability of each article
 python -m toolkit train-topics                   # rebuild the shipped topic model (progress bar)
 python -m toolkit process "corpus/*.jsonl" --out run1 --workers 2   # the whole pipeline, resumable
+python -m toolkit collect FEED_URL saved/ --out news   # pages and feeds into JSONL shards, politely, resumable
+python -m toolkit process news --out run2          # … which process reads
 python -m toolkit datasets                       # the corpora, and where their files are
 python -m toolkit datasets fetch isna            # download (or find) a corpus and build its table
 """
@@ -335,6 +337,50 @@ def _process(args: argparse.Namespace) -> int:
         f"{done['claims']} claims to {args.out}",
         file=sys.stderr,
     )
+    return 0
+
+
+def _collect_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="URL|FEED|FILE", help="page or feed URLs, saved pages, feeds, folders")
+    p.add_argument("--out", type=Path, required=True, help="folder for articles/*.jsonl, raw/ pages and fetched.log")
+    p.add_argument("--delay", type=float, default=1.0, metavar="S", help="seconds between requests to a host (1)")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="S", help="seconds allowed for a response (30)")
+    p.add_argument("--max-size", type=float, default=10.0, metavar="MB", help="largest page to read, in MB (10)")
+    p.add_argument("--retries", type=int, default=3, metavar="N", help="retries on 429, 5xx and timeouts (3)")
+    p.add_argument("--user-agent", metavar="UA", help="the User-Agent to send (default: the toolkit's)")
+    p.add_argument("--proxy", metavar="URL", help="an HTTP proxy for every request (HTTP_PROXY is read too)")
+    p.add_argument("--rows-per-shard", type=int, default=500, metavar="N", help="articles per JSONL file (500)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+@command("collect", _collect_args)
+def _collect(args: argparse.Namespace) -> int:
+    """Fetch news pages and follow RSS/Atom feeds politely into JSONL shards that `process` reads; reruns resume."""
+    from toolkit import collect
+
+    fetcher = collect.Fetcher(
+        user_agent=args.user_agent or collect.USER_AGENT,
+        delay=args.delay,
+        timeout=args.timeout,
+        max_bytes=int(args.max_size * 1e6),
+        retries=args.retries,
+        proxies={"http": args.proxy, "https": args.proxy} if args.proxy else None,
+    )
+    done = collect.collect(
+        args.inputs,
+        args.out,
+        fetcher=fetcher,
+        rows_per_shard=args.rows_per_shard,
+        progress=not args.no_progress,
+        on_error=lambda message: print(f"toolkit collect: {message}", file=sys.stderr),
+    )
+    print(
+        f"{done['articles']} new articles ({done['duplicates']} of them near-duplicates), {done['skipped']} had "
+        f"already, {done['errors']} errors, {done['feeds']} feeds read; in {args.out}",
+        file=sys.stderr,
+    )
+    if done["failed_inputs"]:  # an input named on the command line failed: its line above says why
+        return 2
     return 0
 
 

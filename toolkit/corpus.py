@@ -34,7 +34,12 @@ SUFFIXES = (".txt", ".jsonl", ".csv", ".parquet")
 
 
 class CorpusError(ValueError):
-    """A file that cannot be read as articles; the message is one line: the file, what is wrong, what to do.
+    """A file that cannot be read as articles; the message names the file and what to do.
+
+    Attributes
+    ----------
+    message : str
+        One line: the file, what is wrong, what to do.
 
     Examples
     --------

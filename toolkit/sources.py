@@ -2,8 +2,9 @@
 
 ``toolkit/resources/outlets.tsv`` lists each outlet with its canonical English name, kind, country,
 language, ownership (state-owned, public, state-affiliated, party-affiliated, private, cooperative,
-non-profit), owner, its Persian, Arabic and Latin aliases, and the page each fact comes from (the
-file's header gives the provenance and the categories). Names match whatever their spelling: with or
+non-profit), owner, its Persian, Arabic and Latin aliases, the page each fact comes from (the
+file's header gives the provenance and the categories) and the web domains it publishes on
+(:func:`outlet_for_url`: ``arabic.rt.com`` → RT). Names match whatever their spelling: with or
 without spaces and ZWNJs inside (``بی بی سی``, ``بی‌بی‌سی``), Arabic or Persian letters (``روسيا
 اليوم``), with an outlet word before them (``شبکه رووداو``), «» or Latin case.
 
@@ -39,13 +40,24 @@ import re
 from collections import defaultdict
 from importlib import resources
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 import pandas as pd
 
 from toolkit.chars import ARABIC_TO_PERSIAN
 from toolkit.normalization import Normalizer
 
-__all__ = ["OUTLET_WORDS", "Mention", "Resolved", "canonical", "clean_name", "find_outlets", "outlets", "resolve"]
+__all__ = [
+    "OUTLET_WORDS",
+    "Mention",
+    "Resolved",
+    "canonical",
+    "clean_name",
+    "find_outlets",
+    "outlet_for_url",
+    "outlets",
+    "resolve",
+]
 
 #: Words that introduce an outlet's name: «خبرگزاری فارس», «شبکه المیادین», «روزنامه گاردین».
 OUTLET_WORDS = (
@@ -261,8 +273,9 @@ def _vocabulary() -> dict[str, object]:
 @functools.cache
 def outlets() -> pd.DataFrame:
     """The registry, one row per outlet: ``name, kind, country, language, ownership, owner, aliases,
-    context_only, source``; ``aliases`` lists every alias (Persian, Arabic, Latin), ``context_only``
-    those that count only after an outlet word or an attribution cue.
+    context_only, source, domains``; ``aliases`` lists every alias (Persian, Arabic, Latin), ``context_only``
+    those that count only after an outlet word or an attribution cue, ``domains`` the web domains the outlet
+    publishes on (:func:`outlet_for_url`).
 
     >>> reg = outlets()
     >>> len(reg) >= 400, reg.set_index("name").loc["Rudaw", "ownership"]
@@ -274,8 +287,56 @@ def outlets() -> pd.DataFrame:
     for r in rows:
         r["aliases"] = [a for col in ("aliases_fa", "aliases_ar", "aliases_latin") for a in r.pop(col).split("|") if a]
         r["context_only"] = [a for a in r["context_only"].split("|") if a]
+        r["domains"] = [d for d in (r.get("domains") or "").split("|") if d]
     cols = ["name", "kind", "country", "language", "ownership", "owner", "aliases", "context_only", "source"]
+    cols.append("domains")
     return pd.DataFrame(rows, columns=cols)
+
+
+@functools.cache
+def _domains() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Host → ((path prefix, outlet), …), the longest prefix first; a prefix is "" or "/persian"."""
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for name, domains in zip(outlets().name, outlets().domains, strict=True):
+        for d in domains:
+            host, slash, path = d.lower().partition("/")
+            prefix = "/" + path.strip("/") if slash else ""
+            if found[host].setdefault(prefix, name) != name:
+                raise ValueError(f"outlets.tsv: domain {d!r} names both {found[host][prefix]} and {name}")
+    return {h: tuple(sorted(p.items(), key=lambda kv: -len(kv[0]))) for h, p in found.items()}
+
+
+def outlet_for_url(url: str) -> str | None:
+    """The registry outlet that publishes at ``url`` (by its domain), or ``None``.
+
+    A domain covers its subdomains, the most specific entry wins, and a path can tell outlets that share
+    a site apart; ``www.``, the scheme, a port and letter case do not matter, and a bare host will do.
+
+    >>> outlet_for_url("https://arabic.rt.com/middle_east/1234-x/"), outlet_for_url("https://www.isna.ir/news/1")
+    ('RT', 'ISNA')
+    >>> outlet_for_url("www.bbc.com/persian/articles/c1"), outlet_for_url("https://www.bbc.com/news/world-1")
+    ('BBC Persian', 'BBC')
+    >>> outlet_for_url("http://127.0.0.1:8000/a.html") is None, outlet_for_url("") is None
+    (True, True)
+    """
+    if not isinstance(url, str) or not url.strip():
+        return None
+    url = url.strip()
+    parts = urlsplit(url if "//" in url else "//" + url)
+    if parts.scheme not in ("", "http", "https"):
+        return None
+    try:
+        host = (parts.hostname or "").rstrip(".")
+    except ValueError:  # a malformed netloc
+        return None
+    path = parts.path.lower().rstrip("/")
+    table = _domains()
+    labels = host.split(".")
+    for i in range(len(labels) - 1):
+        for prefix, name in table.get(".".join(labels[i:]), ()):
+            if not prefix or path == prefix or path.startswith(prefix + "/"):
+                return name
+    return None
 
 
 class _Index(NamedTuple):

@@ -343,7 +343,10 @@ class TopicFeatures(TransformerMixin, BaseEstimator):
 class ModelFileError(ValueError):
     """A model file that cannot be loaded safely: not a skops file, untrusted types, or another version.
 
-    The message is one line: the file, what is wrong with it, what to do.
+    Attributes
+    ----------
+    message : str
+        One line: the file, what is wrong with it, what to do.
 
     Examples
     --------
