@@ -1,33 +1,35 @@
-"""Topic classification benchmark: TopicClassifier beside a fastText baseline, in the same run.
+"""Topic classification benchmark: TopicClassifier beside fastText and a plain TF-IDF + linear SVM, in one run.
 
     python benchmarks/topics.py [--choices] [--json PATH]
 
-Data (``toolkit.datasets.load_topics``): ISNA and Fars in one taxonomy, split by article (duplicate-free).
-Every model here is trained on the *train* split only; nothing is tuned on a test set.
+Data (``toolkit.datasets.load_topics``): ISNA, Fars and Hamshahri Online in one taxonomy, each split by article
+(duplicate-free); news2025 (80 articles of Borna, Hamshahri Online, Khabaronline and Tasnim from 1404 SH) is
+test-only. Nothing is tuned on a test split: the choices (``--choices``) are made by the leave-one-outlet-out
+mean on the train splits alone.
 
-  test split     ISNA + Fars test articles (never trained on)
-  unseen         news2025: 4 other agencies (Borna, Hamshahri Online, Khabaronline, Tasnim) in 1404 SH
-                 (2025); the training articles are ISNA (about 1397–1398) and Fars (1384–1400)
-  cross-outlet   a model trained on one outlet's train split, tested on every article of the other outlet
-                 (in the topics it knows), beside the same model on its own outlet's test split; and the
-                 ISNA-only model on the Fars articles of 1384–1395, years before ISNA's
-  desks          ISNA's five desks as read by a model trained on Fars' train split alone
-  ZWNJ damage    the test split with every ZWNJ deleted, or turned into a space
+  leave-one-outlet-out  the headline: for each of ISNA, Fars, Hamshahri, train on the other two outlets'
+                        train split and test on every article of the held-out one; the mean over the three
+  news2025              trained on the three train splits; also without its Hamshahri Online articles
+                        (an outlet now trained on, though of another year)
+  test split            in-domain: the three outlets' test articles, all and by outlet
+  by length             the ISNA + Fars test articles and news2025 read as title only, title + the first 150
+                        characters of the text, and the whole text
+  desks                 ISNA's five desks read by a model trained on Fars' train split alone
+  ZWNJ damage           the test split with every ZWNJ deleted, or turned into a space
 
-fastText (``pip install '.[bench]'``, package fasttext-wheel): supervised, on the same normalized text
-(the same first 1,500 characters), epoch 25, lr 0.5, word bigrams, minCount 2, dim 100, one thread
-(deterministic). If fastText cannot be imported the table says so.
+TopicClassifier learns :func:`toolkit.topics.training_labels` (ISNA's politics and tech desks split where the
+topic lexicon says world or social); the baselines learn the corpus labels as they are. fastText
+(``pip install '.[bench]'``, package fasttext-wheel): supervised, on the same normalized text (the same first
+1,500 characters), epoch 25, lr 0.5, word bigrams, minCount 2, dim 100, one thread. The plain SVM: scikit-learn's
+``TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)`` on title + text as they are, and
+``LinearSVC()``.
 
-Performance, in a fresh process: training on every labelled article (train + test), the seconds
-spent normalizing, prediction throughput (articles per second, one ``predict`` call over the test split,
-normalization included) and the peak resident memory of that process.
+Performance, in a fresh process: training on every labelled article of the three outlets (train + test), the
+seconds of each step, prediction throughput (one ``predict`` over the test split, normalization included) and the
+peak resident memory of that process.
 
-``--choices`` adds the 5-fold cross-validation on the train split behind the defaults (class weights,
-prior correction, self-training on unlabelled Fars articles, character n-grams, Fars articles weighted
-more than ISNA's, then C, the characters read, the n-gram cap and range one at a time, and last other
-models on the same features: logistic regression, complement naive Bayes, outlet-aware features); it takes
-~26 minutes. It also measures, once, a variant rejected on those figures: ISNA desks relabelled by a
-Fars-trained model.
+``--choices`` adds the leave-one-outlet-out runs behind the defaults (train on the other outlets' train split,
+test on the held-out outlet's train split), each variant changing one thing from the default, and the old recipe.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ from sklearn.metrics import f1_score
 from toolkit import datasets, evaluation, topics
 from toolkit.chars import ZWNJ
 from toolkit.features import Normalize
+
+OUTLETS = ("ISNA", "Fars", "Hamshahri Online")
 
 
 def table(rows: list[dict], floats: str = "{:.3f}") -> str:
@@ -117,46 +121,99 @@ def scores(model, df: pd.DataFrame, ci: bool = False) -> dict:
     return out
 
 
-def accuracy_tables(train, test, unseen, missing_fasttext) -> tuple[list[dict], list[dict], pd.DataFrame]:
-    models = {"TopicClassifier": topics.TopicClassifier()}
+class PlainSVM:
+    """A plain baseline: scikit-learn TF-IDF of word 1-2-grams (title + text as they are) and a LinearSVC."""
+
+    def fit(self, df: pd.DataFrame, y) -> PlainSVM:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.pipeline import make_pipeline
+        from sklearn.svm import LinearSVC
+
+        self.model = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True), LinearSVC())
+        self.model.fit(_plain(df), list(y))
+        return self
+
+    def predict(self, df: pd.DataFrame) -> np.ndarray:
+        return self.model.predict(_plain(df))
+
+
+def _plain(df: pd.DataFrame) -> list[str]:
+    return (df.title.fillna("") + "\n" + df.text.fillna("")).tolist()
+
+
+def as_is(df: pd.DataFrame) -> pd.Series:
+    return df.topic
+
+
+def models(missing_fasttext) -> dict:
+    """name → (estimator factory, training labels)."""
+    out = {"TopicClassifier": (topics.TopicClassifier, topics.training_labels)}
     if missing_fasttext is None:
-        models["fastText"] = FastText()
+        out["fastText"] = (FastText, as_is)
+    out["plain SVM"] = (PlainSVM, as_is)
+    return out
+
+
+def loo_table(articles: pd.DataFrame, named: dict) -> tuple[list[dict], dict]:
+    """The headline: leave-one-outlet-out, each model, each held-out outlet, and the means."""
+    rows, fitted = [], {}
+    for name, (make, labels) in named.items():
+        loo = topics.leave_one_outlet_out(articles, make(), outlets=OUTLETS, labels=labels)
+        for r in loo.to_dict("records"):
+            rows.append({"model": name, **r})
+        rows.append(
+            {
+                "model": name,
+                "held_out": "mean",
+                "trained_on": "",
+                "articles": int(loo.articles.sum()),
+                "accuracy": float(loo.accuracy.mean()),
+                "macro_f1": float(loo.macro_f1.mean()),
+            }
+        )
+        fitted[name] = loo
+    return rows, fitted
+
+
+def crop(df: pd.DataFrame, length: str) -> pd.DataFrame:
+    """The articles as title only, title + the first 150 characters of the text (cut at a space), or whole."""
+    if length == "title only":
+        return df.assign(text="")
+    if length == "title + 150-char lead":
+        return df.assign(text=df.text.map(lambda t: Normalize(max_chars=150)._cut(t)))
+    return df
+
+
+LENGTHS = ("title only", "title + 150-char lead", "full text")
+
+
+def trained_tables(train, test, unseen, named) -> tuple[list[dict], list[dict], list[dict], pd.DataFrame]:
+    """Models trained on the three train splits: news2025, the test split, by length; fit time and speed."""
     sets = {
-        "test split (ISNA + Fars)": test,
-        "test split, ISNA": test[test.outlet == "ISNA"],
-        "test split, Fars": test[test.outlet == "Fars"],
-        "news2025: unseen outlets, unseen year": unseen,
+        "news2025 (4 outlets, 1404)": unseen,
+        "news2025 without Hamshahri Online": unseen[unseen.outlet != "Hamshahri Online"],
+        "test split (3 outlets)": test,
+        **{f"test split, {o}": test[test.outlet == o] for o in OUTLETS},
     }
-    rows, speed, per_class = [], [], {}
-    for name, model in models.items():
+    long = test[test.outlet != "Hamshahri Online"]
+    rows, lengths, speed, per_class = [], [], [], {}
+    for name, (make, labels) in named.items():
+        model = make()
         t0 = time.perf_counter()
-        model.fit(train, train.topic)
+        model.fit(train, labels(train))
         fit_s = time.perf_counter() - t0
         for set_name, df in sets.items():
-            rows.append({"model": name, "evaluated on": set_name, **scores(model, df, ci=True)})
+            rows.append({"model": name, "evaluated on": set_name, **scores(model, df, ci=set_name.startswith("news"))})
+        for set_name, df in (("test split, ISNA + Fars", long), ("news2025", unseen)):
+            for length in LENGTHS:
+                got = scores(model, crop(df, length))
+                lengths.append({"model": name, "evaluated on": set_name, "input": length, **got})
         t0 = time.perf_counter()
         ev = evaluation.evaluate_topics(model, test)
         speed.append({"model": name, "fit s": fit_s, "predict articles/s": len(test) / (time.perf_counter() - t0)})
         per_class[name] = ev.per_class.set_index("topic")["f1"]
     f1 = pd.DataFrame(per_class).reindex(list(topics.TOPICS))
-    return rows, speed, f1
-
-
-def cross_outlet_table(train, test, models: list[str]) -> list[dict]:
-    articles = pd.concat([train, test], ignore_index=True)
-    rows = []
-    for name in models:
-        estimator = topics.TopicClassifier() if name == "TopicClassifier" else FastText()
-        cross = topics.cross_outlet(articles, estimator)
-        rows += [{"model": name, **r} for r in cross.to_dict("records")]
-        # strictly other years too: Fars articles from before ISNA's (about 1397–1398)
-        isna = train[train.outlet == "ISNA"]
-        model = (topics.TopicClassifier() if name == "TopicClassifier" else FastText()).fit(isna, isna.topic)
-        early = articles[(articles.outlet == "Fars") & articles.topic.isin(set(isna.topic))]
-        early = early[early.date.str[:4].astype(int) <= 1395]
-        got = scores(model, early, ci=True)
-        rows.append({"model": name, "trained_on": "ISNA", "tested_on": "Fars 1384–1395", **got})
-    return rows
+    return rows, lengths, speed, f1
 
 
 def fars_reader(train) -> topics.TopicClassifier:
@@ -174,31 +231,6 @@ def desks_table(reader, train, test) -> pd.DataFrame:
     return read.reindex(columns=[t for t in topics.TOPICS if t in read.columns])
 
 
-def relabel_table(reader, train, test, unseen) -> list[dict]:
-    """Treat ISNA's politics and tech desks as covering world and social too: before training, relabel the
-    ISNA train articles that ``reader`` (:func:`fars_reader`) reads as world (politics desk) or social (tech
-    desk), when it finds that topic ``ratio`` times likelier than the desk's own."""
-    isna = train[train.outlet == "ISNA"]
-    proba = pd.DataFrame(reader.predict_proba(isna), index=isna.index, columns=reader.classes_)
-    rows = []
-    for ratio in (None, 2.0, 1.0):
-        y = train.topic.copy()
-        moved = 0
-        if ratio:
-            for desk, wider in (("politics", "world"), ("science-tech", "social")):
-                hit = isna.index[(isna.topic == desk) & (proba[wider] > ratio * proba[desk])]
-                y[hit] = wider
-                moved += len(hit)
-        model = topics.TopicClassifier().fit(train, y)
-        name = f"relabelled at ratio {ratio:g}" if ratio else "desks as they are (default)"
-        row = {"variant": name, "ISNA articles relabelled": moved}
-        for set_name, df in (("test split", test), ("news2025", unseen)):
-            got = scores(model, df)
-            row[f"{set_name} accuracy"], row[f"{set_name} macro-F1"] = got["accuracy"], got["macro_f1"]
-        rows.append(row)
-    return rows
-
-
 def zwnj_table(train, test) -> list[dict]:
     damaged = {
         "clean": test,
@@ -212,7 +244,7 @@ def zwnj_table(train, test) -> list[dict]:
     }
     rows = []
     for name, params in variants.items():
-        model = topics.TopicClassifier(**params).fit(train, train.topic)
+        model = topics.TopicClassifier(**params).fit(train, topics.training_labels(train))
         row = {"features": name, "normalize s": model.fit_seconds_["normalize"]}
         for damage, df in damaged.items():
             row[f"macro_f1 {damage}"] = scores(model, df)["macro_f1"]
@@ -232,10 +264,12 @@ def peak_memory_mb() -> float:
 
 
 def performance() -> dict:
-    train, test = datasets.load_topics("train"), datasets.load_topics("test")
-    everything = pd.concat([train, test], ignore_index=True)
+    everything = datasets.load_topics()
+    test = datasets.load_topics("test")
     t0 = time.perf_counter()
-    model = topics.TopicClassifier().fit(everything, everything.topic)
+    y = topics.training_labels(everything)
+    labels_s = time.perf_counter() - t0
+    model = topics.TopicClassifier().fit(everything, y)
     fit_s = time.perf_counter() - t0
     model.predict(test.head(50))  # warm caches
     t0 = time.perf_counter()
@@ -244,7 +278,8 @@ def performance() -> dict:
     return {
         "articles trained on": len(everything),
         "training s": fit_s,
-        "of which normalizing s": model.fit_seconds_["normalize"],
+        "of which labels s": labels_s,
+        "normalizing s": model.fit_seconds_["normalize"],
         "features s": model.fit_seconds_["features"],
         "SVM + calibration s": model.fit_seconds_["model"],
         "prediction articles/s": len(test) / predict_s,
@@ -253,141 +288,145 @@ def performance() -> dict:
     }
 
 
-def choices(train: pd.DataFrame) -> list[dict]:
-    """5-fold cross-validation on the train split for the choices behind the defaults."""
-    from sklearn.metrics import accuracy_score, f1_score
-    from sklearn.model_selection import StratifiedKFold
+class _Crops:
+    """TopicClassifier trained also on crops of its long articles (title only; title + 150 characters)."""
 
-    train = train.reset_index(drop=True)
-    unlabelled = _unlabelled_fars()
-    folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(train, train.topic))
-    labels = list(topics.TOPICS)
+    def __init__(self, weight: float = 0.5, **params):
+        self.weight, self.params = weight, params
 
-    def oof(
-        params: dict, self_train: float | None = None, fars_weight: float = 1.0, fitted: list | None = None
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Out-of-fold probabilities; each fold's model is appended to ``fitted`` if given."""
-        proba, priors = np.zeros((len(train), 7)), np.zeros((len(train), 7))
-        for a, b in folds:
-            tr = train.iloc[a]
-            weight = np.where(tr.outlet == "ISNA", 1.0, fars_weight)
-            m = topics.TopicClassifier(**params).fit(tr, tr.topic, sample_weight=weight)
-            if fitted is not None:
-                fitted.append(m)
-            if self_train is not None:
-                p = m.predict_proba(unlabelled)
-                sure = p.max(axis=1) >= self_train
-                extra = unlabelled[sure].assign(topic=m.classes_[p[sure].argmax(axis=1)])
-                tr = pd.concat([tr, extra])
-                m = topics.TopicClassifier(**params).fit(tr, tr.topic)
-            proba[b], priors[b] = m.predict_proba(train.iloc[b]), m.priors_
-        return proba, priors, m.classes_
+    def fit(self, df, y):
+        df = df.assign(topic=list(y))
+        long = df[df.text.str.len() > 300]
+        parts = [df, crop(long, "title only"), crop(long, "title + 150-char lead")]
+        both = pd.concat(parts, ignore_index=True)
+        w = np.r_[np.ones(len(df)), np.full(2 * len(long), self.weight)]
+        self.model = topics.TopicClassifier(**self.params).fit(both, both.topic, sample_weight=w)
+        return self
 
-    def row(name, proba, priors, classes, alpha):
-        pred = classes[(proba / priors**alpha).argmax(axis=1)]
-        f1 = f1_score(train.topic, pred, labels=labels, average=None)
-        return {
-            "variant": name,
-            "macro_f1": float(f1.mean()),
-            "accuracy": accuracy_score(train.topic, pred),
-            "world F1": float(f1[labels.index("world")]),
-            "social F1": float(f1[labels.index("social")]),
-        }
+    def predict(self, df):
+        return self.model.predict(df)
 
+
+class _Balanced:
+    """TopicClassifier with each outlet's articles weighted by (articles / (outlets × its articles)) ** power."""
+
+    def __init__(self, power: float = 0.5):
+        self.power = power
+
+    def fit(self, df, y):
+        n = df.outlet.value_counts()
+        w = (len(df) / (len(n) * df.outlet.map(n))) ** self.power
+        self.model = topics.TopicClassifier().fit(df, y, sample_weight=w.to_numpy())
+        return self
+
+    def predict(self, df):
+        return self.model.predict(df)
+
+
+def _desk_rule(foreign: float, iran: float, health: float):
+    def labels(df):
+        saved = topics.FOREIGN_SHARE, topics.IRAN_SHARE, topics.HEALTH_SHARE
+        topics.FOREIGN_SHARE, topics.IRAN_SHARE, topics.HEALTH_SHARE = foreign, iran, health
+        try:
+            return topics.training_labels(df)
+        finally:
+            topics.FOREIGN_SHARE, topics.IRAN_SHARE, topics.HEALTH_SHARE = saved
+
+    return labels
+
+
+def choices(articles: pd.DataFrame) -> list[dict]:
+    """Leave-one-outlet-out on the train splits: each variant trained on two outlets' train split, tested on the
+    third outlet's train split; the mean accuracy over the three held-out outlets chooses."""
+    train = articles[articles.split == "train"]
+    old = {"boilerplate": False, "concept_tokens": False, "concept_scale": 0.0}
+    variants = [
+        ("old recipe: n-grams only, desks as they are", lambda: topics.TopicClassifier(**old), as_is),
+        ("+ boilerplate removed", lambda: topics.TopicClassifier(concept_tokens=False, concept_scale=0.0), as_is),
+        ("+ concept tokens", lambda: topics.TopicClassifier(concept_scale=0.0), as_is),
+        ("+ concept columns (desks as they are)", topics.TopicClassifier, as_is),
+        ("+ ISNA desks split by the lexicon (**default**)", topics.TopicClassifier, topics.training_labels),
+        (
+            "  desk rule stricter (foreign ≥ 4 %, Iran ≤ 1 %, health ≥ 3 %)",
+            topics.TopicClassifier,
+            _desk_rule(0.04, 0.01, 0.03),
+        ),
+        (
+            "  desk rule looser (foreign ≥ 1.5 %, Iran ≤ 4 %, health ≥ 1 %)",
+            topics.TopicClassifier,
+            _desk_rule(0.015, 0.04, 0.01),
+        ),
+        (
+            "  prior correction 1.0 (default 0.5)",
+            lambda: topics.TopicClassifier(prior_correction=1.0),
+            topics.training_labels,
+        ),
+        ("  concept columns × 3", lambda: topics.TopicClassifier(concept_scale=3.0), topics.training_labels),
+        ("  C = 1", lambda: topics.TopicClassifier(C=1.0), topics.training_labels),
+        (
+            "  first 300 characters (default 1,500)",
+            lambda: topics.TopicClassifier(max_chars=300),
+            topics.training_labels,
+        ),
+        ("  outlets weighted alike (power 0.5)", lambda: _Balanced(0.5), topics.training_labels),
+        ("  + crops: title, title + 150 chars (weight 0.5)", lambda: _Crops(0.5), topics.training_labels),
+    ]
     rows = []
-    base = {"prior_correction": 0.0}
-    default_models: list = []  # the default's model of each fold, for other_models
-    for cw in (None, "balanced"):
-        proba, priors, classes = oof({**base, "class_weight": cw}, fitted=default_models if cw else None)
-        for alpha in (0.0, 0.5, 1.0):
-            rows.append(row(f"class_weight={cw}, prior_correction={alpha}", proba, priors, classes, alpha))
-    proba, priors, classes = oof(base, self_train=0.9)
-    rows.append(row("self-training (p >= 0.9), prior_correction=0.5", proba, priors, classes, 0.5))
-    proba, priors, classes = oof({**base, "char_ngrams": (3, 5)})
-    rows.append(row("+ char 3-5-grams, prior_correction=0.5", proba, priors, classes, 0.5))
-    for w in (3, 6):  # Fars' own taxonomy (world, social) counts more than ISNA's desks
-        proba, priors, classes = oof(base, fars_weight=w)
-        rows.append(row(f"Fars articles weighted {w}, prior_correction=0.5", proba, priors, classes, 0.5))
-    for name, params in (  # the other defaults, one at a time
-        ("C=0.25", {"C": 0.25}),
-        ("C=2", {"C": 2.0}),
-        ("first 800 characters", {"max_chars": 800}),
-        ("whole text", {"max_chars": None}),
-        ("every n-gram (no 50,000 cap)", {"max_features": None}),
-        ("word unigrams only", {"word_ngrams": (1, 1)}),
-        ("word 1-3-grams", {"word_ngrams": (1, 3)}),
-    ):
-        proba, priors, classes = oof({**base, **params})
-        rows.append(row(f"{name}, prior_correction=0.5", proba, priors, classes, 0.5))
-    return rows + other_models(train, folds, default_models, row)
-
-
-def other_models(train: pd.DataFrame, folds: list, fitted: list, row) -> list[dict]:
-    """Other models on the default's own features (``fitted``: its model of each fold, prior correction 0):
-    logistic regression, complement naive Bayes, and outlet-aware features — each feature once for every
-    article and once more for its outlet's articles only (Daumé's "frustratingly easy" domain adaptation),
-    read with the article's outlet known, or unknown (the shared copy alone, as for a new outlet)."""
-    from scipy import sparse
-    from sklearn.base import clone
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.naive_bayes import ComplementNB
-
-    outlets, y = train.outlet.to_numpy(), train.topic.to_numpy()
-
-    def by_outlet(x, rows: np.ndarray, known: bool):
-        own = [sparse.diags(((outlets[rows] == o) & known).astype(float)) @ x for o in ("ISNA", "Fars")]
-        return sparse.hstack([x, *own]).tocsr()
-
-    names = ("logistic regression (C=30)", "complement naive Bayes (alpha 0.3)")
-    names += ("outlet-aware features, outlet known", "outlet-aware features, outlet unknown")
-    proba = {name: np.zeros((len(train), 7)) for name in names}
-    priors = np.zeros((len(train), 7))
-    for (a, b), m in zip(folds, fitted, strict=True):
-        xa, xb = (m.pipeline_[:-1].transform(topics._texts(train.iloc[r])) for r in (a, b))
-        lr = LogisticRegression(C=30, class_weight="balanced", max_iter=2000)
-        proba[names[0]][b] = lr.fit(xa, y[a]).predict_proba(xb)
-        proba[names[1]][b] = ComplementNB(alpha=0.3).fit(xa, y[a]).predict_proba(xb)
-        svm = clone(m.pipeline_[-1]).fit(by_outlet(xa, a, True), y[a])
-        proba[names[2]][b] = svm.predict_proba(by_outlet(xb, b, True))
-        proba[names[3]][b] = svm.predict_proba(by_outlet(xb, b, False))
-        priors[b] = m.priors_
-    return [row(f"{name}, prior_correction=0.5", proba[name], priors, m.classes_, 0.5) for name in names]
-
-
-def _unlabelled_fars() -> pd.DataFrame:
-    """Fars train articles that map to no topic (province desks, magazine, before 1384, …)."""
-    fars = datasets.load_fars("train")
-    return fars[~fars.doc_id.isin(datasets.load_topics("train").doc_id)][["title", "text"]]
+    for name, make, labels in variants:
+        row = {"variant": name}
+        accs, f1s = [], []
+        for held in OUTLETS:
+            tr, te = train[train.outlet != held], train[train.outlet == held]
+            model = make().fit(tr, labels(tr))
+            ev = evaluation.evaluate_topics(model, te)
+            row[f"{held} acc"] = ev.accuracy
+            accs.append(ev.accuracy)
+            f1s.append(ev.macro_f1)
+            if held != "ISNA":
+                rec = ev.per_class.set_index("topic")["recall"]
+                row[f"{held} world/social recall"] = f"{rec.get('world', 0):.2f} / {rec.get('social', 0):.2f}"
+        row["mean acc"], row["mean macro-F1"] = float(np.mean(accs)), float(np.mean(f1s))
+        rows.append(row)
+        print(f"  {name}: {row['mean acc']:.3f}", flush=True)
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--choices", action="store_true", help="also run the cross-validation behind the defaults")
+    ap.add_argument("--choices", action="store_true", help="also run the leave-one-outlet-out choices")
     ap.add_argument("--json", type=Path, help="also write every figure as JSON")
     args = ap.parse_args(argv)
 
-    train, test = datasets.load_topics("train"), datasets.load_topics("test")
+    articles = datasets.load_topics()
+    train, test = articles[articles.split == "train"], articles[articles.split == "test"]
     unseen = datasets.load_topics(corpora=("news2025",))
-    counts = pd.concat([train, test, unseen]).pivot_table(
+    shown = pd.concat([articles, unseen.assign(outlet="news2025 " + unseen.outlet)])
+    counts = shown.pivot_table(
         index="topic", columns=["outlet", "split"], values="doc_id", aggfunc="count", fill_value=0
     )
     print("## Articles by topic, outlet and split\n")
     print(counts.reindex(list(topics.TOPICS)).to_string(), "\n")
+    learned = topics.training_labels(train)
+    moved = pd.crosstab(train.topic[learned != train.topic], learned[learned != train.topic])
+    print("## ISNA train articles learned as the wider topic of their desk (training_labels)\n")
+    print(moved.to_string(), "\n")
 
     missing = fasttext_or_reason()
     if missing:
         print(f"NOTE: {missing}\n")
-    rows, speed, f1 = accuracy_tables(train, test, unseen, missing)
-    print("## Accuracy (trained on the train split)\n")
+    named = models(missing)
+    loo, _ = loo_table(articles, named)
+    print("## Leave-one-outlet-out: trained on the other two outlets' train split, tested on every article\n")
+    print(table(loo), "\n")
+    rows, lengths, speed, f1 = trained_tables(train, test, unseen, named)
+    print("## Trained on the three train splits: news2025 and the test split\n")
     print(table(rows), "\n")
     print(table(speed, floats="{:.1f}"), "\n")
     print("## F1 by topic on the test split\n")
     print(f1.round(3).to_string(), "\n")
-    cross = cross_outlet_table(train, test, [r["model"] for r in speed])
-    print("## Cross-outlet: trained on one outlet's train split, tested on all articles of the other\n")
-    print(table(cross).replace("nan", ""), "\n")
-    reader = fars_reader(train)
-    desks = desks_table(reader, train, test)
+    print("## By input length\n")
+    print(table(lengths), "\n")
+    desks = desks_table(fars_reader(train), train, test)
     print("## ISNA's desks read by a model trained on Fars' train split\n")
     print(desks.to_string(), "\n")
     zw = zwnj_table(train, test)
@@ -398,23 +437,20 @@ def main(argv: list[str] | None = None) -> int:
     print("## Performance\n")
     print(table([perf], floats="{:.1f}"), "\n")
     result = {
-        "accuracy": rows,
+        "leave_one_outlet_out": loo,
+        "trained": rows,
+        "by_length": lengths,
         "speed": speed,
         "f1_by_topic": f1.to_dict(),
-        "cross_outlet": cross,
         "isna_desks_read_by_fars_model": desks.to_dict(),
         "zwnj": zw,
         "performance": perf,
     }
     if args.choices:
-        ch = choices(train)
-        print("## Choices: 5-fold cross-validation on the train split\n")
+        print("## Choices: leave-one-outlet-out on the train splits\n", flush=True)
+        ch = choices(articles)
         print(table(ch), "\n")
         result["choices"] = ch
-        relabel = relabel_table(reader, train, test, unseen)
-        print("## ISNA desks relabelled with a Fars-trained model before training (measured, not chosen)\n")
-        print(table(relabel), "\n")
-        result["relabel"] = relabel
     if args.json:
         args.json.write_text(json.dumps(result, indent=1, default=float))
     return 0

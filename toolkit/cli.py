@@ -236,7 +236,12 @@ def _compare(args: argparse.Namespace) -> int:
 def _classify_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="text files (one article each), or - for stdin")
     p.add_argument("--json", action="store_true", help="one JSON object per line instead of a table")
-    p.add_argument("--top-k", type=int, default=1, metavar="K", help="also list the K most probable topics")
+    p.add_argument(
+        "--top-k",
+        type=int,
+        metavar="K",
+        help="also list the K most probable topics (with --json, 3 unless given)",
+    )
     p.add_argument("--model", type=Path, help="a model saved by train-topics (default: the shipped one)")
 
 
@@ -247,12 +252,13 @@ def _classify(args: argparse.Namespace) -> int:
 
     from toolkit import topics
 
-    if args.top_k < 1:
+    if args.top_k is not None and args.top_k < 1:
         raise ValueError(f"--top-k must be at least 1, not {args.top_k}")
+    k = args.top_k or (3 if args.json else 1)
     texts = read_inputs(args.files)
     model = topics.TopicClassifier.load(args.model) if args.model else topics.load_default()
     best = model.classify(texts)
-    ranked = model.top_k(texts, k=args.top_k).groupby("doc")
+    ranked = model.top_k(texts, k=k).groupby("doc")
     for i, (name, row) in enumerate(zip(args.files, best.itertuples(), strict=True)):
         top = list(zip(ranked.get_group(i).topic, ranked.get_group(i).probability, strict=True))
         if args.json:
@@ -266,7 +272,7 @@ def _classify(args: argparse.Namespace) -> int:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             continue
         cells = [name, row.topic, f"{row.probability:.2f}", "low confidence" if row.low_confidence else ""]
-        if args.top_k > 1:
+        if k > 1:
             cells.append(", ".join(f"{t} {p:.2f}" for t, p in top))
         sys.stdout.write("\t".join(cells) + "\n")
     return 0

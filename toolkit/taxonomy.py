@@ -8,13 +8,24 @@ importing the other for its vocabulary.
 ('politics', 'world', 'economy', 'sport', 'culture', 'science-tech', 'social')
 >>> ISNA_TOPICS["cinema"], FARS_TOPICS["foreign-policy"], NEWS2025_TOPICS["اخبار جهان"]
 ('culture', 'politics', 'world')
+>>> HAMSHAHRI_TOPICS["جهان"], HAMSHAHRI_TOPICS["دانش > پزشکی"], HAMSHAHRI_TOPICS["دانش > فضا"]
+('world', 'social', 'science-tech')
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["FARS_TOPICS", "ISNA_TOPICS", "NEWS2025_TOPICS", "TOPICS", "assign_topics", "topic_order"]
+__all__ = [
+    "FARS_TOPICS",
+    "HAMSHAHRI_TOPICS",
+    "ISNA_TOPICS",
+    "NEWS2025_TOPICS",
+    "TOPICS",
+    "assign_topics",
+    "hamshahri_topic",
+    "topic_order",
+]
 
 #: The unified topics, in a fixed order.
 TOPICS = ("politics", "world", "economy", "sport", "culture", "science-tech", "social")
@@ -69,6 +80,57 @@ NEWS2025_TOPICS = {
     "زندگی": "social",
 }
 
+#: Hamshahri Online's sections ("TOP > SUB", ZWNJs read as spaces): a key "TOP > SUB" decides for that subsection,
+#: a key "TOP" for every subsection of TOP that has no key of its own. Fixed from the section names alone, before
+#: any model was scored on these items. Left out: چندرسانه ای (multimedia: video and podcasts on any topic) and محله
+#: (neighbourhood pages of Tehran, on any topic), as Fars' multimedia and province desks are.
+HAMSHAHRI_TOPICS = {
+    # Iran: domestic politics, foreign policy, the three branches (government, parliament, judiciary), the Leader
+    "ایران > سیاست داخلی": "politics",
+    "ایران > سیاست خارجی": "politics",
+    "ایران > قوای سه گانه": "politics",
+    "ایران > رهبری": "politics",
+    "جهان": "world",  # Europe, America, Asia, West Asia, Africa, the Gulf, world bodies, viewpoints on them
+    "اقتصاد": "economy",  # trade and finance, Iran's economy, transport, housing, energy, world economy
+    "بازار": "economy",  # the market
+    "ورزش": "sport",
+    "سینما": "culture",  # Iranian and world cinema, radio and television
+    "فرهنگ": "culture",  # art, literature, thought, heritage
+    # media and journalism: culture, as Fars' arts-media; communications and technology: science-tech
+    "ارتباطات > رسانه و روزنامه نگاری": "culture",
+    "ارتباطات > ارتباطات و فناوری": "science-tech",
+    "دانش > دانش": "science-tech",
+    "دانش > فناوری": "science-tech",
+    "دانش > فضا": "science-tech",
+    # medicine is health, and health is social in every corpus here (Fars social/medicine-spirituality,
+    # the news2025 health desks, Hamshahri's own زندگی > سلامت), whichever desk files it
+    "دانش > پزشکی": "social",
+    "زندگی": "social",  # health, family, nutrition, life skills
+    "اجتماع": "social",  # society (travel)
+    "زیست بوم": "social",  # the environment of Iran and of the world: social, as Fars' social/environment-tourism
+}
+
+
+def hamshahri_topic(section: str) -> str | None:
+    """The topic of a Hamshahri Online section (:data:`HAMSHAHRI_TOPICS`), or ``None``.
+
+    Parameters
+    ----------
+    section : str
+        ``"TOP > SUB"`` as the outlet tags its items; ZWNJs count as spaces.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> hamshahri_topic("ایران > سیاست‌خارجی"), hamshahri_topic("دانش > پزشکی"), hamshahri_topic("محله > خط")
+    ('politics', 'social', None)
+    """
+    key = " > ".join(" ".join(part.replace("‌", " ").split()) for part in str(section).split(">"))
+    return HAMSHAHRI_TOPICS.get(key, HAMSHAHRI_TOPICS.get(key.split(" > ")[0]))
+
 
 def _isna(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(topic=df["category"].map(ISNA_TOPICS), label=df["category"], date=None)
@@ -87,21 +149,25 @@ def _news2025(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(topic=key.map(NEWS2025_TOPICS), label=df["category"])
 
 
-_ASSIGN = {"isna": _isna, "fars": _fars, "news2025": _news2025}
+def _hamshahri(df: pd.DataFrame) -> pd.DataFrame:
+    return df.assign(topic=df["section"].map(hamshahri_topic), label=df["section"], date=None)
+
+
+_ASSIGN = {"isna": _isna, "fars": _fars, "news2025": _news2025, "hamshahri": _hamshahri}
 
 
 def assign_topics(corpus: str, df: pd.DataFrame) -> pd.DataFrame:
     """The articles of a corpus with ``topic`` (``None`` where the label maps to no topic), ``label`` and ``date``.
 
     ``label`` is the corpus' own label the topic was mapped from (``"world/west-asia"`` for Fars), ``date`` the
-    Solar Hijri date where the corpus has one (``None`` for ISNA). Fars articles dated before
+    Solar Hijri date where the corpus has one (``None`` for ISNA and Hamshahri). Fars articles dated before
     :data:`FARS_FIRST_YEAR` or filed under :data:`FARS_MISFILED` get no topic.
 
     Parameters
     ----------
-    corpus : {"isna", "fars", "news2025"}
+    corpus : {"isna", "fars", "news2025", "hamshahri"}
         Which corpus ``df`` is, as :mod:`toolkit.datasets` loads it (``category``; Fars also ``subcategory``
-        and ``date``).
+        and ``date``; Hamshahri ``section`` instead).
     df : pandas.DataFrame
         The corpus' articles.
 

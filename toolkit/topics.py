@@ -30,7 +30,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import sklearn
-from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
@@ -51,25 +52,33 @@ __all__ = [
     "MIN_WORDS",
     "TOPICS",
     "TRUSTED",
+    "WIDER_DESKS",
     "ModelFileError",
     "TopicClassifier",
+    "TopicFeatures",
+    "concepts",
     "cross_outlet",
     "default_path",
+    "leave_one_outlet_out",
+    "lexicon",
     "load_default",
+    "strip_boilerplate",
     "train_default",
     "training_data",
+    "training_labels",
 ]
 
 #: Below this top probability, or with fewer than :data:`MIN_WORDS` Persian words, a prediction is flagged.
 LOW_CONFIDENCE = 0.5
 MIN_WORDS = 5
-#: Version of the model file layout; a file of another version is refused.
-FORMAT = 1
+#: Version of the model file layout; a file of another version is refused (2: :class:`TopicFeatures`).
+FORMAT = 2
 #: Every type a model file may hold; a file naming any other type is refused before anything is built.
 TRUSTED = [
     "toolkit.topics.TopicClassifier",
     "toolkit.features.Normalize",
     "toolkit.features.NgramFeatures",
+    "toolkit.topics.TopicFeatures",
     "sklearn.pipeline.Pipeline",
     "sklearn.feature_extraction.text.TfidfVectorizer",
     "sklearn.feature_extraction.text.TfidfTransformer",
@@ -91,6 +100,244 @@ TRUSTED = [
     "builtins.NoneType",
 ]
 _PERSIAN_WORD = re.compile(f"[{LETTERS}]{{2,}}")
+
+# --- what identifies the outlet rather than the topic -------------------------------------------------
+
+_OUTLETS = "ایسنا|فارس|همشهری|ایرنا|مهر|تسنیم|ایلنا|ایبنا|برنا|خبرآنلاین|خبر آنلاین|باشگاه خبرنگاران|صدا و سیما"
+_SELF = f"(?:{_OUTLETS}|خبرگزاری|پایگاه|سرویس|گروه|خبرنگار)"
+_STOP = "[^،,؛:\n.]"
+#: Outlet boilerplate, removed before the features are read (:func:`strip_boilerplate`).
+BOILERPLATE = (
+    # «به گزارش ایسنا،», «به گزارش گروه بین‌الملل خبرگزاری فارس،», «به گزارش ایسنا به نقل از …»
+    re.compile(f"به\u200c?\\s?گزارش{_STOP}{{0,80}}?{_SELF}(?:(?= و به نقل| به نقل| بر اساس)|{_STOP}{{0,60}}?[،,؛:])"),
+    # «در گفت‌وگو با خبرنگار اجتماعی فارس», «به خبرنگار ایسنا»
+    re.compile(f"(?:در )?گفت\u200c?\\s?و\u200c?\\s?گو با خبرنگار{_STOP}{{0,40}}?(?:{_OUTLETS})"),
+    re.compile(f"(?:به|با) خبرنگار{_STOP}{{0,40}}?(?:{_OUTLETS})"),
+    # datelines: «خبرگزاری فارس: …», «تهران- ایرنا-», «(ایسنا)»
+    re.compile(f"^\\s*(?:خبرگزاری\\s*)?(?:{_OUTLETS})\\s*:\\s*", re.M),
+    re.compile(f"^{_STOP}{{0,30}}\\s*[-–]\\s*(?:{_OUTLETS})\\s*[-–]", re.M),
+    re.compile(f"\\((?:{_OUTLETS})\\)"),
+    # sign-offs: «انتهای پیام» (ISNA), «منبع: …» (Fars), rules of dots
+    re.compile("انتهای پیام[^\n]*"),
+    re.compile("\n\\s*منبع\\s*:[^\n]*$"),
+    re.compile("\\.{5,}"),
+    # the agencies' own names wherever else they stand («به ایسنا گفت»), where they cannot be another word
+    re.compile("(?:ایسنا|ایرنا|ایلنا|ایبنا|تسنیم|خبرآنلاین|خبرگزاری (?:فارس|مهر)|همشهری\u200c?\\s?آنلاین)"),
+    # what kind of item a title announces: «فیلم |», «عکس |», «اینفوگرافیک |» (Hamshahri Online)
+    re.compile(
+        "^(?:فیلم و تصاویر|فیلم|عکس روز|عکس|تصاویر|اینفوگرافیک|اطلاع\u200c?نگاشت|ببینید|ویدئو|صوت|پادکست"
+        "|گزارش تصویری)\\s*[|｜]\\s*",
+        re.M,
+    ),
+)
+
+
+def strip_boilerplate(text: str) -> str:
+    """``text`` without what identifies its outlet rather than its topic: «به گزارش …،» naming an Iranian
+    agency or desk, «در گفت‌وگو با خبرنگار … ایسنا», datelines («خبرگزاری فارس:»), sign-offs («انتهای پیام»,
+    «منبع: …») and the kind of item a title announces («فیلم |», «عکس |»). Run it on normalized text.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+        Each piece removed is replaced by a space.
+
+    Examples
+    --------
+    >>> strip_boilerplate("به گزارش گروه بین‌الملل خبرگزاری فارس، نخست وزیر عراق گفت").split()
+    ['نخست', 'وزیر', 'عراق', 'گفت']
+    >>> strip_boilerplate("عکس | دیدار تیم ملی\\nبه نقل از رویترز، …\\nانتهای پیام")
+    ' دیدار تیم ملی\\nبه نقل از رویترز، …\\n '
+    >>> strip_boilerplate("")
+    ''
+    """
+    for pattern in BOILERPLATE:
+        text = pattern.sub(" ", text)
+    return text
+
+
+# --- features that carry across outlets: concepts of a hand-written lexicon ---------------------------
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@functools.cache
+def lexicon() -> dict[str, frozenset[str]]:
+    """The topic lexicon (``resources/topic_lexicon.tsv``): concept → its words, ZWNJs removed.
+
+    Concepts: ``foreign`` (places, nationalities and bodies outside Iran), ``leader`` (foreign leaders),
+    ``iran``, ``health``, ``family``, ``society`` (crime, disasters, environment, city, schools, welfare, travel).
+
+    Returns
+    -------
+    dict of str to frozenset of str
+
+    Examples
+    --------
+    >>> sorted(lexicon())
+    ['family', 'foreign', 'health', 'iran', 'leader', 'society']
+    >>> "کاخسفید" in lexicon()["foreign"], "کرونا" in lexicon()["health"]
+    (True, True)
+    """
+    words: dict[str, set[str]] = {}
+    text = (resources.files("toolkit") / "resources" / "topic_lexicon.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            concept, _, entries = line.partition("\t")
+            words.setdefault(concept, set()).update(w.replace("\u200c", "") for w in entries.split())
+    return {k: frozenset(v) for k, v in words.items()}
+
+
+#: The concepts :class:`TopicFeatures` reads, in the order of its concept columns.
+CONCEPTS = ("foreign", "leader", "iran", "health", "family", "society")
+
+
+def concepts(text: str) -> dict[str, int]:
+    """How many words of each concept of :func:`lexicon` a normalized text holds, and its number of words.
+
+    Parameters
+    ----------
+    text : str
+        Normalized text (ZWNJs may be there or not).
+
+    Returns
+    -------
+    dict of str to int
+        One count per concept of :data:`CONCEPTS`, and ``words``.
+
+    Examples
+    --------
+    >>> concepts("ترامپ در کاخ‌سفید با نخست وزیر ژاپن درباره کرونا گفت‌وگو کرد")
+    {'foreign': 2, 'leader': 1, 'iran': 0, 'health': 1, 'family': 0, 'society': 0, 'words': 11}
+    """
+    return _counts(_WORD.findall(text.replace("\u200c", "")), lexicon())
+
+
+def _counts(tokens: list[str], lex) -> dict[str, int]:
+    out = {c: 0 for c in CONCEPTS}
+    for t in tokens:
+        for c in CONCEPTS:
+            if t in lex[c]:
+                out[c] += 1
+    out["words"] = len(tokens)
+    return out
+
+
+class TopicFeatures(TransformerMixin, BaseEstimator):
+    """The features of :class:`TopicClassifier`: n-grams of the text without its outlet's boilerplate, and the
+    concepts of the topic lexicon, which name what many different words share (any foreign country, any
+    foreign leader, any illness), so that what one outlet taught carries to another outlet's words.
+
+    Each text (normalized) loses its boilerplate (:func:`strip_boilerplate`); one token per concept word is
+    appended to it (``Cforeign``, ``Chealth`` …, so the n-grams count them like words); the TF-IDF n-grams
+    of :class:`toolkit.features.NgramFeatures` follow, then one column per concept of :data:`CONCEPTS`: the
+    square root of its share of the text's words (in tenths), times ``concept_scale``.
+
+    Parameters
+    ----------
+    word_ngrams, char_ngrams, zwnj, min_df, max_features
+        As for :class:`toolkit.features.NgramFeatures`.
+    boilerplate : bool, default=True
+        Remove the outlet's boilerplate first.
+    concept_tokens : bool, default=True
+        Append the concept tokens.
+    concept_scale : float, default=1.0
+        Weight of the concept columns (0: none).
+
+    Attributes
+    ----------
+    ngrams_ : toolkit.features.NgramFeatures
+    lexicon_ : dict of str to list of str
+        The lexicon the features were fitted with (kept in the model, so a model reads as it was trained).
+
+    Examples
+    --------
+    >>> f = TopicFeatures(min_df=1).fit(["به گزارش ایسنا، ترامپ در واشنگتن گفت", "قیمت دلار در بازار"])
+    >>> [n for n in f.get_feature_names_out() if "ایسنا" in n or n.startswith("C")][:3]
+    ['Cforeign', 'Cforeign Cleader', 'Cleader']
+    """
+
+    def __init__(
+        self,
+        *,
+        word_ngrams: tuple[int, int] | None = (1, 2),
+        char_ngrams: tuple[int, int] | None = None,
+        zwnj: str = "join",
+        min_df: int = 2,
+        max_features: int | None = 50_000,
+        boilerplate: bool = True,
+        concept_tokens: bool = True,
+        concept_scale: float = 1.0,
+    ):
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.zwnj = zwnj
+        self.min_df = min_df
+        self.max_features = max_features
+        self.boilerplate = boilerplate
+        self.concept_tokens = concept_tokens
+        self.concept_scale = concept_scale
+
+    def fit(self, X, y=None):
+        """Learn the n-gram vocabulary of ``X`` (normalized texts); returns itself."""
+        self.fit_transform(X)
+        return self
+
+    def fit_transform(self, X, y=None):
+        """Learn the n-grams of ``X`` (normalized texts) and return its feature matrix."""
+        self.lexicon_ = {c: sorted(ws) for c, ws in lexicon().items() if c in CONCEPTS}
+        self.ngrams_ = NgramFeatures(
+            word_ngrams=self.word_ngrams,
+            char_ngrams=self.char_ngrams,
+            zwnj=self.zwnj,
+            min_df=self.min_df,
+            max_features=self.max_features,
+        )
+        texts, dense = self._read(X)
+        return self._join(self.ngrams_.fit_transform(texts), dense)
+
+    def transform(self, X):
+        """The feature matrix of ``X`` (normalized texts): n-grams, then the concept columns."""
+        check_is_fitted(self, "ngrams_")
+        texts, dense = self._read(X)
+        return self._join(self.ngrams_.transform(texts), dense)
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        """The n-grams, then ``concept:foreign`` … for the concept columns (if ``concept_scale``)."""
+        check_is_fitted(self, "ngrams_")
+        names = list(self.ngrams_.get_feature_names_out())
+        if self.concept_scale:
+            names += [f"concept:{c}" for c in CONCEPTS]
+        return np.asarray(names, dtype=object)
+
+    def _read(self, X) -> tuple[list[str], np.ndarray]:
+        lex = {c: frozenset(ws) for c, ws in self.lexicon_.items()}
+        texts, rows = [], []
+        for t in X:
+            t = t if isinstance(t, str) else ""
+            if self.boilerplate:
+                t = strip_boilerplate(t)
+            n = _counts(_WORD.findall(t.replace("\u200c", "")), lex)
+            if self.concept_tokens:
+                t += "\n" + " ".join(" ".join([f"C{c}"] * n[c]) for c in CONCEPTS if n[c])
+            texts.append(t)
+            rows.append([n[c] / max(n["words"], 1) for c in CONCEPTS])
+        return texts, np.sqrt(np.asarray(rows, dtype=np.float64).reshape(len(texts), len(CONCEPTS)) * 10)
+
+    def _join(self, ngrams, dense: np.ndarray):
+        if not self.concept_scale:
+            return ngrams
+        return sparse.hstack([ngrams, sparse.csr_matrix(dense * self.concept_scale)], format="csr")
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        return tags
 
 
 class ModelFileError(ValueError):
@@ -114,12 +361,12 @@ class ModelFileError(ValueError):
 
 
 class TopicClassifier(ClassifierMixin, BaseEstimator):
-    """Topics of Persian news articles: normalization, ZWNJ-aware n-grams, a calibrated linear SVM.
+    """Topics of Persian news articles: normalization, outlet-free n-grams and concepts, a calibrated linear SVM.
 
     The model is a scikit-learn :class:`~sklearn.pipeline.Pipeline`: :class:`toolkit.features.Normalize`
-    (each text normalized once, the first ``max_chars`` characters), :class:`toolkit.features.NgramFeatures`
-    (ZWNJ-aware word n-gram TF-IDF) and a linear SVM with class weights, calibrated to probabilities by
-    cross-validation (Platt scaling).
+    (each text normalized once, the first ``max_chars`` characters), :class:`TopicFeatures` (the outlet's
+    boilerplate removed, ZWNJ-aware word n-gram TF-IDF, and the concepts of the topic lexicon) and a linear
+    SVM with class weights, calibrated to probabilities by cross-validation (Platt scaling).
 
     ``fit``, ``predict`` and ``predict_proba`` take a list (or Series) of texts, or a DataFrame with a
     ``text`` column (and an optional ``title``, put before the text unless it is the text's first line).
@@ -133,6 +380,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
     word_ngrams, char_ngrams, zwnj, min_df, max_features
         The features, see :class:`toolkit.features.NgramFeatures` (default: word unigrams and bigrams, ZWNJs
         joined, the 50,000 most frequent).
+    boilerplate, concept_tokens, concept_scale
+        See :class:`TopicFeatures` (default: the outlet's boilerplate removed, concept tokens and columns).
     C : float, default=0.5
         Inverse regularization strength of the SVM.
     class_weight : "balanced" or None, default="balanced"
@@ -180,6 +429,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         zwnj: str = "join",
         min_df: int = 2,
         max_features: int | None = 50_000,
+        boilerplate: bool = True,
+        concept_tokens: bool = True,
+        concept_scale: float = 1.0,
         C: float = 0.5,
         class_weight: str | None = "balanced",
         prior_correction: float = 0.5,
@@ -193,6 +445,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         self.zwnj = zwnj
         self.min_df = min_df
         self.max_features = max_features
+        self.boilerplate = boilerplate
+        self.concept_tokens = concept_tokens
+        self.concept_scale = concept_scale
         self.C = C
         self.class_weight = class_weight
         self.prior_correction = prior_correction
@@ -236,12 +491,15 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         normalize = Normalize(
             restore_zwnj=self.restore_zwnj, remove_diacritics=True, spacing=False, max_chars=self.max_chars
         )
-        features = NgramFeatures(
+        features = TopicFeatures(
             word_ngrams=self.word_ngrams,
             char_ngrams=self.char_ngrams,
             zwnj=self.zwnj,
             min_df=self.min_df,
             max_features=self.max_features,
+            boilerplate=self.boilerplate,
+            concept_tokens=self.concept_tokens,
+            concept_scale=self.concept_scale,
         )
         svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=0)
         model = CalibratedClassifierCV(svm, method="sigmoid", cv=self.calibration_folds, ensemble=False)
@@ -524,6 +782,123 @@ def cross_outlet(articles: pd.DataFrame, estimator=None, outlets: tuple[str, str
     return pd.DataFrame(rows)
 
 
+#: Desks of a training outlet that cover two topics of the taxonomy: ISNA files foreign news under politics and
+#: health under tech, where the other outlets have world and social sections. An article of such a desk is learned
+#: as the wider topic when the topic lexicon says so (:func:`training_labels`); the evaluation keeps the desk.
+WIDER_DESKS = {("ISNA", "politics"): "world", ("ISNA", "science-tech"): "social"}
+#: world: words of foreign places and leaders at least this share of the article's words …
+FOREIGN_SHARE = 0.02
+#: … and words of Iran at most this share; social: health words at least this share.
+IRAN_SHARE, HEALTH_SHARE = 0.03, 0.015
+
+
+def training_labels(articles: pd.DataFrame) -> pd.Series:
+    """The topics to learn from labelled articles: ``topic``, but where an outlet's desk covers two topics
+    (:data:`WIDER_DESKS`), the wider one when the topic lexicon says the article is about it.
+
+    An ISNA politics article becomes *world* when words of foreign places and leaders are at least
+    :data:`FOREIGN_SHARE` of its words and words of Iran at most :data:`IRAN_SHARE`; an ISNA tech article becomes
+    *social* when health words are at least :data:`HEALTH_SHARE` (read as the model reads: normalized, the first
+    1,500 characters, without boilerplate). Chosen by the leave-one-outlet-out mean (``benchmarks/topics.py
+    --choices``): the desks as they are teach that foreign news is politics and health science-tech, which the
+    other outlets' sections say otherwise.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        With ``outlet``, ``topic``, ``title`` and ``text``, as :func:`toolkit.datasets.load_topics` gives.
+
+    Returns
+    -------
+    pandas.Series
+        One topic per article, with its index.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"outlet": ["ISNA", "ISNA"], "topic": ["politics", "politics"], "title": ["", ""],
+    ...                    "text": ["ترامپ در واشنگتن به نخست وزیر ژاپن گفت که آمریکا و چین توافق کردند",
+    ...                             "نماینده مجلس گفت دولت باید لایحه بودجه را به مجلس بدهد"]})
+    >>> training_labels(df).tolist()
+    ['world', 'politics']
+    """
+    y = articles["topic"].astype(object).copy()
+    desks = pd.Series(list(zip(articles["outlet"], articles["topic"], strict=True)), index=articles.index)
+    wide = desks.isin(list(WIDER_DESKS))
+    if not wide.any():
+        return y
+    normalize = Normalize(remove_diacritics=True, spacing=False, max_chars=1500)
+    texts = normalize.transform(_texts(articles[wide]))
+    for i, desk, text in zip(articles.index[wide], desks[wide], texts, strict=True):
+        n = concepts(strip_boilerplate(text))
+        words = max(n["words"], 1)
+        wider = WIDER_DESKS[desk]
+        if wider == "world":
+            hit = (n["foreign"] + n["leader"]) / words >= FOREIGN_SHARE and n["iran"] / words <= IRAN_SHARE
+        else:
+            hit = n["health"] / words >= HEALTH_SHARE
+        if hit:
+            y[i] = wider
+    return y
+
+
+def leave_one_outlet_out(
+    articles: pd.DataFrame,
+    estimator=None,
+    *,
+    outlets: tuple[str, ...] | None = None,
+    labels=training_labels,
+) -> pd.DataFrame:
+    """For each outlet: train on the other outlets' train split, test on every article of the outlet.
+
+    The headline evaluation of a topic model: an outlet it never saw, as users meet them.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        As :func:`toolkit.datasets.load_topics` gives (``outlet``, ``split``, ``topic``, ``title``, ``text``).
+    estimator : estimator, optional
+        Cloned for each outlet; :class:`TopicClassifier` by default.
+    outlets : tuple of str, optional
+        The outlets to hold out in turn (default: every outlet of ``articles``); the others are trained on.
+    labels : callable, default :func:`training_labels`
+        The topics to learn from the training articles (``lambda df: df.topic`` for the labels as they are).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per held-out outlet: ``held_out, trained_on, articles, accuracy, macro_f1``.
+
+    Examples
+    --------
+    >>> texts = {"sport": ["بازی فوتبال و گل", "مسابقه والیبال تیم ملی", "قهرمانی کشتی در جام"],
+    ...          "economy": ["قیمت دلار در بازار", "بورس و سهام بانک", "تورم و نرخ بهره"]}
+    >>> rows = [(o, t, x, "train") for o in ("الف", "ب", "پ") for t in texts for x in texts[t]]
+    >>> df = pd.DataFrame(rows, columns=["outlet", "topic", "text", "split"])
+    >>> loo = leave_one_outlet_out(df, TopicClassifier(min_df=1, calibration_folds=2))
+    >>> loo[["held_out", "trained_on", "articles"]].values.tolist()[0]
+    ['الف', 'ب, پ', 6]
+    """
+    estimator = TopicClassifier() if estimator is None else estimator
+    outlets = tuple(dict.fromkeys(articles["outlet"])) if outlets is None else outlets
+    rows = []
+    for held in outlets:
+        train = articles[(articles["outlet"] != held) & (articles["split"] == "train")]
+        model = clone(estimator) if isinstance(estimator, BaseEstimator) else copy.deepcopy(estimator)
+        model.fit(train, labels(train))
+        ev = evaluate_topics(model, articles[articles["outlet"] == held])
+        others = ", ".join(dict.fromkeys(train["outlet"]))
+        rows.append(
+            {
+                "held_out": held,
+                "trained_on": others,
+                "articles": len(ev.predictions),
+                "accuracy": ev.accuracy,
+                "macro_f1": ev.macro_f1,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def default_path() -> Path:
     """Where the shipped default model lives.
 
@@ -541,7 +916,8 @@ def default_path() -> Path:
 
 
 def train_default(verbose: bool = False) -> TopicClassifier:
-    """The default model, trained from scratch on ``datasets.load_topics("train")`` (deterministic, about 30 s).
+    """The default model, trained from scratch on ``datasets.load_topics("train")`` with
+    :func:`training_labels` (deterministic, about 30 s).
 
     ``python -m toolkit train-topics`` runs it and saves the result as the shipped model.
 
@@ -561,7 +937,7 @@ def train_default(verbose: bool = False) -> TopicClassifier:
     'train'
     """
     train = datasets.load_topics("train")
-    model = TopicClassifier(verbose=verbose).fit(train, train.topic)
+    model = TopicClassifier(verbose=verbose).fit(train, training_labels(train))
     model.trained_on_ = {"split": "train", **training_data()}
     return model
 
@@ -572,7 +948,8 @@ def training_data() -> dict[str, str]:
     Returns
     -------
     dict of str to str
-        ``articles``: the number of training articles; ``sha256``: of their ids, titles, texts and topics.
+        ``articles``: the number of training articles; ``sha256``: of their ids, titles, texts and the topics
+        learned (:func:`training_labels`).
 
     Examples
     --------
@@ -580,7 +957,7 @@ def training_data() -> dict[str, str]:
     True
     """
     train = datasets.load_topics("train")
-    rows = train["doc_id"] + "\x1f" + train["title"] + "\x1f" + train["text"] + "\x1f" + train["topic"]
+    rows = train["doc_id"] + "\x1f" + train["title"] + "\x1f" + train["text"] + "\x1f" + training_labels(train)
     return {"articles": str(len(train)), "sha256": hashlib.sha256("\x1e".join(rows).encode()).hexdigest()}
 
 
