@@ -928,6 +928,9 @@ class _Doc:
         if v.group().startswith("خبر"):
             m = re.search(r"(?:^|\s)از\s+", region)
             return _trim(t, clause_start + m.end(), v.start()) if m else None
+        if v.group().startswith(("تاکید", "تأکید")):  # «X بر A تاکید کرد» gives A
+            m = re.search(r"(?:^|\s)بر\s+", region)
+            return _trim(t, clause_start + m.end(), v.start()) if m else None
         if not re.search(r"\sرا\s*$", region):
             return None
         words = list(re.finditer(r"\S+", region))
