@@ -181,6 +181,11 @@ def test_short_english_names(latin, expected):
 # Mentions as Persian news writes them: outlet words, nationalities, countries and places around the name,
 # variant transliterations, and one-letter misspellings of long names.
 MENTIONS = [
+    # an outlet's desk before it; «بخش فارسی صدای آمریکا» is an outlet of its own
+    ("گروه بین‌الملل خبرگزاری فارس", "Fars News Agency"),
+    ("گروه رسانه‌های دیگر آنا", "ANA (Iran)"),
+    ("سرویس سیاسی ایسنا", "ISNA"),
+    ("بخش فارسی صدای آمریکا", "VOA Persian"),
     # the examples of ANNOTATION.md and issue 18
     ("شبکه خبری ال‌بی‌سی لبنان", "LBCI"),
     ("خبرگزاری اینترفکس روسیه از مسکو", "Interfax"),

@@ -131,6 +131,8 @@ _MORE_QUALIFIERS = (
     " غربی شرقی خارجی داخلی منطقه‌ای جهانی بیگانه معاند اروپایی آسیایی آفریقایی فارسی عبری ترکی کردی"
     " اردو پشتو حکومتی"
 )
+#: Words that name an outlet's desk before the outlet: «گروه سیاسی ایسنا», «سرویس بین‌الملل فارس».
+_DESKS = frozenset({"گروه", "سرویس", "بخش", "دبیرخانه"})
 #: Determiners that make «X شبکه» an anaphor or an unnamed outlet: «این شبکه», «یک روزنامه عربی».
 _DETERMINERS = "این همین آن همان یک برخی بعضی چند چندین سایر دیگر هر همه تمام کدام کدامین"
 #: Words after an outlet word that point back: «روزنامه مذکور», «شبکه یادشده».
@@ -606,6 +608,18 @@ def _core(p: _Parsed) -> tuple[int, int]:
 
 @functools.lru_cache(maxsize=65536)
 def _resolve(mention: str) -> Resolved:
+    found = _resolve_mention(mention)
+    words = mention.split()
+    if not found.known and len(words) > 2 and words[0] in _DESKS:
+        # «گروه بین‌الملل خبرگزاری فارس», «گروه رسانه‌های دیگر آنا»: an outlet's desk; the outlet after it
+        for k in range(2, min(len(words), 5)):
+            desk_of = _resolve(" ".join(words[k:]))
+            if desk_of.known:
+                return desk_of
+    return found
+
+
+def _resolve_mention(mention: str) -> Resolved:
     if "(" in mention and ")" in mention:  # «خبرگزاری کار ایران (ایلنا)»: the name outside, or inside
         outside = re.sub(r"\([^()]*\)", " ", mention)
         for part in (outside, *re.findall(r"\(([^()]*)\)", mention)):
