@@ -220,7 +220,22 @@ _QUOTES = str.maketrans({c: " " for c in "«»\"'“”‘’()[]{}<>:؛;،,"})
 
 
 class Mention(NamedTuple):
-    """An outlet named in a text: ``text[start:end]`` is how it is written, ``name`` its canonical name."""
+    """An outlet named in a text, as :func:`find_outlets` gives it.
+
+    Attributes
+    ----------
+    start, end : int
+        Where the mention is: ``text[start:end]``.
+    text : str
+        The mention as written.
+    name : str
+        The outlet's canonical name in the registry.
+
+    Examples
+    --------
+    >>> find_outlets("به گزارش شبکه رووداو، …")[0]
+    Mention(start=9, end=20, text='شبکه رووداو', name='Rudaw')
+    """
 
     start: int
     end: int
@@ -229,8 +244,21 @@ class Mention(NamedTuple):
 
 
 class Resolved(NamedTuple):
-    """What a mention names: ``(canonical name, True)`` for a registry outlet, ``(clean name, False)`` for an
-    unknown one, ``("", False)`` for an anaphor or a mention that names nothing."""
+    """What a mention names, as :func:`resolve` gives it.
+
+    Attributes
+    ----------
+    name : str
+        The canonical name of a registry outlet; the clean name of an unknown one (its descriptors
+        stripped); ``""`` for an anaphor or a mention that names nothing.
+    known : bool
+        Whether the registry knows the outlet.
+
+    Examples
+    --------
+    >>> resolve("خبرگزاری اینترفکس روسیه")
+    Resolved(name='Interfax', known=True)
+    """
 
     name: str
     known: bool
@@ -274,11 +302,18 @@ def _vocabulary() -> dict[str, object]:
 
 @functools.cache
 def outlets() -> pd.DataFrame:
-    """The registry, one row per outlet: ``name, kind, country, language, ownership, owner, aliases,
-    context_only, source, domains``; ``aliases`` lists every alias (Persian, Arabic, Latin), ``context_only``
-    those that count only after an outlet word or an attribution cue, ``domains`` the web domains the outlet
-    publishes on (:func:`outlet_for_url`).
+    """The outlet registry as a table.
 
+    Returns
+    -------
+    pandas.DataFrame
+        One row per outlet: ``name, kind, country, language, ownership, owner, aliases, context_only,
+        source, domains``. ``aliases`` lists every alias (Persian, Arabic, Latin), ``context_only`` those
+        that count only after an outlet word or an attribution cue, ``source`` the page the facts come
+        from, ``domains`` the web domains the outlet publishes on (:func:`outlet_for_url`).
+
+    Examples
+    --------
     >>> reg = outlets()
     >>> len(reg) >= 400, reg.set_index("name").loc["Rudaw", "ownership"]
     (True, 'party-affiliated')
@@ -309,11 +344,24 @@ def _domains() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 def outlet_for_url(url: str) -> str | None:
-    """The registry outlet that publishes at ``url`` (by its domain), or ``None``.
+    """The registry outlet that publishes at a web address.
 
     A domain covers its subdomains, the most specific entry wins, and a path can tell outlets that share
     a site apart; ``www.``, the scheme, a port and letter case do not matter, and a bare host will do.
 
+    Parameters
+    ----------
+    url : str
+        A web address or a bare host.
+
+    Returns
+    -------
+    str or None
+        The outlet's canonical name, or ``None`` when no registry domain covers the address (or it is not
+        an http(s) address).
+
+    Examples
+    --------
     >>> outlet_for_url("https://arabic.rt.com/middle_east/1234-x/"), outlet_for_url("https://www.isna.ir/news/1")
     ('RT', 'ISNA')
     >>> outlet_for_url("www.bbc.com/persian/articles/c1"), outlet_for_url("https://www.bbc.com/news/world-1")
@@ -662,12 +710,25 @@ def _resolve_mention(mention: str) -> Resolved:
 
 
 def resolve(mention: str) -> Resolved:
-    """What a mention of an outlet names, with its descriptors stripped: ``Resolved(name, known)``.
+    """What a mention of an outlet names, with its descriptors stripped.
 
-    ``known`` is True when the registry knows the outlet (``name`` is then its canonical name); an unknown
-    outlet gets its name as written without the descriptors around it; an anaphor («این شبکه»,
-    «روزنامه یادشده») or a mention with no name in it («رسانه‌های غربی») gives ``("", False)``.
+    Descriptors are the outlet words (خبرگزاری، شبکه خبری، روزنامه …), nationalities, countries, places
+    («از مسکو») and an outlet's desk («گروه بین‌الملل»); a name one letter off a long alias still matches.
 
+    Parameters
+    ----------
+    mention : str
+        The mention only («شبکه خبری ال‌بی‌سی لبنان»), not a sentence.
+
+    Returns
+    -------
+    Resolved
+        ``(canonical name, True)`` for a registry outlet; ``(name as written without its descriptors,
+        False)`` for an unknown one; ``("", False)`` for an anaphor («این شبکه», «روزنامه یادشده»), a
+        mention with no name in it («رسانه‌های غربی») or anything but a string.
+
+    Examples
+    --------
     >>> resolve("شبکه «رووداو»"), resolve("روزنامه پاکستانی فلان‌تایمز")
     (Resolved(name='Rudaw', known=True), Resolved(name='فلان\u200cتایمز', known=False))
     >>> resolve("رسانه‌های عبری"), resolve(None)
@@ -679,9 +740,21 @@ def resolve(mention: str) -> Resolved:
 
 
 def clean_name(mention: str) -> str:
-    """The mention's name: the canonical name of a registry outlet, else the name as written without the
-    outlet words, nationalities, countries and places around it; ``""`` for an anaphor.
+    """The name a mention gives an outlet, known or not (:func:`resolve`'s name).
 
+    Parameters
+    ----------
+    mention : str
+        The mention only, not a sentence.
+
+    Returns
+    -------
+    str
+        The canonical name of a registry outlet, else the name as written without the outlet words,
+        nationalities, countries and places around it; ``""`` for an anaphor.
+
+    Examples
+    --------
     >>> clean_name("شبکه خبری فلان لبنان"), clean_name("نشریه آبزرور"), clean_name("این روزنامه")
     ('فلان', 'The Observer', '')
     """
@@ -689,11 +762,23 @@ def clean_name(mention: str) -> str:
 
 
 def canonical(name: str) -> str | None:
-    """The canonical name of an outlet written any way, or ``None`` if the registry does not know it.
+    """The canonical name of an outlet written any way.
 
     Descriptors around the name (خبرگزاری، شبکه خبری، روزنامه، پایگاه اینترنتی …, a nationality or a
-    country, «از مسکو») and «» or quotes are ignored; ``name`` must be the mention only, not a sentence.
+    country, «از مسکو») and «» or quotes are ignored.
 
+    Parameters
+    ----------
+    name : str
+        The mention only, not a sentence.
+
+    Returns
+    -------
+    str or None
+        The registry's canonical name, or ``None`` if the registry does not know the outlet.
+
+    Examples
+    --------
     >>> canonical("خبرگزاری فرانسه"), canonical("بی بی سی"), canonical("The Guardian"), canonical("BBC")
     ('AFP', 'BBC', 'The Guardian', 'BBC')
     >>> canonical("") is None, canonical(None) is None
@@ -707,13 +792,25 @@ def canonical(name: str) -> str | None:
 
 
 def find_outlets(text: str) -> list[Mention]:
-    """Every outlet the registry knows that ``text`` names, left to right (longest name first).
+    """Every outlet the registry knows that a text names.
 
-    Run it on normalized text. An alias that is also an ordinary word (``context_only`` in the
-    registry: فارس، مهر، تایمز …) counts only right after an outlet word or an attribution cue. A name
-    several outlets share («الوطن») counts when a country next to it says which. An anaphor («این
-    شبکه خبر داد») names nothing. One pass over the text: linear in its length.
+    An alias that is also an ordinary word (``context_only`` in the registry: فارس، مهر، تایمز …) counts
+    only right after an outlet word or an attribution cue. A name several outlets share («الوطن») counts
+    when a country next to it says which. An anaphor («این شبکه خبر داد») names nothing. One pass over
+    the text: linear in its length.
 
+    Parameters
+    ----------
+    text : str
+        Normalized text (:func:`toolkit.normalize`).
+
+    Returns
+    -------
+    list of Mention
+        Left to right; where names overlap, the longest.
+
+    Examples
+    --------
     >>> [m.name for m in find_outlets("شبکه رووداو و خبرگزاری مهر در مهر ماه؛ بی بی سی و روسیا الیوم")]
     ['Rudaw', 'Mehr News Agency', 'BBC', 'RT']
     >>> [m.name for m in find_outlets("به گزارش روزنامه سوری الوطن، این شبکه خبر داد")]
