@@ -27,7 +27,8 @@ import pandas as pd
 
 from toolkit import datasets, normalize
 from toolkit.claims import extract_claims
-from toolkit.sources import OUTLET_WORDS, canonical, outlets
+from toolkit.evaluation import outlet_key
+from toolkit.sources import outlets
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -44,15 +45,6 @@ def dice(a: collections.Counter, b: collections.Counter) -> float:
     n = sum(a.values()) + sum(b.values())
     return 2 * sum((a & b).values()) / n if n else 1.0
 
-
-def outlet_key(name: str | None) -> str:
-    if not name:
-        return ""
-    known = canonical(name)
-    if known:
-        return known
-    words = [w for w in normalize(name).split() if w not in OUTLET_WORDS]
-    return "".join(_WORD.findall(" ".join(words))).replace("\u200c", "").lower()
 
 
 _ARAB = {"Qatar", "Lebanon", "Saudi Arabia", "United Arab Emirates", "Iraq", "Syria", "Egypt", "Jordan",

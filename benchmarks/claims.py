@@ -66,7 +66,8 @@ import pandas as pd
 
 from toolkit import Normalizer, compare, datasets, normalize
 from toolkit.claims import extract_claims
-from toolkit.sources import OUTLET_WORDS, canonical
+from toolkit.evaluation import outlet_key
+from toolkit.sources import canonical
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -87,16 +88,6 @@ _WORD = re.compile(r"[^\W_]+")
 
 def load_gold(split: str | None) -> list[dict]:
     return datasets.load_claims_gold(split).to_dict("records")
-
-
-def outlet_key(name: str) -> str:
-    if not name:
-        return ""
-    known = canonical(name)
-    if known:
-        return known
-    words = [w for w in normalize(name).split() if w not in OUTLET_WORDS]
-    return "".join(_WORD.findall(" ".join(words))).replace("\u200c", "")
 
 
 def same_outlet(gold: str, pred: str) -> bool:

@@ -20,10 +20,12 @@ import pandas as pd
 
 from toolkit.chars import LETTERS, MARKS, ZWNJ
 from toolkit.normalization import Normalizer, normalize
+from toolkit.sources import resolve
 from toolkit.taxonomy import topic_order
 from toolkit.zwnj import PREFIXES, SPACED_SIGNALS
 
 __all__ = [
+    "outlet_key",
     "DAMAGES",
     "Evaluation",
     "boundaries",
@@ -351,6 +353,38 @@ class Evaluation:
         dict
         """
         return {"articles": len(self.predictions), "accuracy": self.accuracy, "macro_f1": self.macro_f1}
+
+
+def outlet_key(name: str | None) -> str:
+    """The key by which two outlet names are the same outlet, for scoring attribution against labels.
+
+    Parameters
+    ----------
+    name : str or None
+        An outlet's name as labelled or predicted, in any script, with or without descriptors.
+
+    Returns
+    -------
+    str
+        The registry's canonical name for a known outlet; for an unknown one, the letters of its name
+        without descriptors (:func:`toolkit.sources.resolve`), lower case; ``""`` for no outlet.
+
+    Examples
+    --------
+    >>> outlet_key("شبکه «المیادین»") == outlet_key("Al Mayadeen"), outlet_key("روزنامه فلان‌تایمز")
+    (True, 'فلانتایمز')
+    >>> outlet_key(None), outlet_key("")
+    ('', '')
+    """
+    if not name:
+        return ""
+    found = resolve(name)
+    if found.known:
+        return found.name
+    return "".join(_LETTERS_ONLY.findall(found.name.replace(ZWNJ, ""))).lower()
+
+
+_LETTERS_ONLY = re.compile(r"[^\W_]+")
 
 
 def evaluate_topics(model, df: pd.DataFrame) -> Evaluation:
