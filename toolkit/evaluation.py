@@ -25,7 +25,6 @@ from toolkit.taxonomy import topic_order
 from toolkit.zwnj import PREFIXES, SPACED_SIGNALS
 
 __all__ = [
-    "outlet_key",
     "DAMAGES",
     "Evaluation",
     "boundaries",
@@ -33,6 +32,7 @@ __all__ = [
     "evaluate_keywords",
     "evaluate_topics",
     "evaluate_zwnj",
+    "outlet_key",
 ]
 
 

@@ -200,7 +200,8 @@ def fetch(name: str, data_home: Path, *, progress: bool = True) -> Path:
         retry_if_failed=2,
         allow_updates=False,
     )
-    pooch.get_logger().setLevel("WARNING")
+    logger = pooch.get_logger()
+    level = logger.level  # pooch logs each file at INFO; quiet for this call only, the user's setting kept
 
     def one(path: str) -> None:
         try:
@@ -210,6 +211,7 @@ def fetch(name: str, data_home: Path, *, progress: bool = True) -> Path:
 
     bar = tqdm(total=len(want), desc=f"downloading {name}", unit="file", disable=not progress or len(want) < 2)
     pool = concurrent.futures.ThreadPoolExecutor(4)
+    logger.setLevel("WARNING")
     try:
         for future in concurrent.futures.as_completed([pool.submit(one, p) for p in want]):
             future.result()
@@ -221,6 +223,7 @@ def fetch(name: str, data_home: Path, *, progress: bool = True) -> Path:
     finally:
         pool.shutdown()
         bar.close()
+        logger.setLevel(level)
     return folder
 
 
