@@ -100,8 +100,29 @@ MIN_WORDS = 15
 class CollectError(ValueError):
     """A page or feed that could not be had; the message is one line naming the URL or file.
 
-    ``permanent`` is False for what may work later (a timeout, a 5xx, a 429): a rerun of :func:`collect`
-    tries those again and never the others."""
+    A ``ValueError``. ``permanent`` is False for what may work later (a timeout, a 5xx, a 429): a rerun of
+    :func:`collect` tries those again and never the others.
+
+    Parameters
+    ----------
+    message : str
+        One line naming the URL or file, and what went wrong.
+    permanent : bool, default True
+        False when trying again later may work.
+    status : int, optional
+        The HTTP status, when there was one.
+
+    Examples
+    --------
+    >>> try:
+    ...     extract("<html><body><p>صفحه اصلی</p></body></html>", name="isna.html")
+    ... except CollectError as e:
+    ...     print(e, e.permanent, e.status)
+    isna.html: no article text found (a section page, a video or an error page?) True None
+    >>> busy = CollectError("https://www.isna.ir/: HTTP 503 Service Unavailable", permanent=False, status=503)
+    >>> busy.permanent, busy.status, isinstance(busy, ValueError)
+    (False, 503, True)
+    """
 
     def __init__(self, message: str, *, permanent: bool = True, status: int | None = None):
         super().__init__(message)
@@ -116,14 +137,39 @@ _LATIN = {"iso-8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252", "us
 
 
 def decode_html(data: bytes, charset: str | None = None, name: str = "<page>") -> tuple[str, str]:
-    """The text of an HTML page: ``(text, encoding)``. The HTTP ``charset`` wins, then a BOM, then a ``<meta>``
-    charset in the first 4 KB, each only if the bytes decode with it; else :func:`toolkit.corpus.decode`.
-    A Latin-1 declaration is not trusted over Persian or Arabic bytes (old sites declare it wrongly).
+    """The text of an HTML page, and the encoding it was decoded with.
 
+    The HTTP ``charset`` wins, then a BOM, then a ``<meta>`` charset in the first 4 KB, each only if the bytes
+    decode with it; else :func:`toolkit.corpus.decode` (which knows Windows-1256 and UTF-16). A Latin-1
+    declaration is not trusted over Persian or Arabic bytes (old sites declare it wrongly).
+
+    Parameters
+    ----------
+    data : bytes
+        The raw page.
+    charset : str, optional
+        The charset the HTTP response declared.
+    name : str, default "<page>"
+        What error messages call the page (its URL or file).
+
+    Returns
+    -------
+    tuple of (str, str)
+        ``(text, encoding)``.
+
+    Raises
+    ------
+    CollectError
+        When the bytes are not text (NUL bytes, say) in any encoding tried.
+
+    Examples
+    --------
     >>> decode_html("<p>سلام</p>".encode("cp1256"))
     ('<p>سلام</p>', 'cp1256')
     >>> decode_html(b'<meta charset="windows-1256"><p>\\xd3\\xe1\\xc7\\xe3</p>')[1]
     'windows-1256'
+    >>> decode_html("<p>خبر</p>".encode("cp1256"), charset="iso-8859-1")[0]
+    '<p>خبر</p>'
     """
     if data.startswith(b"\xef\xbb\xbf"):
         charset = "utf-8-sig"
@@ -197,11 +243,27 @@ _LATIN_LETTER = re.compile("[A-Za-z]")
 
 
 def guess_language(text: str) -> str:
-    """``fa``, ``ar`` or ``en`` from the letters (Persian پ چ ژ گ ک ی against Arabic ة ك إ أ) and the commonest
-    small words (در، از، که against في، على، إلى), "" for no letters.
+    """The language of a text, guessed from its letters and its commonest small words.
 
+    Persian پ چ ژ گ ک ی against Arabic ة ك إ أ, and در، از، که against في، على، إلى; more Latin letters than
+    Arabic-script ones make it English.
+
+    Parameters
+    ----------
+    text : str
+        The text (its first 5,000 characters are read).
+
+    Returns
+    -------
+    str
+        ``"fa"``, ``"ar"`` or ``"en"``, or ``""`` for a text with no letters.
+
+    Examples
+    --------
     >>> guess_language("این یک خبر است"), guess_language("هذا خبر عاجل من بغداد"), guess_language("")
     ('fa', 'ar', '')
+    >>> guess_language("Iran and Iraq agreed on «امنیت مرزها»")
+    'en'
     """
     sample = text[:5000]
     arabic_script = len(_ARABIC_SCRIPT.findall(sample))
@@ -217,11 +279,26 @@ _TRACKING = re.compile(r"^(?:utm_[a-z]+|fbclid|gclid|yclid|mc_cid|mc_eid|_ga|at_
 
 
 def canonical_url(url: str) -> str:
-    """``url`` written one way: scheme and host in lower case, no default port, no fragment, no tracking
-    parameters (``utm_*``, ``fbclid`` …), ``/`` for an empty path.
+    """A URL written one way, so that two spellings of one page are one key.
 
+    Scheme and host in lower case, no default port, no fragment, no tracking parameters (``utm_*``,
+    ``fbclid`` …), ``/`` for an empty path.
+
+    Parameters
+    ----------
+    url : str
+        An absolute URL.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
     >>> canonical_url("HTTPS://WWW.Isna.ir:443/news/1/?utm_source=tg&id=2#top")
     'https://www.isna.ir/news/1/?id=2'
+    >>> canonical_url("https://www.farsnews.ir/news/13900606121623/سال-90?utm_medium=rss")
+    'https://www.farsnews.ir/news/13900606121623/سال-90'
     """
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
@@ -343,12 +420,57 @@ def extract(
     fetched_at: str = "",
     name: str = "",
 ) -> dict[str, str]:
-    """One page's row (:data:`COLUMNS`, ``duplicate_of`` empty) from its raw bytes (or decoded text).
+    """One page's row, from its raw bytes or decoded text: the article's main text and what the page says.
 
-    ``url`` is where the page was fetched (empty for a saved page: the page's canonical URL stands in), and
-    ``charset`` the one its HTTP response declared. ``name`` is what error messages call the page (the URL or
-    file). Raises :class:`CollectError` when the bytes are not text or the page holds no article (fewer than
-    :data:`MIN_WORDS` words of main text)."""
+    The ZWNJs and other format characters of the page are kept (trafilatura alone drops them). The headline,
+    the lead and a dateline that the page prints above the article are not repeated in ``text``.
+
+    Parameters
+    ----------
+    data : bytes or str
+        The raw page, or its decoded text (``encoding`` is then ``"str"``).
+    url : str, default ""
+        Where the page was fetched; empty for a saved page, whose canonical URL then stands in.
+    charset : str, optional
+        The charset its HTTP response declared.
+    fetched_at : str, default ""
+        When it was fetched (UTC, ISO 8601).
+    name : str, default ""
+        What error messages call the page (the URL or file; default ``url``, else ``"<page>"``).
+
+    Returns
+    -------
+    dict of str to str
+        The :data:`COLUMNS`, ``duplicate_of`` empty. ``doc_id`` is the page's canonical URL, else ``url`` ("" for
+        a saved page that names none); a canonical URL on another site (a syndicated copy) is not taken.
+        ``url`` is ``url`` written by :func:`canonical_url` (for a saved page: ``doc_id``).
+
+    Raises
+    ------
+    CollectError
+        When the bytes are not text, it is not an HTML page, or the page holds no article (fewer than
+        :data:`MIN_WORDS` words of main text).
+
+    Examples
+    --------
+    >>> page = '''<html lang="fa"><head><title>نمایشگاه کتاب - ایرنا</title>
+    ... <meta property="og:title" content="نمایشگاه کتاب تهران آغاز به کار کرد">
+    ... <meta name="description" content="سی‌وپنجمین نمایشگاه کتاب تهران امروز گشایش یافت.">
+    ... <meta property="article:published_time" content="2024-05-08T09:30:00+03:30">
+    ... <link rel="canonical" href="https://www.irna.ir/news/85000001/"></head>
+    ... <body><nav><a href="/">صفحه اصلی</a> <a href="/politics">سیاسی</a></nav><article>
+    ... <p>به گزارش ایرنا، سی‌وپنجمین نمایشگاه بین‌المللی کتاب تهران صبح امروز با حضور ناشران داخلی و خارجی
+    ... در مصلای امام خمینی گشایش یافت.</p>
+    ... <p>ناشران از ۳۰ کشور در این دوره شرکت کرده‌اند و نمایشگاه تا ده روز ادامه دارد.</p>
+    ... </article></body></html>'''
+    >>> row = extract(page, "https://www.irna.ir/news/85000001/?utm_source=telegram")
+    >>> row["doc_id"], row["outlet"], row["date"], row["language"]
+    ('https://www.irna.ir/news/85000001/', 'IRNA', '2024-05-08', 'fa')
+    >>> print(row["title"])
+    نمایشگاه کتاب تهران آغاز به کار کرد
+    >>> print(row["text"].split("\\n")[1])
+    ناشران از ۳۰ کشور در این دوره شرکت کرده‌اند و نمایشگاه تا ده روز ادامه دارد.
+    """
     from trafilatura.utils import load_html
 
     name = name or url or "<page>"
@@ -400,16 +522,34 @@ def extract(
 
 
 def mark_duplicates(articles: pd.DataFrame, *, before: pd.DataFrame | None = None) -> pd.Series:
-    """``duplicate_of`` for each row: the ``doc_id`` of the first copy (in row order, rows of ``before`` first)
-    of a near-duplicate text, or "". A wire story reprinted on several sites is one such group.
+    """Which rows are near-duplicates of an earlier one: a wire story reprinted on several sites is one group.
 
     The test is the one the corpora are built with (:func:`toolkit.datasets._build.find_duplicates`): the same
-    text after character normalization, or at least 80 % of the shorter text's word 5-grams in the other.
+    text after character normalization, or at least 80 % of the shorter text's word 5-grams in the other. The
+    same page reached twice (the same ``doc_id``) is not its own duplicate.
 
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Rows with ``doc_id`` and ``text``.
+    before : pandas.DataFrame, optional
+        Rows seen earlier (``doc_id`` and ``text``), which come first: a row of ``articles`` may be a copy of one
+        of them.
+
+    Returns
+    -------
+    pandas.Series
+        ``duplicate_of`` for each row of ``articles`` (same index): the ``doc_id`` of the first copy (in row
+        order, rows of ``before`` first) of a near-duplicate text, or "".
+
+    Examples
+    --------
     >>> story = " ".join(f"واژه{i}" for i in range(60))
     >>> df = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": [story, "خبر دیگر " * 30, "به گزارش مهر، " + story]})
     >>> mark_duplicates(df).tolist()
     ['', '', 'a']
+    >>> mark_duplicates(df.iloc[2:], before=df.iloc[:1]).tolist()
+    ['a']
     """
     from toolkit.datasets._build import find_duplicates
 
@@ -431,7 +571,36 @@ def mark_duplicates(articles: pd.DataFrame, *, before: pd.DataFrame | None = Non
 
 @dataclass
 class Response:
-    """A fetched page: the URL asked for, where it ended after redirects, its bytes, type and charset."""
+    """A fetched page, as :meth:`Fetcher.get` returns it.
+
+    Parameters
+    ----------
+    url : str
+        The URL asked for.
+    final_url : str
+        Where it ended, after redirects.
+    status : int
+        The HTTP status.
+    content : bytes
+        The body.
+    content_type : str, default ""
+        The media type, in lower case, without parameters (``"text/html"``).
+    charset : str, optional
+        The charset of the ``Content-Type`` header, if it names one.
+    headers : dict of str to str
+        The response headers, names in lower case.
+    fetched_at : str, default ""
+        When the response came (UTC, ISO 8601).
+
+    Examples
+    --------
+    >>> story = "به گزارش ایسنا، قیمت نان در تهران از هفته آینده افزایش نمی‌یابد. " * 3
+    >>> html = f"<html><body><p>{story}</p></body></html>"
+    >>> page = Response("https://www.isna.ir/news/1/", "https://www.isna.ir/news/1/", 200, html.encode(),
+    ...                 content_type="text/html", charset="utf-8")
+    >>> extract(page.content, page.final_url, charset=page.charset)["outlet"]
+    'ISNA'
+    """
 
     url: str
     final_url: str
@@ -466,15 +635,69 @@ def _reason(e: Exception) -> str:
 
 
 class Fetcher:
-    """HTTP for collecting news, politely: robots.txt obeyed, at most one request per ``delay`` seconds to
-    each host (longer if robots.txt asks with ``Crawl-delay``), retries with exponential backoff on 429 and 5xx
-    (``Retry-After`` honoured, up to ``max_wait`` seconds), a ``timeout`` for the whole of each response, at
-    most ``max_bytes`` per page, redirects followed one at a time (each checked against robots.txt and the
-    rate limit; a loop is an error), and ``user_agent`` sent with every request.
+    """HTTP for collecting news, politely: robots.txt obeyed, one host at a time, retries with backoff.
 
-    ``clock`` and ``sleep`` are the time functions (tests pass fake ones); ``proxies`` is requests' mapping
-    (``{"http": "http://proxy:3128"}``), beside which the usual ``HTTP_PROXY`` variables are read.
-    ``log`` lists every request sent: ``(clock time, method, URL)``.
+    At most one request per ``delay`` seconds to each host (longer if robots.txt asks with ``Crawl-delay``),
+    retries with exponential backoff on 429 and 5xx (``Retry-After`` honoured, up to ``max_wait`` seconds), a
+    ``timeout`` for the whole of each response, at most ``max_bytes`` per page, redirects followed one at a time
+    (each checked against robots.txt and the rate limit; a loop is an error), and ``user_agent`` sent with every
+    request. Every request sent is listed in ``log``: ``(clock time, method, URL)``.
+
+    Parameters
+    ----------
+    user_agent : str, default USER_AGENT
+        Sent with every request, and the name robots.txt rules are read for.
+    delay : float, default 1.0
+        The least time between two requests to one host, in seconds.
+    timeout : float, default 30.0
+        The most time for the whole of one response, in seconds.
+    max_bytes : int, default 10_000_000
+        The largest page read; a larger one is an error.
+    retries : int, default 3
+        How many times a failed request (a network error, or HTTP 429, 500, 502, 503, 504) is tried again.
+    backoff : float, default 1.0
+        The wait before retry ``n`` (from 0) is ``backoff * 2**n`` seconds, unless the server says otherwise
+        with ``Retry-After``.
+    max_wait : float, default 60.0
+        The longest wait before retrying a 429 or 5xx, in seconds (a longer ``Retry-After`` is cut to it).
+    max_redirects : int, default 10
+        How many redirects one request may follow.
+    proxies : dict of str to str, optional
+        requests' mapping (``{"http": "http://proxy:3128"}``), beside which the usual ``HTTP_PROXY`` variables are
+        read.
+    clock : callable, default time.monotonic
+        The time now, in seconds (tests pass a fake clock).
+    sleep : callable, default time.sleep
+        Waits a number of seconds (tests pass a fake one that only moves their clock).
+
+    Raises
+    ------
+    ValueError
+        For a negative ``delay`` or ``retries``, or a ``timeout`` or ``max_bytes`` that is not positive.
+
+    Examples
+    --------
+    Nothing here reaches the network until :meth:`get` (or :meth:`robots`) is called:
+
+    >>> fetcher = Fetcher(delay=2.0)
+    >>> fetcher.get("ftp://www.isna.ir/news/1/")
+    Traceback (most recent call last):
+    ...
+    toolkit.collect.CollectError: ftp://www.isna.ir/news/1/: not an http(s) URL
+    >>> fetcher.log
+    []
+    >>> Fetcher(delay=-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: delay must be ≥ 0, timeout and max_bytes > 0, retries ≥ 0
+
+    Fetching a page needs the network, so this is not run as a test:
+
+    >>> page = fetcher.get("https://www.isna.ir/")  # doctest: +SKIP
+    >>> page.status, page.content_type  # doctest: +SKIP
+    (200, 'text/html')
+    >>> [url for _, _, url in fetcher.log]  # doctest: +SKIP
+    ['https://www.isna.ir/robots.txt', 'https://www.isna.ir/']
     """
 
     def __init__(
@@ -516,11 +739,41 @@ class Fetcher:
     # -- politeness --
     @staticmethod
     def host(url: str) -> str:
+        """The scheme and host of a URL, in lower case: what the rate limit and robots.txt are kept by.
+
+        Parameters
+        ----------
+        url : str
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> Fetcher.host("HTTPS://WWW.Isna.ir/news/1/")
+        'https://www.isna.ir'
+        """
         p = urlsplit(url)
         return f"{p.scheme.lower()}://{p.netloc.lower()}"
 
     def ready_at(self, url: str) -> float:
-        """The clock time at which a request to ``url``'s host may be sent."""
+        """The clock time at which a request to a URL's host may be sent.
+
+        Parameters
+        ----------
+        url : str
+
+        Returns
+        -------
+        float
+            A time of ``clock``; minus infinity for a host not asked yet.
+
+        Examples
+        --------
+        >>> Fetcher().ready_at("https://www.isna.ir/news/1/")
+        -inf
+        """
         return self._next.get(self.host(url), float("-inf"))
 
     def _wait_turn(self, url: str) -> None:
@@ -536,8 +789,28 @@ class Fetcher:
         return self.delay
 
     def robots(self, url: str) -> urllib.robotparser.RobotFileParser:
-        """The robots.txt rules of ``url``'s host, fetched once: a missing file (4xx) allows everything, 401 and
-        403 forbid everything, and so does a robots.txt that cannot be had (5xx, timeout), as RFC 9309 says."""
+        """The robots.txt rules of a URL's host, fetched once and kept.
+
+        A missing file (4xx) allows everything; 401 and 403 forbid everything, and so does a robots.txt that
+        cannot be had (5xx, timeout), as RFC 9309 says.
+
+        Parameters
+        ----------
+        url : str
+            Any URL of the host.
+
+        Returns
+        -------
+        urllib.robotparser.RobotFileParser
+
+        Examples
+        --------
+        Reading robots.txt needs the network, so this is not run as a test:
+
+        >>> rules = Fetcher().robots("https://www.isna.ir/news/1/")  # doctest: +SKIP
+        >>> rules.can_fetch(USER_AGENT, "https://www.isna.ir/")  # doctest: +SKIP
+        True
+        """
         host = self.host(url)
         if host in self._robots:
             return self._robots[host]
@@ -558,13 +831,59 @@ class Fetcher:
         return rp
 
     def allowed(self, url: str) -> bool:
-        """May ``url`` be fetched, by its host's robots.txt?"""
+        """May a URL be fetched, by its host's robots.txt (read for ``user_agent``)?
+
+        Parameters
+        ----------
+        url : str
+
+        Returns
+        -------
+        bool
+
+        Examples
+        --------
+        Reading robots.txt needs the network, so this is not run as a test:
+
+        >>> Fetcher().allowed("https://www.isna.ir/news/1/")  # doctest: +SKIP
+        True
+        """
         return self.robots(url).can_fetch(self.user_agent, url)
 
     # -- requests --
     def get(self, url: str) -> Response:
-        """Fetch ``url`` (robots.txt first, then the page, following redirects). :class:`CollectError` says, in
-        one line naming the URL, why not."""
+        """Fetch a URL: robots.txt first, then the page, following redirects.
+
+        Parameters
+        ----------
+        url : str
+            An ``http://`` or ``https://`` URL.
+
+        Returns
+        -------
+        Response
+            ``url`` is the URL asked for, ``final_url`` where the redirects ended.
+
+        Raises
+        ------
+        CollectError
+            Saying in one line naming the URL why not: not an http(s) URL, disallowed by robots.txt, a redirect loop
+            or too many redirects, an HTTP error, a page over ``max_bytes``, a timeout or a network error
+            (``permanent`` False for what may work later: timeouts, network errors, 429, 500, 502, 503, 504).
+
+        Examples
+        --------
+        >>> Fetcher().get("isna.ir/news/1/")
+        Traceback (most recent call last):
+        ...
+        toolkit.collect.CollectError: isna.ir/news/1/: not an http(s) URL
+
+        Fetching needs the network, so this is not run as a test:
+
+        >>> page = Fetcher().get("https://www.isna.ir/news/1/")  # doctest: +SKIP
+        >>> extract(page.content, page.final_url, charset=page.charset)["outlet"]  # doctest: +SKIP
+        'ISNA'
+        """
         if not url.lower().startswith(("http://", "https://")):
             raise CollectError(f"{url}: not an http(s) URL")
         return self._get(url, check_robots=True, max_bytes=self.max_bytes, what="")
@@ -719,22 +1038,54 @@ def read_html(
     fetcher: Fetcher | None = None,
     errors: str = "warn",
 ) -> pd.DataFrame:
-    """The articles of saved pages (files, folders searched for ``.html``/``.htm``, also gzipped, or globs) and of
-    URLs (fetched politely by ``fetcher``, a default :class:`Fetcher` if None), as a DataFrame of
-    :data:`COLUMNS` in the order given, with near-duplicates marked in ``duplicate_of``.
+    """The articles of saved pages and of URLs, as a DataFrame of :data:`COLUMNS`, near-duplicates marked.
 
-    A page that cannot be read or holds no article is left out: ``errors="warn"`` (default) warns with one line
-    naming it, ``"ignore"`` says nothing, ``"raise"`` raises its :class:`CollectError`. The messages of the pages
-    left out are in ``df.attrs["errors"]``.
+    A page that cannot be read or holds no article is left out; the messages of the pages left out are in
+    ``df.attrs["errors"]``.
 
-    >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp())
+    Parameters
+    ----------
+    paths_or_urls : str, os.PathLike or iterable of them
+        Saved pages (files, folders searched for ``.html``/``.htm``, also gzipped, or globs) and URLs (fetched
+        politely by ``fetcher``).
+    fetcher : Fetcher, optional
+        What fetches the URLs; a default :class:`Fetcher` if None.
+    errors : {"warn", "ignore", "raise"}, default "warn"
+        For a page left out: warn with one line naming it, say nothing, or raise its :class:`CollectError`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per article, :data:`COLUMNS`, in the order given, with near-duplicates marked in
+        ``duplicate_of`` (:func:`mark_duplicates`).
+
+    Raises
+    ------
+    ValueError
+        For another value of ``errors``.
+    CollectError
+        With ``errors="raise"``, for the first page that cannot be had or holds no article.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
     >>> story = "<p>" + "به گزارش ایرنا، نمایشگاه مشترک تجاری ایران و عراق در کربلا برگزار می‌شود. " * 3 + "</p>"
-    >>> _ = (d / "irna.html").write_text('<link rel="canonical" href="https://www.irna.ir/news/1/">' + story)
-    >>> _ = (d / "mehr.html").write_text('<meta property="og:url" content="https://www.mehrnews.com/news/9/">'
-    ...     '<p>به گزارش مهر،</p>' + story)
-    >>> read_html(d)[["doc_id", "outlet", "duplicate_of"]].values.tolist()
+    >>> pages = {
+    ...     "irna.html": '<link rel="canonical" href="https://www.irna.ir/news/1/">' + story,
+    ...     "mehr.html": '<meta property="og:url" content="https://www.mehrnews.com/news/9/">'
+    ...     '<p>به گزارش مهر،</p>' + story,
+    ...     "menu.html": '<html><body><nav><a href="/">صفحه اصلی</a></nav></body></html>',
+    ... }
+    >>> d = pathlib.Path(tmp.name)
+    >>> for name, html in pages.items():
+    ...     _ = (d / name).write_text(html, encoding="utf-8")
+    >>> df = read_html(d, errors="ignore")
+    >>> df[["doc_id", "outlet", "duplicate_of"]].values.tolist()
     [['https://www.irna.ir/news/1/', 'IRNA', ''], ['https://www.mehrnews.com/news/9/', 'Mehr News Agency', 'https://www.irna.ir/news/1/']]
+    >>> len(df.attrs["errors"])  # menu.html: no article text
+    1
+    >>> tmp.cleanup()
     """
     if errors not in ("warn", "ignore", "raise"):
         raise ValueError(f"errors must be 'warn', 'ignore' or 'raise', not {errors!r}")
@@ -794,7 +1145,28 @@ def _feed_date(entry) -> str:
 
 
 def looks_like_feed(data: bytes, content_type: str = "") -> bool:
-    """Is this an RSS or Atom document (by its type, or its first element)?"""
+    """Is this an RSS or Atom document, by its media type or its first element?
+
+    Parameters
+    ----------
+    data : bytes
+        The document (its first 2 KB are read).
+    content_type : str, default ""
+        The media type its HTTP response declared.
+
+    Returns
+    -------
+    bool
+        True when ``content_type`` names RSS, Atom or RDF, or the document's first element (after a BOM, an
+        XML declaration, a stylesheet and comments) is ``<rss>``, ``<feed>`` or ``<rdf:RDF>``.
+
+    Examples
+    --------
+    >>> looks_like_feed('<?xml version="1.0"?><rss version="2.0"><channel><title>ایسنا</title>'.encode())
+    True
+    >>> looks_like_feed("<html><body><p>خبر</p></body></html>".encode()), looks_like_feed(b"", "application/rss+xml")
+    (False, True)
+    """
     if any(t in content_type for t in ("rss", "atom", "rdf")):
         return True
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -803,9 +1175,45 @@ def looks_like_feed(data: bytes, content_type: str = "") -> bool:
 
 
 def parse_feed(data: bytes, source: str, warn: Callable[[str], None] | None = None) -> pd.DataFrame:
-    """The items of a feed's bytes (:data:`FEED_COLUMNS`); ``source`` names the feed in messages. A feed with no
-    item that is not RSS or Atom raises :class:`CollectError`; a malformed one whose items feedparser can still
-    read gives them, and ``warn`` is told in one line."""
+    """The items of a feed's bytes, one row each.
+
+    Parameters
+    ----------
+    data : bytes
+        An RSS or Atom document.
+    source : str
+        What messages and the ``feed`` column call the feed (its URL or file); a URL also resolves relative item
+        links when the feed names no link of its own.
+    warn : callable, optional
+        Told, in one line, that a malformed feed was read anyway.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`FEED_COLUMNS`; relative links are resolved against the feed's link, summaries are plain text.
+
+    Raises
+    ------
+    CollectError
+        For a document with no item that is not RSS or Atom. A malformed one whose items feedparser can still read
+        gives them, and ``warn`` is told.
+
+    Examples
+    --------
+    >>> atom = '''<feed xmlns="http://www.w3.org/2005/Atom"><title>همشهری آنلاین</title>
+    ... <link href="https://www.hamshahrionline.ir/"/><entry><title>بازگشایی مدارس</title>
+    ... <link href="/news/7/"/><updated>2024-09-22T08:00:00Z</updated>
+    ... <summary>مدارس از &lt;b&gt;اول مهر&lt;/b&gt; باز می‌شوند.</summary></entry></feed>'''
+    >>> items = parse_feed(atom.encode(), "hamshahri.atom")
+    >>> items[["link", "date", "outlet"]].values.tolist()
+    [['https://www.hamshahrionline.ir/news/7/', '2024-09-22T08:00:00Z', 'Hamshahri Online']]
+    >>> print(items.loc[0, "summary"])
+    مدارس از اول مهر باز می‌شوند.
+    >>> problems = []
+    >>> broken = '<rss version="2.0"><channel><item><title>خبر فوری</title><link>https://www.isna.ir/news/1/</link>'
+    >>> len(parse_feed(broken.encode(), "isna.xml", warn=problems.append)), len(problems)
+    (1, 1)
+    """
     import feedparser
 
     parsed = feedparser.parse(data)
@@ -838,17 +1246,43 @@ def parse_feed(data: bytes, source: str, warn: Callable[[str], None] | None = No
 
 
 def read_feed(url_or_path: str | os.PathLike, *, fetcher: Fetcher | None = None) -> pd.DataFrame:
-    """One row per item of an RSS or Atom feed (:data:`FEED_COLUMNS`), from a URL (fetched politely by
-    ``fetcher``) or a saved file. The items' pages are not fetched: :func:`read_html` or :func:`collect` do that.
-    A malformed feed warns and gives what can be read; a file that is not a feed raises :class:`CollectError`.
+    """One row per item of an RSS or Atom feed, from a URL or a saved file.
 
-    >>> import tempfile, pathlib
-    >>> feed = pathlib.Path(tempfile.mkdtemp()) / "feed.xml"
+    The items' pages are not fetched: :func:`read_html` or :func:`collect` do that.
+
+    Parameters
+    ----------
+    url_or_path : str or os.PathLike
+        The feed's URL (fetched politely by ``fetcher``) or a saved file (gzipped too).
+    fetcher : Fetcher, optional
+        What fetches a URL; a default :class:`Fetcher` if None.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`FEED_COLUMNS`, as :func:`parse_feed` gives them.
+
+    Raises
+    ------
+    CollectError
+        For a file that does not exist or is not a feed, or a URL that cannot be had.
+
+    Warns
+    -----
+    UserWarning
+        For a malformed feed, whose readable items are given.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> feed = pathlib.Path(tmp.name) / "feed.xml"
     >>> _ = feed.write_text('<rss version="2.0"><channel><title>ایسنا</title><item><title>خبر فوری</title>'
     ...     '<link>https://www.isna.ir/news/1/</link><pubDate>Wed, 01 May 2024 10:20:00 +0330</pubDate>'
     ...     '</item></channel></rss>', encoding="utf-8")
     >>> read_feed(feed)[["link", "title", "outlet", "date"]].values.tolist()
     [['https://www.isna.ir/news/1/', 'خبر فوری', 'ISNA', '2024-05-01T06:50:00Z']]
+    >>> tmp.cleanup()
     """
     source = str(url_or_path)
     if _is_url(source):
@@ -984,18 +1418,80 @@ def collect(
     progress: bool = True,
     on_error: Callable[[str], None] | None = None,
 ) -> dict[str, int]:
-    """Collect articles from URLs, feeds (URLs or files: their items are fetched) and saved pages (files or
-    folders) into ``out`` (see :class:`_Store` for the layout): rows as JSONL shards for ``process``, each raw
-    page gzipped beside them, near-duplicates marked with the first copy's ``doc_id``.
+    """Collect articles from URLs, feeds and saved pages into a folder that ``python -m toolkit process`` reads.
 
-    Resumable: a URL (or file) whose page was had, or failed for good (404, robots.txt, no article), is not
-    fetched again by a rerun; one that failed for now (timeout, 5xx, 429) is. Feeds named in ``inputs`` are read
-    again on every run (that is how new items are found), with a conditional request. Items are fetched host by
-    host in turn, so one slow host does not hold up the others.
+    The rows are written as JSONL shards, each raw page kept beside them, near-duplicates marked. Feeds (URLs
+    or files) are followed to their items, which are fetched host by host in turn, so one slow host does not
+    hold up the others.
 
-    ``on_error`` is told each failure in one line naming the URL or file (default: a warning). Returns counts:
-    ``articles`` written, ``skipped`` (had already), ``errors``, ``duplicates`` (among the rows written), ``feeds``
-    read, and ``failed_inputs`` (inputs themselves that failed, not feed items).
+    Resumable: a URL whose page was had, or failed for good (404, robots.txt, no article), is not fetched again
+    by a rerun, nor is a saved page already collected (the same file with the same bytes); a URL that failed
+    for now (timeout, 5xx, 429) is, and so is a saved page that failed. Feeds named in ``inputs`` are read
+    again on every run: that is how new items are found.
+
+    The folder ``out``:
+
+    - ``articles/part-NNNNN.jsonl``: the rows (:data:`COLUMNS` and ``feed``, ``raw``), ``rows_per_shard`` per
+      file; a file is never changed once written, so ``process`` can resume over them (the shard being written
+      is ``part-NNNNN.jsonl.partial``, renamed when full or at the end of a run);
+    - ``raw/ab/<sha256>.html.gz``: each raw page, gzipped, by its checksum (:func:`reextract` reads them);
+    - ``fetched.log``: one JSON line per URL or file handled.
+
+    Parameters
+    ----------
+    inputs : str, os.PathLike or iterable of them
+        URLs of pages or feeds, feed files (``.xml``, ``.rss``, ``.atom``), saved pages (``.html``, ``.htm``,
+        also gzipped), folders of them, or globs.
+    out : str or os.PathLike
+        The output folder (created if need be).
+    fetcher : Fetcher, optional
+        What fetches the URLs; a default :class:`Fetcher` if None.
+    rows_per_shard : int, default 500
+        Rows per finished shard.
+    progress : bool, default True
+        Show a progress bar of the pages.
+    on_error : callable, optional
+        Told each failure in one line naming the URL or file (default: a warning).
+
+    Returns
+    -------
+    dict of str to int
+        ``articles`` written, ``skipped`` (had already), ``errors``, ``duplicates`` (among the rows written),
+        ``feeds`` read, and ``failed_inputs`` (inputs themselves that failed, not feed items).
+
+    Raises
+    ------
+    ValueError
+        For no inputs, or ``rows_per_shard`` below 1.
+    CollectError
+        Before anything is fetched: for ``out`` that is a file, or a local input that does not exist or holds no
+        page or feed.
+
+    Examples
+    --------
+    Saved pages need no network:
+
+    >>> import pathlib, tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> pages, out = pathlib.Path(tmp.name, "pages"), pathlib.Path(tmp.name, "news")
+    >>> pages.mkdir()
+    >>> story = "<p>" + "به گزارش ایرنا، نمایشگاه مشترک تجاری ایران و عراق در کربلا برگزار می‌شود. " * 3 + "</p>"
+    >>> irna = '<link rel="canonical" href="https://www.irna.ir/news/1/">' + story
+    >>> mehr = '<meta property="og:url" content="https://www.mehrnews.com/news/9/"><p>به گزارش مهر،</p>' + story
+    >>> _ = (pages / "irna.html").write_bytes(irna.encode())
+    >>> _ = (pages / "mehr.html").write_bytes(mehr.encode())
+    >>> collect(pages, out, progress=False)
+    {'articles': 2, 'skipped': 0, 'errors': 0, 'duplicates': 1, 'feeds': 0, 'failed_inputs': 0}
+    >>> collect(pages, out, progress=False)  # a rerun: nothing new
+    {'articles': 0, 'skipped': 2, 'errors': 0, 'duplicates': 0, 'feeds': 0, 'failed_inputs': 0}
+    >>> sorted(p.name for p in out.iterdir()), sorted(p.name for p in (out / "articles").iterdir())
+    (['articles', 'fetched.log', 'raw'], ['part-00000.jsonl'])
+    >>> tmp.cleanup()
+
+    Feeds and pages on the web need the network, so this is not run as a test:
+
+    >>> collect(["https://www.isna.ir/rss", "https://www.irna.ir/news/85000001/"], "news/")  # doctest: +SKIP
+    {'articles': 31, 'skipped': 0, 'errors': 0, 'duplicates': 2, 'feeds': 1, 'failed_inputs': 0}
     """
     from tqdm.auto import tqdm
 
@@ -1131,8 +1627,46 @@ def collect(
 
 
 def reextract(out: str | os.PathLike) -> pd.DataFrame:
-    """The rows of a :func:`collect` folder extracted again from the raw pages kept in it (after an upgrade of
-    trafilatura, say): :data:`COLUMNS` plus ``feed`` and ``raw``, in the order collected, duplicates marked anew."""
+    """The rows of a :func:`collect` folder, extracted again from the raw pages kept in it.
+
+    For after an upgrade of trafilatura, say: nothing is fetched.
+
+    Parameters
+    ----------
+    out : str or os.PathLike
+        A folder :func:`collect` wrote.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`COLUMNS` plus ``feed`` and ``raw``, in the order collected, duplicates marked anew.
+
+    Raises
+    ------
+    CollectError
+        When the folder holds no collected articles (``articles/part-*.jsonl``).
+    FileNotFoundError
+        When a raw page that a row names is not in the folder.
+
+    Examples
+    --------
+    A saved page, gzipped (collect reads those too), collected and then extracted again:
+
+    >>> import gzip, pathlib, tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> html = ('<link rel="canonical" href="https://www.tasnimnews.com/fa/news/3/"><p>'
+    ...         + "به گزارش تسنیم، مسابقات کشتی آزاد قهرمانی آسیا از امروز در بیشکک آغاز شد. " * 2 + "</p>")
+    >>> _ = pathlib.Path(tmp.name, "tasnim.html.gz").write_bytes(gzip.compress(html.encode()))
+    >>> _ = collect(pathlib.Path(tmp.name, "tasnim.html.gz"), pathlib.Path(tmp.name, "news"), progress=False)
+    >>> again = reextract(pathlib.Path(tmp.name, "news"))
+    >>> again[["doc_id", "outlet", "duplicate_of"]].values.tolist(), list(again.columns[-2:])
+    ([['https://www.tasnimnews.com/fa/news/3/', 'Tasnim News Agency', '']], ['feed', 'raw'])
+    >>> reextract(tmp.name)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    toolkit.collect.CollectError: ...: no collected articles (articles/part-*.jsonl)
+    >>> tmp.cleanup()
+    """
     out = Path(out)
     shards = sorted((out / "articles").glob("part-*.jsonl"))
     if not shards:
@@ -1154,7 +1688,33 @@ def reextract(out: str | os.PathLike) -> pd.DataFrame:
 
 
 def iter_collected(out: str | os.PathLike) -> Iterator[dict]:
-    """The rows of a :func:`collect` folder, one dict per article, in the order collected."""
+    """The rows of a :func:`collect` folder, one dict per article, in the order collected.
+
+    The shards are read one at a time, so a large folder is not loaded whole.
+
+    Parameters
+    ----------
+    out : str or os.PathLike
+        A folder :func:`collect` wrote.
+
+    Yields
+    ------
+    dict
+        A row: :data:`COLUMNS` plus ``feed`` (the feed it came from, or "") and ``raw`` (its raw page in ``out``).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> page = pathlib.Path(tmp.name, "isna.html")
+    >>> _ = page.write_text('<link rel="canonical" href="https://www.isna.ir/news/1/"><p>'
+    ...     + "به گزارش ایسنا، بارش باران در تهران از فردا آغاز می‌شود و تا پایان هفته ادامه دارد. " * 2 + "</p>",
+    ...     encoding="utf-8")
+    >>> _ = collect(page, pathlib.Path(tmp.name, "news"), progress=False)
+    >>> [(row["doc_id"], row["text"][:9]) for row in iter_collected(pathlib.Path(tmp.name, "news"))]
+    [('https://www.isna.ir/news/1/', 'به گزارش ')]
+    >>> tmp.cleanup()
+    """
     for shard in sorted(Path(out, "articles").glob("part-*.jsonl")):
         for line in shard.read_text(encoding="utf-8").splitlines():
             if line.strip():

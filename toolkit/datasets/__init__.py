@@ -55,11 +55,26 @@ SPLITS = (None, "train", "test")
 
 
 def describe(data_home: str | os.PathLike | None = None) -> pd.DataFrame:
-    """One row per corpus: ``name, title, where`` (``mirror``, ``cache`` or ``missing``: where its files
-    are), ``rows, train, test`` (once built), ``license, origin, commit, files``.
+    """The corpora the toolkit knows, one row each: where their files are, how many rows, on what terms.
 
+    Parameters
+    ----------
+    data_home : str or os.PathLike, optional
+        Where downloads and built tables are kept; default :func:`get_data_home`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per corpus: ``name, title, where`` (``mirror``, ``cache`` or ``missing``: where its files
+        are), ``rows, train, test`` (once built; missing before), ``license, origin, commit, files`` (how many
+        upstream files it has).
+
+    Examples
+    --------
     >>> describe().name.tolist()
     ['isna', 'fars', 'farstail', 'news2025', 'farexstance', 'hamshahri']
+    >>> list(describe().columns)
+    ['name', 'title', 'where', 'rows', 'train', 'test', 'license', 'origin', 'commit', 'files']
     """
     from toolkit.datasets import _store
 
@@ -87,8 +102,47 @@ def describe(data_home: str | os.PathLike | None = None) -> pd.DataFrame:
 
 
 def fetch(name: str = "all", *, data_home: str | os.PathLike | None = None, progress: bool = True) -> pd.DataFrame:
-    """Find or download the files of corpus ``name`` (or of ``"all"``) and build its table; returns
-    :func:`describe`. Raises :class:`DataError` when a corpus can be neither found nor downloaded."""
+    """Find or download the files of a corpus, and build its table.
+
+    The files are looked for, in order, in a local mirror (``$TOOLKIT_RAW``; ``../shared/data/raw`` beside a
+    source checkout), then in the data home's ``raw/`` folder; what is in neither is downloaded there, its
+    checksum checked. The table built from them is cached in the data home and only rebuilt when its inputs
+    change, so a second call is quick.
+
+    Parameters
+    ----------
+    name : str, default "all"
+        A corpus of :func:`describe` (``"isna"``, ``"fars"``, ``"farstail"``, ``"news2025"``,
+        ``"farexstance"``, ``"hamshahri"``), or ``"all"``.
+    data_home : str or os.PathLike, optional
+        The folder for downloads and built tables; default :func:`get_data_home` (``$TOOLKIT_DATA``, else the
+        platform's user cache folder).
+    progress : bool, default True
+        Show a progress bar while downloading.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`describe` of the data home, after the fetch.
+
+    Raises
+    ------
+    ValueError
+        For a name that is no corpus.
+    DataError
+        When a corpus can be neither found nor downloaded, or a mirror's file is not the pinned upstream file
+        (its sha256 differs).
+
+    Examples
+    --------
+    >>> corpora = fetch("news2025", progress=False).set_index("name")
+    >>> int(corpora.loc["news2025", "rows"]), int(corpora.loc["news2025", "test"])
+    (80, 80)
+    >>> fetch("hamshahri2")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown corpus 'hamshahri2': choose from isna, fars, farstail, news2025, farexstance, hamshahri or 'all'
+    """
     from toolkit.datasets import _store
 
     names = list(CORPORA) if name == "all" else [name]
@@ -120,8 +174,37 @@ def _load(name: str, split: str | None, data_home) -> pd.DataFrame:
 
 
 def provenance(name: str, data_home: str | os.PathLike | None = None) -> dict:
-    """Where corpus ``name`` comes from and what it may be used for: ``title, origin, commit, paths, license,
-    citation, columns, counts``."""
+    """Where a corpus comes from and what it may be used for.
+
+    Every loader puts this in ``df.attrs["provenance"]``.
+
+    Parameters
+    ----------
+    name : str
+        A corpus of :func:`describe`.
+    data_home : str or os.PathLike, optional
+        Where downloads and built tables are kept; default :func:`get_data_home`.
+
+    Returns
+    -------
+    dict
+        ``title, origin, commit, paths, license, citation, columns, counts`` (``rows, train, test`` of the
+        built table, None before it is built) and ``source_hash`` (what the cached table is built from: the
+        builder's version and every input file's sha256).
+
+    Raises
+    ------
+    KeyError
+        For a name that is no corpus.
+
+    Examples
+    --------
+    >>> isna = provenance("isna")
+    >>> isna["counts"]
+    {'rows': 7453, 'train': 5949, 'test': 1504}
+    >>> load_isna("test").attrs["provenance"]["license"] == isna["license"]
+    True
+    """
     from toolkit.datasets import _store
 
     c = CORPORA[name]
@@ -140,53 +223,220 @@ def provenance(name: str, data_home: str | os.PathLike | None = None) -> dict:
 
 
 def load_isna(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
-    """ISNA news (isna.ir): ``doc_id, outlet, title, text, lead, category, split``.
+    """ISNA news (isna.ir): five categories, about 1,500 articles each (7,453 in all).
 
-    Five categories (cinema, economics, politics, sport, tech), about 1,500 articles each (7,453 in all);
-    ``text`` is the lead and the body, ``title`` the headline."""
+    Parameters
+    ----------
+    split : {None, "train", "test"}, default None
+        All articles, or one side of the split by article: 20 % are ``"test"``, chosen by a hash of the
+        ``doc_id``, after the duplicates across ISNA and Fars are removed.
+    data_home : str or os.PathLike, optional
+        Where downloads and built tables are kept; default :func:`get_data_home`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, outlet, title, text, lead, category, split``: ``text`` is the lead and the body, ``title`` the
+        headline, ``category`` one of cinema, economics, politics, sport, tech.
+
+    Raises
+    ------
+    ValueError
+        For a ``split`` other than None, ``"train"`` or ``"test"``.
+    DataError
+        When the files of ISNA, or of Fars (the two are built together), can be neither found nor downloaded.
+
+    Examples
+    --------
+    >>> isna = load_isna()
+    >>> isna.shape[1], sorted(isna["category"].unique())
+    (7, ['cinema', 'economics', 'politics', 'sport', 'tech'])
+    >>> isna[isna["title"].str.contains("سینما")]["category"].value_counts().index[0]
+    'cinema'
+    """
     return _load("isna", split, data_home)
 
 
 def load_fars(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
-    """Fars News (farsnews.ir): ``doc_id, outlet, title, text, lead, category, subcategory, tags, url,
-    date, split``. ``tags`` are the authors' keyword tags (a list, often empty); ``date`` is the Solar
-    Hijri publication date read from the news id (``"1387-07-06"``)."""
+    """Fars News (farsnews.ir): articles with the site's categories, subcategories and authors' tags.
+
+    Parameters
+    ----------
+    split : {None, "train", "test"}, default None
+        All articles, or the ``"train"`` or ``"test"`` side, by the same hash of the ``doc_id`` as ISNA's
+        (20 % test); an article duplicating an ISNA article with a smaller ``doc_id`` is left out.
+    data_home : str or os.PathLike, optional
+        Where downloads and built tables are kept; default :func:`get_data_home`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, outlet, title, text, lead, category, subcategory, tags, url, date, split``. ``tags`` are the
+        authors' keyword tags (a list, often empty); ``date`` is the Solar Hijri publication date read from the
+        news id (``"1387-07-06"``).
+
+    Raises
+    ------
+    ValueError
+        For a ``split`` other than None, ``"train"`` or ``"test"``.
+    DataError
+        When the files of Fars or ISNA (built together, duplicates removed across both) are in no mirror and
+        cannot be downloaded.
+
+    Examples
+    --------
+    >>> fars = load_fars()
+    >>> fars.shape[1], bool(fars["date"].str.fullmatch("[0-9]{4}-[0-9]{2}-[0-9]{2}").all())
+    (11, True)
+    >>> fars[fars["tags"].map(lambda tags: "فوتبال" in tags)]["category"].value_counts().index[0]
+    'sports'
+    """
     return _load("fars", split, data_home)
 
 
 def load_news2025(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
-    """80 articles of four agencies (Borna, Hamshahri Online, Khabaronline, Tasnim; 20 each) from 1404 SH
-    (2025), none of them in any training data: ``doc_id, outlet, title, text, lead, category, tags, url,
-    date, split``, all in the test split. The held-out check of other outlets and another year.
+    """80 articles of four agencies from 1404 SH (2025), none of them in any training data.
 
-    >>> load_news2025().groupby("outlet").size().tolist()
-    [20, 20, 20, 20]"""
+    Borna, Hamshahri Online, Khabaronline and Tasnim, 20 articles each: the held-out check of other outlets
+    and another year.
+
+    Parameters
+    ----------
+    split : {None, "train", "test"}, default None
+        All articles; they are all in ``"test"``, so ``"train"`` is empty.
+    data_home : str or os.PathLike, optional
+        Where downloads and built tables are kept; default :func:`get_data_home`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, outlet, title, text, lead, category, tags, url, date, split``; ``category`` is the outlet's own
+        section («اخبار ورزشی»), ``date`` the Solar Hijri date.
+
+    Raises
+    ------
+    ValueError
+        For a ``split`` other than None, ``"train"`` or ``"test"``.
+    DataError
+        When its files, or those of ISNA and Fars (its duplicates are looked for among them), can be neither
+        found nor downloaded.
+
+    Examples
+    --------
+    >>> news = load_news2025()
+    >>> news.groupby("outlet").size().tolist(), len(load_news2025("train"))
+    ([20, 20, 20, 20], 0)
+    >>> sorted(news["date"].str[:4].unique())
+    ['1404']
+    """
     return _load("news2025", split, data_home)
 
 
 def load_hamshahri(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
-    """Hamshahri Online RSS items of 2020 (hamshahrionline.ir): ``doc_id, outlet, title, text, lead, section,
-    url, split``. ``text`` is the RSS lead (one or two sentences, about 150 characters), not the article;
-    ``section`` the outlet's own section, ``"TOP > SUB"`` (``"جهان > اروپا"``).
+    """Hamshahri Online RSS items of 2020 (hamshahrionline.ir): a headline and a lead, with the outlet's section.
 
+    Parameters
+    ----------
+    split : {None, "train", "test"}, default None
+        All items, or one side of the split by a hash of the ``doc_id`` (20 % test). Items duplicating an ISNA
+        or Fars article, or another item's lead (a story updated under a new title), are left out.
+    data_home : str or os.PathLike, optional
+        Where downloads and built tables are kept; default :func:`get_data_home`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, outlet, title, text, lead, section, url, split``. ``text`` is the RSS lead (one or two
+        sentences, about 150 characters), not the article; ``section`` the outlet's own section, ``"TOP > SUB"``
+        (``"جهان > اروپا"``).
+
+    Raises
+    ------
+    ValueError
+        For a ``split`` other than None, ``"train"`` or ``"test"``.
+    DataError
+        When its file, or the files of ISNA and Fars it is checked for duplicates against, can be neither found
+        nor downloaded.
+
+    Examples
+    --------
     >>> load_hamshahri().section.str.split(" > ").str[0].value_counts().index[:3].tolist()
-    ['ایران', 'زندگی', 'ورزش']"""
+    ['ایران', 'زندگی', 'ورزش']
+    """
     return _load("hamshahri", split, data_home)
 
 
 def load_farstail(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
-    """FarsTail NLI pairs: ``doc_id, outlet, title, text, premise, hypothesis, label, split``; ``label``
-    is ``e`` (entailment), ``c`` (contradiction) or ``n`` (neutral), ``text`` the premise."""
+    """FarsTail natural language inference pairs: a premise, a hypothesis and how they relate.
+
+    Parameters
+    ----------
+    split : {None, "train", "test"}, default None
+        All pairs, or the upstream split (Train and Val are ``"train"``, Test is ``"test"``); a pair is left out
+        only where its premise duplicates one on the other side.
+    data_home : str or os.PathLike, optional
+        Where downloads and built tables are kept; default :func:`get_data_home`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, outlet, title, text, premise, hypothesis, label, split``; ``label`` is ``e`` (entailment),
+        ``c`` (contradiction) or ``n`` (neutral), ``text`` the premise.
+
+    Raises
+    ------
+    ValueError
+        For a ``split`` other than None, ``"train"`` or ``"test"``.
+    DataError
+        When the FarsTail files can be neither found nor downloaded.
+
+    Examples
+    --------
+    >>> pairs = load_farstail("test")
+    >>> sorted(pairs["label"].unique()), bool((pairs["text"] == pairs["premise"]).all())
+    (['c', 'e', 'n'], True)
+    """
     return _load("farstail", split, data_home)
 
 
 def load_farexstance(
     split: str | None = None, task: str | None = None, *, data_home: str | os.PathLike | None = None
 ) -> pd.DataFrame:
-    """FarExStance claim stance pairs: ``doc_id, outlet, title, text, claim, stance, task, claim_id,
-    news_id, evidence, split, upstream_split``. ``task`` is ``"article"`` (a claim and a whole article:
-    ``text``) or ``"headline"`` (a claim and a headline), or ``None`` for both; ``stance`` is agree,
-    disagree, discuss or unrelated. The test split is the upstream test split (split by claim)."""
+    """FarExStance claim stance pairs: a claim and an article or a headline, and the stance of one to the other.
+
+    Parameters
+    ----------
+    split : {None, "train", "test"}, default None
+        All pairs, or a side of the upstream split (split by claim): ``"test"`` is the upstream test split,
+        ``"train"`` the upstream train and dev (``upstream_split`` says which).
+    task : {None, "article", "headline"}, default None
+        ``"article"`` (a claim and a whole article: ``text``), ``"headline"`` (a claim and a headline), or
+        None for both.
+    data_home : str or os.PathLike, optional
+        Where downloads and built tables are kept; default :func:`get_data_home`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, outlet, title, text, claim, stance, task, claim_id, news_id, evidence, split,
+        upstream_split``; ``stance`` is agree, disagree, discuss or unrelated.
+
+    Raises
+    ------
+    ValueError
+        For a ``split`` other than None, ``"train"`` or ``"test"``, or a ``task`` other than None,
+        ``"article"`` or ``"headline"``.
+    DataError
+        When the FarExStance files can be neither found nor downloaded.
+
+    Examples
+    --------
+    >>> stance = load_farexstance("test", task="headline")
+    >>> stance.shape[1], sorted(stance["stance"].unique())
+    (12, ['agree', 'disagree', 'discuss', 'unrelated'])
+    >>> sorted(load_farexstance()["task"].unique())
+    ['article', 'headline']
+    """
     if task not in (None, "article", "headline"):
         raise ValueError(f"task must be None, 'article' or 'headline', not {task!r}")
     df = _load("farexstance", split, data_home)
@@ -198,9 +448,25 @@ def load_farexstance(
 
 
 def load_seeds() -> pd.DataFrame:
-    """The seed article(s) of the project (``seeds/``, installed with the package), read as files are by
-    :func:`toolkit.load_corpus`: ``text`` is the file as it is (it has lost its ZWNJs), ``outlet`` is empty
-    (the article names its relay itself, «به گزارش آران نیوز»)."""
+    """The seed article(s) of the project (``seeds/``, installed with the package).
+
+    Read as files are by :func:`toolkit.load_corpus`: ``text`` is the file as it is (it has lost its ZWNJs),
+    ``outlet`` is empty (the article names its relay itself, «به گزارش آران نیوز»). Needs no corpus.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`toolkit.load_corpus` (``doc_id, outlet, title, text, path, encoding``), with the
+        seed's provenance in ``df.attrs["provenance"]``.
+
+    Examples
+    --------
+    >>> seed = load_seeds()
+    >>> list(seed.columns)
+    ['doc_id', 'outlet', 'title', 'text', 'path', 'encoding']
+    >>> "به گزارش آران نیوز" in seed.loc[0, "text"], "کردهاند" in seed.loc[0, "text"]
+    (True, True)
+    """
     with resources.as_file(resources.files("toolkit") / "resources" / "seeds") as folder:
         df = load_corpus(Path(folder))
     df.attrs["provenance"] = {
@@ -249,18 +515,76 @@ def _labels(file: str, split: str | None, data_home) -> pd.DataFrame:
 
 
 def load_claims_gold(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
-    """The project's first labelled set of attributed claims (sentences of ISNA and Fars): ``id, split (dev,
-    test, test2, test3), corpus, doc_id, start, end, text, claims``. ``text`` is the passage, resolved from the
-    corpus (``raw[start:end]``, checked against the label's sha256); each claim is a dict ``outlet, speaker,
-    cue, mode, content, content_start, content_end`` with raw offsets into the article's text."""
+    """The project's first labelled set of attributed claims: sentences of ISNA and Fars, with who said what.
+
+    Parameters
+    ----------
+    split : {None, "dev", "test", "test2", "test3"}, default None
+        All passages, or those of one of the four labelled sets.
+    data_home : str or os.PathLike, optional
+        Where downloads and built tables are kept; default :func:`get_data_home`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id, split, corpus, doc_id, start, end, text, claims`` (and ``note`` where a label has one). ``text``
+        is the passage, resolved from the corpus (``raw[start:end]``, checked against the label's sha256); each
+        claim is a dict ``outlet, speaker, cue, mode, content, content_start, content_end`` with raw offsets into
+        the article's text.
+
+    Raises
+    ------
+    DataError
+        When a passage is not the labelled text (its sha256 differs), or ISNA or Fars cannot be had.
+
+    Examples
+    --------
+    >>> gold = load_claims_gold()
+    >>> sorted(gold["split"].unique())
+    ['dev', 'test', 'test2', 'test3']
+    >>> claims = gold["claims"].explode().dropna()
+    >>> sorted(claims.iloc[0])
+    ['content', 'content_end', 'content_start', 'cue', 'mode', 'outlet', 'speaker']
+    >>> claims.map(lambda claim: claim["cue"]).value_counts().index[0]
+    'گفت'
+    """
     return _labels("claims_gold.jsonl", split, data_home)
 
 
 def load_attribution(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
-    """The attribution set of the project's scheme (``docs``: attribution), passages of outlets the extractor's
-    rules were not written on: ``id, split (dev, test), corpus, doc_id, start, end, text, claims``; each claim
-    ``source, speaker, mode, cue, cue_start, cue_end, content, content_start, content_end`` (raw offsets into
-    the article's text). Labelled by reading, before the extractor was run on the passages."""
+    """The attribution set of the project's scheme: passages of outlets the extractor's rules were not written on.
+
+    Labelled by reading, following the scheme (``docs``: attribution), before the extractor was run on them.
+
+    Parameters
+    ----------
+    split : {None, "dev", "test"}, default None
+        All passages, or the ``"dev"`` or the ``"test"`` set.
+    data_home : str or os.PathLike, optional
+        Where downloads and built tables are kept; default :func:`get_data_home`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id, split, corpus, doc_id, start, end, text, claims``; ``text`` is the passage, resolved from the corpus
+        and checked as in :func:`load_claims_gold`; each claim is a dict ``source, speaker, mode, cue, cue_start,
+        cue_end, content, content_start, content_end`` (raw offsets into the article's text).
+
+    Raises
+    ------
+    DataError
+        When a passage is not the labelled text (its sha256 differs), or a corpus it quotes cannot be had.
+
+    Examples
+    --------
+    >>> claims = load_attribution("dev")["claims"].explode().dropna()
+    >>> sorted(claims.iloc[0])
+    ['content', 'content_end', 'content_start', 'cue', 'cue_end', 'cue_start', 'mode', 'source', 'speaker']
+    >>> sorted(claims.map(lambda claim: claim["mode"]).unique())
+    ['according_to', 'direct', 'indirect']
+    >>> claims.map(lambda claim: claim["cue"]).value_counts().index[0]
+    'گفت'
+    """
     return _labels("attribution.jsonl", split, data_home)
 
 
@@ -275,14 +599,10 @@ def load_topics(
     corpora: tuple[str, ...] = ("isna", "fars", "hamshahri"),
     data_home: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
-    """Labelled news in one taxonomy (:data:`toolkit.taxonomy.TOPICS`): ``doc_id, outlet, title, text, topic,
-    label, date, split``. ``label`` is the corpus' own label the topic was mapped from (``"world/west-asia"``), ``date``
-    the Solar Hijri date where the corpus has one (``None`` for ISNA and Hamshahri). The split is each corpus' own
-    duplicate-free split by article; articles whose label maps to no topic are left out.
+    """Labelled news in one taxonomy (:data:`toolkit.taxonomy.TOPICS`), mapped from each corpus' own labels.
 
-    ``corpora``: ``"isna"``, ``"fars"`` and ``"hamshahri"`` (the default: the training corpora; Hamshahri's
-    ``text`` is an RSS lead of about 150 characters, not the article) and ``"news2025"``, 80 articles of four
-    other agencies from 1404 SH (2025) that are all in the test split.
+    The split is each corpus' own duplicate-free split by article; articles whose label maps to no topic are
+    left out.
 
     The mapping (also in the guide, *Topics*):
 
@@ -304,11 +624,40 @@ def load_topics(
       کسب و کار → economy; ورزشی → sport; فرهنگی, فرهنگ و هنر → culture; دانش, دانش و فناوری →
       science-tech; اجتماعی, سلامت, شهر, زندگی → social. Left out: استان‌ها (province desks).
 
+    Parameters
+    ----------
+    split : {None, "train", "test"}, default None
+        All rows, or one side of each corpus' split.
+    corpora : tuple of str, default ("isna", "fars", "hamshahri")
+        Among ``"isna"``, ``"fars"``, ``"hamshahri"`` (the default: the training corpora; Hamshahri's ``text``
+        is an RSS lead of about 150 characters, not the article) and ``"news2025"``, 80 articles of four other
+        agencies from 1404 SH (2025) that are all in the test split.
+    data_home : str or os.PathLike, optional
+        Where downloads and built tables are kept; default :func:`get_data_home`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, outlet, title, text, topic, label, date, split``. ``label`` is the corpus' own label the topic
+        was mapped from (``"world/west-asia"``), ``date`` the Solar Hijri date where the corpus has one (``None``
+        for ISNA and Hamshahri). ``df.attrs["provenance"]`` holds :func:`provenance` of each corpus, by name.
+
+    Raises
+    ------
+    ValueError
+        For ``corpora`` empty or naming another corpus, or a ``split`` other than None, ``"train"`` or
+        ``"test"``.
+    DataError
+        When a corpus' files are in no mirror and cannot be downloaded.
+
+    Examples
+    --------
     >>> df = load_topics("test")
     >>> sorted(df.topic.unique()) == sorted(taxonomy.TOPICS), sorted(df.outlet.unique())
     (True, ['Fars', 'Hamshahri Online', 'ISNA'])
-    >>> load_topics(corpora=("news2025",)).split.unique().tolist()
-    ['test']
+    >>> news = load_topics(corpora=("news2025",))
+    >>> news.split.unique().tolist(), news.loc[news["label"] == "ورزشی", "topic"].unique().tolist()
+    (['test'], ['sport'])
     """
     known = ("fars", "hamshahri", "isna", "news2025")
     unknown = set(corpora) - set(known)
