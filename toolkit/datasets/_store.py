@@ -31,7 +31,16 @@ _CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 class DataError(FileNotFoundError):
-    """A corpus cannot be had: not in a mirror, and not downloadable. The message says what to do."""
+    """A corpus cannot be had: not in a mirror, and not downloadable.
+
+    A subclass of ``FileNotFoundError``; its message is one line that names the corpus, what was tried,
+    and what to do (set ``TOOLKIT_RAW``, or ``python -m toolkit datasets fetch NAME``).
+
+    Examples
+    --------
+    >>> issubclass(DataError, FileNotFoundError)
+    True
+    """
 
 
 @dataclass(frozen=True)
@@ -150,8 +159,24 @@ def files(name: str) -> dict[str, str]:
 
 
 def get_data_home(data_home: str | os.PathLike | None = None) -> Path:
-    """The folder for downloads and built tables: ``data_home``, else ``$TOOLKIT_DATA``, else the user cache
-    folder of the platform (``~/.cache/persian-news-toolkit`` on Linux). Created when something is written."""
+    """The folder for downloads and built tables.
+
+    Parameters
+    ----------
+    data_home : str or os.PathLike, optional
+        A folder to use; ``~`` is expanded.
+
+    Returns
+    -------
+    pathlib.Path
+        ``data_home``, else ``$TOOLKIT_DATA``, else the user cache folder of the platform
+        (``~/.cache/persian-news-toolkit`` on Linux). The folder is created when something is written.
+
+    Examples
+    --------
+    >>> get_data_home("/tmp/persian-news").name
+    'persian-news'
+    """
     if data_home is None:
         data_home = os.environ.get("TOOLKIT_DATA")
     if not data_home:
