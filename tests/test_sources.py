@@ -272,6 +272,15 @@ MENTIONS = [
     ("روزنامه اطلاعات", "Ettela'at"),
     ("خبرگزاری کار ایران (ایلنا)", "ILNA"),
     ("شبکه خبر", "IRINN"),
+    # Iranian outlets the bundled corpora cite that the registry lacked until 2026-12 (as the corpora write them)
+    ("خبرگزاری خانه ملت", "ICANA"),
+    ("خبرگزاری دانشجو", "Student News Network"),
+    ("خبرگزاری ایمنا", "IMNA"),
+    ("پایگاه اطلاع‌رسانی دولت", "Dolat.ir"),
+    ("سایت دیپلماسی ایرانی", "Iranian Diplomacy"),
+    ("خبرگزاری شفقنا", "Shafaqna"),
+    ("پایگاه خبری فوتبالی", "Footballi"),
+    ("روزنامه قدس", "Qods (newspaper)"),
     # one letter off a long name
     ("فارین پالسی", "Foreign Policy"),
     ("واشنگتن پسست", "The Washington Post"),
