@@ -121,7 +121,7 @@ _REPORTERS = {"خبرنگار", "خبرنگاران", "گزارشگر", "خبر�
 
 # Nouns for outlets, beyond OUTLET_WORDS (plurals and rarer words); all of them are stripped from a mention.
 _MORE_OUTLET_NOUNS = (
-    "روزنامه‌های رسانه‌های پایگاه‌های سایت‌های کانال‌های نشریات دوهفته‌نامه فصلنامه آژانس وب ارگان خبرنامه وبلاگ سرویس"
+    "روزنامه‌های رسانه‌های پایگاه‌های سایت‌های کانال‌های نشریات دوهفته‌نامه فصلنامه آژانس وب وبگاه ارگان خبرنامه وبلاگ سرویس"
 )
 # Words that qualify an outlet without naming it: «پایگاه خبری تحلیلی»، «روزنامه پرتیراژ»، «رسانه‌های غربی».
 _MORE_QUALIFIERS = (
