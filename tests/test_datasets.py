@@ -256,6 +256,31 @@ def test_claims_gold_is_resolved_from_the_corpora():
         assert c["content"] == text[c["content_start"] : c["content_end"]] and c["content"] in first.text
 
 
+# The sha256 of round 1's lines of labels/attribution.jsonl as they were committed: a later round appends, it
+# never rewrites what earlier rounds measured.
+ROUND1 = (440, "1b86a45c75e2da86")
+
+
+def test_attribution_set_rounds_are_apart_and_round_1_is_unchanged():
+    lines = (ROOT / "toolkit" / "resources" / "labels" / "attribution.jsonl").read_text("utf-8").splitlines(True)
+    first = [x for x in lines if x.startswith('{"id": "a')]
+    assert (len(first), hashlib.sha256("".join(first).encode()).hexdigest()[:16]) == ROUND1
+    gold = datasets.load_attribution()
+    assert gold.columns[:3].tolist() == ["id", "split", "round"] and gold.id.is_unique
+    assert gold.groupby("round").size().to_dict() == {1: 440, 2: 217}
+    assert (gold.id.str[0].map({"a": 1, "b": 2}) == gold["round"]).all()
+    assert not set(gold.doc_id[gold["round"] == 1]) & set(gold.doc_id[gold["round"] == 2])
+    assert not set(gold.doc_id) & set(datasets.load_claims_gold().doc_id)
+    second = datasets.load_attribution("test", round=2)
+    assert len(second) == 101 and set(second["round"]) == {2} and set(second.split) == {"test"}
+    for row in gold[gold["round"] == 2].itertuples():
+        for c in row.claims:
+            assert c["content"] in row.text and c["cue"] in row.text
+            assert c["speaker"] is None or c["speaker"] in row.text
+    with pytest.raises(ValueError, match="round must be one of"):
+        datasets.load_attribution(round=3)
+
+
 def test_a_label_whose_passage_changed_is_refused(monkeypatch):
     real = datasets.load_isna
 

@@ -489,7 +489,7 @@ _LOADERS = {
 }
 
 
-def _labels(file: str, split: str | None, data_home) -> pd.DataFrame:
+def _labels(file: str, split: str | None, data_home, keep=None) -> pd.DataFrame:
     recs = [
         json.loads(x)
         for x in (resources.files("toolkit") / "resources" / "labels" / file).read_text("utf-8").split("\n")
@@ -497,6 +497,8 @@ def _labels(file: str, split: str | None, data_home) -> pd.DataFrame:
     ]
     if split is not None:
         recs = [r for r in recs if r["split"] == split]
+    if keep is not None:
+        recs = [r for r in recs if keep(r)]
     texts: dict[str, dict[str, str]] = {}
     for corpus in sorted({r["corpus"] for r in recs}):
         df = _LOADERS[corpus](data_home=data_home)
@@ -551,32 +553,46 @@ def load_claims_gold(split: str | None = None, *, data_home: str | os.PathLike |
     return _labels("claims_gold.jsonl", split, data_home)
 
 
-def load_attribution(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
+#: The attribution set's rounds of drawing, by the letter their passage ids start with: round 1 was labelled
+#: while the scheme's rules were being written, round 2 after, on articles round 1 did not draw.
+ATTRIBUTION_ROUNDS = {"a": 1, "b": 2}
+
+
+def load_attribution(
+    split: str | None = None, *, round: int | None = None, data_home: str | os.PathLike | None = None
+) -> pd.DataFrame:
     """The attribution set of the project's scheme: passages of outlets the extractor's rules were not written on.
 
     Labelled by reading, following the scheme (``docs``: attribution), before the extractor was run on them.
+    Drawn in two rounds (:data:`ATTRIBUTION_ROUNDS`): 440 passages, then 217 more from other articles.
 
     Parameters
     ----------
     split : {None, "dev", "test"}, default None
         All passages, or the ``"dev"`` or the ``"test"`` set.
+    round : {None, 1, 2}, default None
+        Both rounds, or the passages of one.
     data_home : str or os.PathLike, optional
         Where downloads and built tables are kept; default :func:`get_data_home`.
 
     Returns
     -------
     pandas.DataFrame
-        ``id, split, corpus, doc_id, start, end, text, claims``; ``text`` is the passage, resolved from the corpus
-        and checked as in :func:`load_claims_gold`; each claim is a dict ``source, speaker, mode, cue, cue_start,
-        cue_end, content, content_start, content_end`` (raw offsets into the article's text).
+        ``id, split, round, corpus, doc_id, start, end, text, claims``; ``text`` is the passage, resolved from the
+        corpus and checked as in :func:`load_claims_gold`; each claim is a dict ``source, speaker, mode, cue,
+        cue_start, cue_end, content, content_start, content_end`` (raw offsets into the article's text).
 
     Raises
     ------
+    ValueError
+        When ``round`` is not one of the rounds.
     DataError
         When a passage is not the labelled text (its sha256 differs), or a corpus it quotes cannot be had.
 
     Examples
     --------
+    >>> load_attribution(round=2)["id"].str[0].unique().tolist()
+    ['b']
     >>> claims = load_attribution("dev")["claims"].explode().dropna()
     >>> sorted(claims.iloc[0])
     ['content', 'content_end', 'content_start', 'cue', 'cue_end', 'cue_start', 'mode', 'source', 'speaker']
@@ -585,7 +601,14 @@ def load_attribution(split: str | None = None, *, data_home: str | os.PathLike |
     >>> claims.map(lambda claim: claim["cue"]).value_counts().index[0]
     'گفت'
     """
-    return _labels("attribution.jsonl", split, data_home)
+    rounds = sorted(ATTRIBUTION_ROUNDS.values())
+    if round is not None and round not in rounds:
+        raise ValueError(f"round must be one of {rounds} or None, not {round!r}")
+    keep = None if round is None else (lambda rec: ATTRIBUTION_ROUNDS[rec["id"][0]] == round)
+    df = _labels("attribution.jsonl", split, data_home, keep)
+    if not df.empty:
+        df.insert(2, "round", df["id"].str[0].map(ATTRIBUTION_ROUNDS))
+    return df
 
 
 # --- Topics: one taxonomy over the labelled news corpora (toolkit.taxonomy; see load_topics) --------------
