@@ -2,7 +2,11 @@
 not written on, scored the way the scheme says.
 
     python benchmarks/attribution.py                 # the frozen test part: overall, by source kind, by corpus
+    python benchmarks/attribution.py --round 2 --split dev    # round 2 only (labelled after the rules were written)
     python benchmarks/attribution.py --split dev --errors 40   # the dev part, with its errors (for rule work)
+
+``--round`` picks the passages of one round of drawing (1, 2) or both (``all``, the default and the headline):
+round 1 was labelled while the scheme's rules were being written, round 2 after them, on other articles.
 
 The extractor runs on each passage alone, as the scheme's records hold it (so a wrapper agency is known only
 when the passage names it). A predicted claim matches a labelled one when their sources are the same
@@ -139,8 +143,8 @@ def score(passages: pd.DataFrame, predicted: dict[str, pd.DataFrame], threshold:
     return pd.DataFrame(rows)
 
 
-def report(split: str | None) -> dict[str, pd.DataFrame]:
-    passages = datasets.load_attribution(split)
+def report(split: str | None, round: int | None = None) -> dict[str, pd.DataFrame]:
+    passages = datasets.load_attribution(split, round=round)
     predicted = predict(passages)
     overall = pd.concat([score(passages, predicted, t) for t in (0.5, 0.8)], ignore_index=True)
     by_kind = score(passages, predicted, 0.5, by=lambda name, p: kind(name))
@@ -148,11 +152,11 @@ def report(split: str | None) -> dict[str, pd.DataFrame]:
     return {"overall": overall, "by source kind": by_kind, "by corpus": by_corpus}
 
 
-def errors(split: str, n: int) -> None:
+def errors(split: str, n: int, round: int | None = None) -> None:
     """Print the passages with a missed or a wrong claim (dev only: the test part stays unread)."""
-    if split == "test":
+    if split != "dev":
         sys.exit("errors are shown for the dev part only: the test part is frozen")
-    passages = datasets.load_attribution(split)
+    passages = datasets.load_attribution(split, round=round)
     predicted = predict(passages)
     shown = 0
     for p in passages.itertuples():
@@ -178,14 +182,17 @@ def errors(split: str, n: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=["dev", "test", "all"], default="test")
+    ap.add_argument("--round", choices=["1", "2", "all"], default="all", help="one round of drawing, or both")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="show N dev passages with errors")
     args = ap.parse_args(argv)
+    rnd = None if args.round == "all" else int(args.round)
     if args.errors:
-        errors(args.split, args.errors)
+        errors(args.split, args.errors, rnd)
         return 0
     pd.set_option("display.width", 200)
-    for name, table in report(None if args.split == "all" else args.split).items():
-        print(f"\nAttribution set, {args.split} part, {name}:")
+    rounds = "rounds 1 and 2" if rnd is None else f"round {rnd}"
+    for name, table in report(None if args.split == "all" else args.split, rnd).items():
+        print(f"\nAttribution set ({rounds}), {args.split} part, {name}:")
         print(table.to_string(index=False))
     return 0
 
