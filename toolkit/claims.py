@@ -158,7 +158,7 @@ _CLAUSE = re.compile(rf"{_NOT_BEFORE}{CLAUSE_CUES}{_NOT_AFTER}")
 _REPORT = rf"گزارش(?:ی|{_SEP}های|{_SEP}ها)?"
 PREFIX_CUES = {
     "outlet": rf"به{_SEP}گزارش|به{_SEP}نقل{_SEP}از|به{_SEP}نوشته(?:ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|بر{_SEP}اساس|طبق|بر{_SEP}پایه){_SEP}{_REPORT}",  # noqa: E501
-    "speaker": rf"به{_SEP}گفته(?:{_SEP}ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|طبق|بر{_SEP}اساس|به){_SEP}(?:گفته|اظهارات|اعلام)|به{_SEP}(?:ادعای|اذعان|تاکید|تأکید|زعم)|به{_SEP}روایت|از{_SEP}قول|با{_SEP}اعلام(?!{_SEP}(?:این|اینکه|آمادگی|خبر){_NOT_AFTER})",  # noqa: E501
+    "speaker": rf"به{_SEP}گفته(?:{_SEP}ی|ٔ)?|(?:بنا{_SEP}به|بنا{_SEP}بر|طبق|بر{_SEP}اساس|به){_SEP}(?:گفته|اظهارات|اعلام)|به{_SEP}(?:ادعای|اذعان|تاکید|تأکید|زعم)|به{_SEP}(?:عقیده|باور|اعتقاد)(?!{_SEP}(?:من|بنده|ما|اینجانب){_NOT_AFTER})|به{_SEP}روایت|از{_SEP}قول|با{_SEP}اعلام(?!{_SEP}(?:این|اینکه|آمادگی|خبر){_NOT_AFTER})",  # noqa: E501
 }
 _PREFIX = re.compile(
     rf"{_NOT_BEFORE}(?:(?P<outlet>{PREFIX_CUES['outlet']})|(?P<speaker>{PREFIX_CUES['speaker']})){_NOT_AFTER}"
