@@ -150,7 +150,8 @@ _DOCUMENT = re.compile(
 #: TABLE CLAUSE_CUES — «با بیان اینکه …، گفت»: the speaker of the main verb also says what follows.
 CLAUSE_CUES = (
     rf"(?:با|ضمن){_SEP}(?:بیان|اشاره{_SEP}به|تاکید{_SEP}بر|تأکید{_SEP}بر|یادآوری|اعلام|ذکر|عنوان){_SEP}"
-    rf"(?:این{_SEP}(?:مطلب{_SEP})?که|اینکه)|ضمن{_SEP}(?:(?:تاکید|تأکید){_SEP}بر|تایید|تأیید)(?!{_SEP}(?:این|اینکه))"
+    rf"(?:این{_SEP}(?:مطلب{_SEP})?که|اینکه)|با{_SEP}ابراز{_SEP}(?:تاسف|تأسف|نگرانی|امیدواری|خرسندی){_SEP}از{_SEP}"
+    rf"(?:این{_SEP}که|اینکه)|ضمن{_SEP}(?:(?:تاکید|تأکید){_SEP}بر|تایید|تأیید)(?!{_SEP}(?:این|اینکه))"
 )
 _CLAUSE = re.compile(rf"{_NOT_BEFORE}{CLAUSE_CUES}{_NOT_AFTER}")
 
