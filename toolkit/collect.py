@@ -1509,121 +1509,136 @@ def collect(
     for name, found in local.items():
         if not found:
             raise CollectError(f"{name}: no .html, .htm or feed (.xml, .rss, .atom) files")
-    fetcher = fetcher or Fetcher()
-    store = _Store(out, rows_per_shard)
-    counts = {"articles": 0, "skipped": 0, "errors": 0, "duplicates": 0, "feeds": 0, "failed_inputs": 0}
-    queues: dict[str, deque[tuple[str, str]]] = {}
-    queued: set[str] = set()
     bar = tqdm(total=0, unit="page", disable=not progress, dynamic_ncols=True)
-
-    def fail(message: str, is_input: bool) -> None:
-        counts["errors"] += 1
-        counts["failed_inputs"] += is_input
-        if progress:
-            bar.clear()
-        say(message)
-        if progress:
-            bar.refresh()
-
-    def enqueue(url: str, feed: str) -> None:
-        key = canonical_url(url)
-        if key in queued:
-            return
-        queued.add(key)
-        bar.total += 1
-        if key in store.done or url in store.done:
-            counts["skipped"] += 1
-            bar.update(1)
-            return
-        queues.setdefault(fetcher.host(url), deque()).append((url, feed))
-
-    def handle_page(r: Response, feed: str, key: str) -> None:
-        row = extract(r.content, r.final_url, charset=r.charset, fetched_at=r.fetched_at, name=r.url)
-        row["feed"] = feed
-        row["raw"] = store.keep_raw(r.content, row["sha256"])
-        if row["doc_id"] in store.doc_ids:  # reached again by another URL
-            counts["skipped"] += 1
-        else:
-            store.add(row)
-            counts["articles"] += 1
-        store.log(key=key, kind="page", status="ok", final=canonical_url(r.final_url), doc_id=row["doc_id"])
-
-    def handle_feed(data: bytes, source: str) -> None:
-        items_ = parse_feed(data, source, warn=say)
-        counts["feeds"] += 1
-        for link in items_["link"]:
-            if _is_url(link):
-                enqueue(link, source)
-            elif link:
-                fail(f"{source}: item link {link!r} is not an http(s) URL", False)
-
+    run = _Run(_Store(out, rows_per_shard), fetcher or Fetcher(), bar, say)
     try:
         for item in items:
             name = str(item)
-            if not _is_url(name):
+            if _is_url(name):
+                run.read_url(name)
+            else:
                 root = Path(name) if Path(name).is_dir() else None
                 for f in local[name]:
-                    try:
-                        data = _read_bytes(f)
-                        if f.name.lower().endswith(FEED_SUFFIXES) or looks_like_feed(data):
-                            handle_feed(data, str(f))
-                            continue
-                        key = f"file://{f.resolve()}#{hashlib.sha256(data).hexdigest()}"
-                        bar.total += 1
-                        if key in store.done:
-                            counts["skipped"] += 1
-                        else:
-                            row = _page_from_file(f, root)
-                            row["feed"], row["raw"] = "", store.keep_raw(data, row["sha256"])
-                            if row["doc_id"] in store.doc_ids:
-                                counts["skipped"] += 1
-                            else:
-                                store.add(row)
-                                counts["articles"] += 1
-                            store.log(key=key, kind="file", status="ok", doc_id=row["doc_id"])
-                        bar.update(1)
-                    except CollectError as e:
-                        bar.update(1)
-                        fail(str(e), True)
-                continue
-            key = canonical_url(name)
-            if key in store.done and key not in store.feeds:
-                queued.add(key)
-                bar.total += 1
-                counts["skipped"] += 1
-                bar.update(1)
-                continue
-            try:
-                bar.total += 1
-                r = fetcher.get(name)
-                bar.update(1)
-                if looks_like_feed(r.content, r.content_type):
-                    store.log(key=key, kind="feed", status="ok")
-                    queued.add(key)
-                    handle_feed(r.content, name)
-                else:
-                    queued.add(key)
-                    handle_page(r, "", key)
-            except CollectError as e:
-                bar.update(1)
-                fail(str(e), True)
-                store.log(key=key, kind="page", status="error", error=str(e), permanent=e.permanent)
-        while any(queues.values()):
-            # the host whose turn comes first: waits on one host overlap the requests to the others
-            host = min((h for h, q in queues.items() if q), key=lambda h: fetcher.ready_at(h + "/"))
-            url, feed = queues[host].popleft()
-            key = canonical_url(url)
-            try:
-                handle_page(fetcher.get(url), feed, key)
-            except CollectError as e:
-                fail(str(e), False)
-                store.log(key=key, kind="page", status="error", error=str(e), permanent=e.permanent)
-            bar.update(1)
+                    run.read_file(f, root)
+        run.drain()
     finally:
         bar.close()
-        store.close()
-    counts["duplicates"] = store.duplicates
-    return counts
+        run.store.close()
+    run.counts["duplicates"] = run.store.duplicates
+    return run.counts
+
+
+class _Run:
+    """One run of :func:`collect`: the store, the fetcher, the queues of feed items per host and the counts."""
+
+    def __init__(self, store: _Store, fetcher: Fetcher, bar, say: Callable[[str], None]) -> None:
+        self.store, self.fetcher, self.bar, self.say = store, fetcher, bar, say
+        self.counts = {"articles": 0, "skipped": 0, "errors": 0, "duplicates": 0, "feeds": 0, "failed_inputs": 0}
+        self.queues: dict[str, deque[tuple[str, str]]] = {}
+        self.queued: set[str] = set()
+
+    def fail(self, message: str, is_input: bool) -> None:
+        self.counts["errors"] += 1
+        self.counts["failed_inputs"] += is_input
+        if not self.bar.disable:
+            self.bar.clear()
+        self.say(message)
+        if not self.bar.disable:
+            self.bar.refresh()
+
+    def skip(self) -> None:
+        self.counts["skipped"] += 1
+        self.bar.update(1)
+
+    def enqueue(self, url: str, feed: str) -> None:
+        key = canonical_url(url)
+        if key in self.queued:
+            return
+        self.queued.add(key)
+        self.bar.total += 1
+        if key in self.store.done or url in self.store.done:
+            self.skip()
+            return
+        self.queues.setdefault(self.fetcher.host(url), deque()).append((url, feed))
+
+    def add(self, row: dict, data: bytes, feed: str) -> None:
+        """Keep a page's row and raw bytes, unless another URL or file reached the same article already."""
+        row["feed"], row["raw"] = feed, self.store.keep_raw(data, row["sha256"])
+        if row["doc_id"] in self.store.doc_ids:
+            self.counts["skipped"] += 1
+        else:
+            self.store.add(row)
+            self.counts["articles"] += 1
+
+    def page(self, r: Response, feed: str, key: str) -> None:
+        row = extract(r.content, r.final_url, charset=r.charset, fetched_at=r.fetched_at, name=r.url)
+        self.add(row, r.content, feed)
+        self.store.log(key=key, kind="page", status="ok", final=canonical_url(r.final_url), doc_id=row["doc_id"])
+
+    def feed(self, data: bytes, source: str) -> None:
+        items = parse_feed(data, source, warn=self.say)
+        self.counts["feeds"] += 1
+        for link in items["link"]:
+            if _is_url(link):
+                self.enqueue(link, source)
+            elif link:
+                self.fail(f"{source}: item link {link!r} is not an http(s) URL", False)
+
+    def read_file(self, f: Path, root: Path | None) -> None:
+        """A saved page or feed named among the inputs (or found in a folder of them)."""
+        try:
+            data = _read_bytes(f)
+            if f.name.lower().endswith(FEED_SUFFIXES) or looks_like_feed(data):
+                self.feed(data, str(f))
+                return
+            key = f"file://{f.resolve()}#{hashlib.sha256(data).hexdigest()}"
+            self.bar.total += 1
+            if key in self.store.done:
+                self.skip()
+                return
+            row = _page_from_file(f, root)
+            self.add(row, data, "")
+            self.store.log(key=key, kind="file", status="ok", doc_id=row["doc_id"])
+            self.bar.update(1)
+        except CollectError as e:
+            self.bar.update(1)
+            self.fail(str(e), True)
+
+    def read_url(self, name: str) -> None:
+        """A URL among the inputs: a feed, read again on every run, or a page, fetched once."""
+        key = canonical_url(name)
+        if key in self.store.done and key not in self.store.feeds:
+            self.queued.add(key)
+            self.bar.total += 1
+            self.skip()
+            return
+        try:
+            self.bar.total += 1
+            r = self.fetcher.get(name)
+            self.bar.update(1)
+            self.queued.add(key)
+            if looks_like_feed(r.content, r.content_type):
+                self.store.log(key=key, kind="feed", status="ok")
+                self.feed(r.content, name)
+            else:
+                self.page(r, "", key)
+        except CollectError as e:
+            self.bar.update(1)
+            self.fail(str(e), True)
+            self.store.log(key=key, kind="page", status="error", error=str(e), permanent=e.permanent)
+
+    def drain(self) -> None:
+        """Fetch the queued feed items, host by host in turn: waits on one host overlap requests to the others."""
+        while any(self.queues.values()):
+            host = min((h for h, q in self.queues.items() if q), key=lambda h: self.fetcher.ready_at(h + "/"))
+            url, feed = self.queues[host].popleft()
+            key = canonical_url(url)
+            try:
+                self.page(self.fetcher.get(url), feed, key)
+            except CollectError as e:
+                self.fail(str(e), False)
+                self.store.log(key=key, kind="page", status="error", error=str(e), permanent=e.permanent)
+            self.bar.update(1)
 
 
 def reextract(out: str | os.PathLike) -> pd.DataFrame:
