@@ -448,6 +448,45 @@ def _in_longer(tf: Counter) -> dict[str, float]:
     return in_longer
 
 
+def _is_candidate(term: str, parts: list[str], f: int, d: int, fillers, outlet_words, outlets) -> bool:
+    """Whether a term of the text can be a keyword at all (see :func:`_candidates`)."""
+    n = len(parts)
+    if n > 1 and f < 2 and d < 2:
+        return False  # a run of words seen once, here and nowhere else, is not a phrase
+    if term.isascii() if n == 1 else any(p.isascii() for p in parts):
+        return False  # Latin words are left out
+    if term in fillers if n == 1 else all(p in fillers for p in parts):
+        return False  # «امشب», «ساعت ۸», «فروردین ماه» say when, not what
+    return not (outlet_words and not outlet_words.isdisjoint(parts) and _names_outlet(term, outlets))
+
+
+def _row(
+    *, log_tf, idf, d, n, in_head, position, cohesion, in_longer, share, plural, tag_counts, at_place
+) -> list[float]:
+    """One candidate's :data:`FEATURES`, in their order."""
+    c, t = tag_counts
+    return [
+        log_tf,
+        idf,
+        float(d == 0),
+        float(n == 2),
+        float(n == 3),
+        in_head,
+        position,
+        cohesion,
+        in_longer,
+        share,
+        float(plural),
+        log_tf * idf,
+        log_tf**2,
+        idf**2,
+        in_head * idf,
+        math.log((t + 0.05) / (c + 1)),
+        float(c > 0),
+        float(at_place),
+    ]
+
+
 def _candidates(
     text: str,
     own: bool = False,
@@ -486,43 +525,28 @@ def _candidates(
     names, rows = [], []
     for term, f in tf.items():
         parts = term.split(" ")
-        n = len(parts)
-        d = df(term)
-        if n > 1 and f < 2 and d < 2:
-            continue  # a run of words seen once, here and nowhere else, is not a phrase
-        if term.isascii() if n == 1 else any(p.isascii() for p in parts):
-            continue  # Latin words are left out
-        if term in fillers if n == 1 else all(p in fillers for p in parts):
-            continue  # «امشب», «ساعت ۸», «فروردین ماه» say when, not what
-        if outlet_words and not outlet_words.isdisjoint(parts) and _names_outlet(term, boiler.outlets):
+        n, d = len(parts), df(term)
+        if not _is_candidate(term, parts, f, d, fillers, outlet_words, boiler.outlets):
             continue
-        log_tf, idf, in_head = math.log(f), math.log((n_docs + 1) / (d + 1)), float(first[term] < head)
-        cohesion = math.log((d + 1) / (min(df(p) for p in parts) + 1)) if n > 1 else 0.0
         key = term.replace("\u200c", " ")
         c, t = table.get(key, (0, 0))
         if own_tags is not None and c:
             c, t = c - 1, t - (key in own_tags)
         rows.append(
-            [
-                log_tf,
-                idf,
-                float(d == 0),
-                float(n == 2),
-                float(n == 3),
-                in_head,
-                first[term] / length,
-                cohesion,
-                in_longer.get(term, 0.0),
-                f / max(tf[p] for p in parts) if n > 1 else 1.0,
-                float(bool(_PLURAL_END.search(parts[-1]))),
-                log_tf * idf,
-                log_tf**2,
-                idf**2,
-                in_head * idf,
-                math.log((t + 0.05) / (c + 1)),
-                float(c > 0),
-                float(any(f" {key} " in p for p in places)),
-            ]
+            _row(
+                log_tf=math.log(f),
+                idf=math.log((n_docs + 1) / (d + 1)),
+                d=d,
+                n=n,
+                in_head=float(first[term] < head),
+                position=first[term] / length,
+                cohesion=math.log((d + 1) / (min(df(p) for p in parts) + 1)) if n > 1 else 0.0,
+                in_longer=in_longer.get(term, 0.0),
+                share=f / max(tf[p] for p in parts) if n > 1 else 1.0,
+                plural=bool(_PLURAL_END.search(parts[-1])),
+                tag_counts=(c, t),
+                at_place=any(f" {key} " in p for p in places),
+            )
         )
         names.append(term)
     return names, np.array(rows, dtype=float)
