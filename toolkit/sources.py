@@ -553,6 +553,17 @@ class _Parsed(NamedTuple):
 
 def _parse(mention: str) -> _Parsed:
     voc = _vocabulary()
+    words, keys = _words(mention)
+    countries: set[str] = set()
+    i, leading, anaphor = _leading(keys, voc, countries)
+    trailing, anaphor_after = _trailing(keys, i, voc, countries)
+    return _Parsed(
+        tuple(words), tuple(keys), tuple(leading), tuple(trailing), frozenset(countries), anaphor or anaphor_after
+    )
+
+
+def _words(mention: str) -> tuple[list[str], list[str]]:
+    """A mention's words and their lookup keys, the words with no key left out."""
     words = _CHARS.normalize(mention).translate(_QUOTES).split()
     # «رسانه های» and «ترکیه ای»: a plural or adjective suffix written apart joins its word
     joined: list[str] = []
@@ -561,24 +572,22 @@ def _parse(mention: str) -> _Parsed:
             joined[-1] += "\u200c" + w
         else:
             joined.append(w)
-    words = joined
-    keys = [_key(w) for w in words]
+    keys = [_key(w) for w in joined]
     keep = [i for i, k in enumerate(keys) if k]
-    words, keys = [words[i] for i in keep], [keys[i] for i in keep]
-    n = len(keys)
-    outlet, qualifier = voc["outlet"], voc["qualifier"]
-    places, adjectives = voc["place"], voc["adjective"]
-    countries: set[str] = set()
-    anaphor = False
+    return [joined[i] for i in keep], [keys[i] for i in keep]
 
-    leading = [0]
-    i = 0
+
+def _leading(keys: list[str], voc: dict, countries: set[str]) -> tuple[int, list[int], bool]:
+    """Where the name starts after the descriptors before it («شبکه خبری», «روزنامه سعودی»): the first word
+    of the name, every place it could start, and whether a determiner («این», «همین») made it an anaphor."""
+    n, places, adjectives = len(keys), voc["place"], voc["adjective"]
+    leading, i, anaphor = [0], 0, False
     if n and keys[0] in voc["determiner"]:
         anaphor, i = True, 1
         leading = [1]
     while i < n:
         k = keys[i]
-        if k in outlet or k in qualifier:
+        if k in voc["outlet"] or k in voc["qualifier"]:
             i += 1
         elif k in adjectives:
             countries.add(adjectives[k])
@@ -592,8 +601,14 @@ def _parse(mention: str) -> _Parsed:
         else:
             break
         leading.append(i)
+    return i, leading, anaphor
 
-    end = n
+
+def _trailing(keys: list[str], i: int, voc: dict, countries: set[str]) -> tuple[list[int], bool]:
+    """Where the name ends before a clause («وابسته به …») and the descriptors after it («روسیه», «از مسکو»):
+    every place it could end, and whether an anaphor word («مذکور», «یاد شده») ends it."""
+    n, places, adjectives = len(keys), voc["place"], voc["adjective"]
+    end, anaphor = n, False
     for j in range(i + 1, n):  # a clause after the name: «وابسته به …», «چاپ لندن», «مستقر در دوحه»
         head = _CLAUSE_HEADS.get(keys[j])
         if head is not None and (not head or (j + 1 < n and keys[j + 1] == head)):
@@ -618,7 +633,7 @@ def _parse(mention: str) -> _Parsed:
         elif k in places or k in adjectives:
             countries.add(places.get(k) or adjectives[k])
             j -= 1
-        elif k in outlet or k in qualifier:
+        elif k in voc["outlet"] or k in voc["qualifier"]:
             j -= 1
         elif k in voc["anaphor"] or (k == "شده" and j - 2 >= 0 and keys[j - 2] == "یاد"):
             anaphor = True
@@ -626,8 +641,7 @@ def _parse(mention: str) -> _Parsed:
         else:
             break
         trailing.append(j)
-    trailing = list(dict.fromkeys(trailing))
-    return _Parsed(tuple(words), tuple(keys), tuple(leading), tuple(trailing), frozenset(countries), anaphor)
+    return list(dict.fromkeys(trailing)), anaphor
 
 
 def _place_of(keys: list[str], places: dict, adjectives: dict) -> set[str]:
