@@ -69,6 +69,7 @@ QUOTA = {
     "seed": 14,
 }
 QUOTA2 = {"number-clash": 45, "denial": 35}
+QUOTA3 = {"cluster-denial": 40, "cluster-number": 40}
 #: Words of denial in a claim's sentence (the ``denial`` stratum of round 2).
 DENIAL = "تکذیب|کذب|نادرست|شایعه|صحت ندارد|واقعیت ندارد|صحت نداشته|رد کرد|صحت ندارد|دروغ"
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -339,13 +340,55 @@ def sample(work: Path) -> None:
         if cands:
             n += take(i, cands[0], "denial")
 
+    keys = sorted(set(chosen) - set(first), key=lambda k: (list(QUOTA2).index(chosen[k]), k))
+    drawn += [keys[k] for k in rng.permutation(len(keys))]
+    second = dict(chosen)
+
+    # round 3, after round 2 gave one more contradiction in 80 pairs: within one FarExStance claim cluster,
+    # a claim whose sentence denies, from an article that disagrees with the cluster's claim, with the most
+    # similar claim of an article that agrees; and two claims of one cluster with a number before the same
+    # noun that differs
+    rng = np.random.default_rng(SEED + 2)
+    is_denial = c["sentence"].str.contains(DENIAL).to_numpy()
+    n = 0
+    for e in rng.permutation(events):
+        if n >= QUOTA3["cluster-denial"]:
+            break
+        members = np.array(by_event[e])
+        deniers = members[(stance[members] == "disagree") & is_denial[members]]
+        agreeing = members[stance[members] == "agree"]
+        for i in rng.permutation(deniers)[:3]:
+            cands = best(i, agreeing[art[agreeing] != art[i]], lo=0.1)
+            if cands and take(i, cands[0], "cluster-denial"):
+                n += 1
+                break
+    n = 0
+    for e in rng.permutation(events):
+        if n >= QUOTA3["cluster-number"]:
+            break
+        members = np.array(by_event[e])
+        for i in rng.permutation(members):
+            mine = {(u, _digits(v)) for v, u in _NUMBER.findall(content[i])}
+            units = {u for u, _ in mine}
+            pool = [
+                j
+                for j in members
+                if art[j] != art[i]
+                and any(u in units and (u, _digits(v)) not in mine for v, u in _NUMBER.findall(content[j]))
+            ]
+            cands = best(i, np.array(pool, dtype=int), lo=0.15)
+            if cands and take(i, cands[0], "cluster-number"):
+                n += 1
+                break
+    keys = sorted(set(chosen) - set(second), key=lambda k: (list(QUOTA3).index(chosen[k]), k))
+    drawn += [keys[k] for k in rng.permutation(len(keys))]
+
     work.mkdir(parents=True, exist_ok=True)
     with (work / "candidates.jsonl").open("w", encoding="utf-8") as f:
-        keys = sorted(set(chosen) - set(first), key=lambda k: (list(QUOTA2).index(chosen[k]), k))
-        drawn += [keys[k] for k in rng.permutation(len(keys))]
         for n, key in enumerate(drawn):
             f.write(json.dumps(_record(f"p{n:04d}", key, chosen[key], c, texts, vec), ensure_ascii=False) + "\n")
-    print(f"{len(first)} + {len(chosen) - len(first)} candidates: {dict(Counter(chosen.values()))}", file=sys.stderr)
+    rounds = f"{len(first)} + {len(second) - len(first)} + {len(chosen) - len(second)}"
+    print(f"{rounds} candidates: {dict(Counter(chosen.values()))}", file=sys.stderr)
 
 
 def _digits(value: str) -> str:
