@@ -203,40 +203,36 @@ def sample(work: Path) -> None:
     events = sorted(by_event)
     rng.shuffle(events)
     stance = c["stance"].to_numpy()
+
+    def cluster_pair(members: np.ndarray, stratum: str, want_disagree: bool) -> bool:
+        """A pair of two articles of one cluster (a disagreeing one and an agreeing one, if asked): its most
+        similar claims, tried from up to six claims of the first side."""
+        a_side = members[stance[members] == "disagree"] if want_disagree else members
+        for i in rng.permutation(a_side)[:6]:
+            pool = members[(art[members] != art[i])]
+            if want_disagree:
+                pool = pool[stance[pool] == "agree"]
+            cands = best(i, pool, lo=0.15)
+            if cands and take(i, cands[0], stratum):
+                return True
+        return False
+
     for stratum, want_disagree in (("cluster-disagree", True), ("cluster", False)):
         n = 0
         for e in events:
             if n >= QUOTA[stratum]:
                 break
             members = np.array(by_event[e])
-            arts_e = sorted(set(art[members]))
-            if len(arts_e) < 2:
+            if len(set(art[members])) < 2:
                 continue
-            a_side = members[stance[members] == "disagree"] if want_disagree else members
-            if want_disagree and (not len(a_side) or not (stance[members] == "agree").any()):
+            if want_disagree and not ((stance[members] == "disagree").any() and (stance[members] == "agree").any()):
                 continue
-            for i in rng.permutation(a_side)[:6]:
-                pool = members[(art[members] != art[i])]
-                if want_disagree:
-                    pool = pool[stance[pool] == "agree"]
-                cands = best(i, pool, lo=0.15)
-                if cands and take(i, cands[0], stratum):
-                    n += 1
-                    break
+            n += cluster_pair(members, stratum, want_disagree)
         # a second pass takes a second pair from clusters that have one
         for e in events:
             if n >= QUOTA[stratum]:
                 break
-            members = np.array(by_event[e])
-            a_side = members[stance[members] == "disagree"] if want_disagree else members
-            for i in rng.permutation(a_side)[:6]:
-                pool = members[(art[members] != art[i])]
-                if want_disagree:
-                    pool = pool[stance[pool] == "agree"]
-                cands = best(i, pool, lo=0.15)
-                if cands and take(i, cands[0], stratum):
-                    n += 1
-                    break
+            n += cluster_pair(np.array(by_event[e]), stratum, want_disagree)
 
     # bands of lexical similarity over all claims
     anchors = rng.permutation(len(c))

@@ -66,13 +66,7 @@ def test_a_bad_split_and_a_changed_corpus_are_clear_errors(monkeypatch):
     with pytest.raises(ValueError, match="split must be None, 'dev' or 'test', not 'train'"):
         datasets.load_claim_pairs("train")
     real = datasets.load_isna
-
-    def edited(**kw):
-        df = real(**kw)
-        df["text"] = "x" + df["text"]
-        return df
-
-    monkeypatch.setitem(datasets._LOADERS, "isna", edited)
+    monkeypatch.setitem(datasets._LOADERS, "isna", lambda **kw: real(**kw).assign(text=lambda df: "x" + df.text))
     with pytest.raises(datasets.DataError, match=r"claim_pairs.jsonl, pair p\d{4}: claim [AB], isna/\S+ is not"):
         datasets.load_claim_pairs()
 
