@@ -13,15 +13,22 @@ with) or, outside FarExStance, its article. Candidate pairs join claims of *diff
 claims of different outlets may pair with each other: the one article there is that quotes three), and pairs
 of two different outlets are taken first. They are drawn in strata, with ``numpy.random.default_rng(SEED)``:
 
-* ``cluster``: two articles of one FarExStance claim cluster, the most similar claims of the two (TF-IDF
-  cosine of ZWNJ-aware word tokens), half of them across an *agree* and a *disagree* article;
+* ``cluster`` / ``cluster-disagree``: two articles of one FarExStance claim cluster, the most similar claims
+  of the two (TF-IDF cosine of ZWNJ-aware word tokens); for the second, an article that disagrees with the
+  cluster's claim and one that agrees;
 * ``band-hi`` / ``band-mid`` / ``band-lo``: any two claims at cosine ≥ 0.6, 0.4–0.6, 0.25–0.4;
 * ``number``: two similar claims (cosine ≥ 0.2) that both state a number before the same noun;
 * ``entity``: two claims of the same named speaker (two words or more) in different articles;
 * ``random``: two claims drawn at random;
 * ``seed``: the seed's claims of different outlets, and each with its most similar claim elsewhere.
 
-An article gives at most four pairs (the seed, with its three outlets, is not capped).
+An article gives at most four pairs (the seed, with its three outlets, is not capped). Two more rounds were
+drawn after the first was labelled, because it held 3 contradictions in 337 pairs, each with its own
+generator (``SEED + 1``, ``SEED + 2``) and ids after the earlier rounds', so the earlier candidates stay the
+same: round 2 (``QUOTA2``) pairs claims with a number before the same noun that differs (``number-clash``,
+cosine ≥ 0.35) and a claim whose sentence denies (``DENIAL``) with its most similar claim elsewhere
+(``denial``); round 3 (``QUOTA3``) stays inside one FarExStance cluster: a denying claim of a disagreeing
+article against an agreeing article (``cluster-denial``) and a differing number (``cluster-number``).
 
 Identical contents are skipped (one article copying another is not a pair worth reading). The candidates go
 to ``DIR/candidates.jsonl`` (outside the repository: it holds the corpora's text) with ids ``p0000``…, the
@@ -32,11 +39,11 @@ contradict, unrelated (``docs/guide/claim_pairs.md``), numeric ``1`` when the co
 The candidates were labelled by reading both claims in their sentences, before any model saw them.
 
 **Finalize.** Each labelled pair is checked (its spans resolve to the raw text the candidate was drawn from,
-by sha256) and written without its text: corpus, doc id, span, sha256 of the span, outlet and event of each
-claim, relation, numeric, note. The split is grouped by event: pairs are joined when they share an event (a
-union-find over the events of their two claims), and whole groups are drawn, in the order of
-``numpy.random.default_rng(SEED)``, into ``test`` until it holds ``TEST_SHARE`` of the pairs; the rest is
-``dev``. No event is on both sides.
+by sha256, and that text normalized is the extractor's content) and written without its text: corpus, doc
+id, span, sha256 of the span, outlet and event of each claim, relation, numeric, note. The split is grouped
+by event: pairs are joined when they share an event (a union-find over the events of their two claims), and
+whole groups are drawn, in the order of ``numpy.random.default_rng(SEED)``, into ``test`` until it holds
+``TEST_SHARE`` of the pairs; the rest is ``dev``. No event is on both sides.
 """
 
 from __future__ import annotations
@@ -445,7 +452,12 @@ def _split(recs: list[dict]) -> dict[str, str]:
     return out
 
 
+def _bare(text: str) -> str:
+    return re.sub(r"[\s\u200c]", "", text)
+
+
 def finalize(work: Path) -> None:
+    from toolkit import normalize
     from toolkit.datasets import _claim_pair_texts
 
     cands = {r["id"]: r for r in map(json.loads, (work / "candidates.jsonl").read_text("utf-8").splitlines())}
@@ -469,7 +481,13 @@ def finalize(work: Path) -> None:
             out["note"] = r["note"]
         lines.append(json.dumps(out, ensure_ascii=False))
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    _claim_pair_texts([json.loads(x) for x in lines], None)  # every span resolves, or DataError
+    # every span resolves (or DataError), to the content the extractor gave (ZWNJs and spaces aside: the
+    # extractor normalizes the whole article, where a span alone may restore a ZWNJ differently)
+    texts = _claim_pair_texts([json.loads(x) for x in lines], None)
+    for r, pair in zip(recs, texts, strict=True):
+        for side, text in zip("ab", pair, strict=True):
+            if _bare(normalize(text)) != _bare(r[side]["content"]):
+                raise SystemExit(f"{r['id']}: claim {side.upper()}'s span is not its content")
     sides = Counter(split.values())
     print(f"{len(lines)} pairs -> {OUT.relative_to(ROOT)}: {dict(sides)}", file=sys.stderr)
 
@@ -479,6 +497,8 @@ def main() -> None:
     parser.add_argument("step", choices=("sample", "finalize"))
     parser.add_argument("--work", type=Path, required=True, help="a folder outside the repository")
     args = parser.parse_args()
+    if args.work.resolve().is_relative_to(ROOT):
+        parser.error(f"--work {args.work}: choose a folder outside the repository (it receives corpus text)")
     (sample if args.step == "sample" else finalize)(args.work)
 
 
