@@ -40,6 +40,7 @@ __all__ = [
     "fetch",
     "get_data_home",
     "load_attribution",
+    "load_claim_pairs",
     "load_claims_gold",
     "load_farexstance",
     "load_fars",
@@ -609,6 +610,118 @@ def load_attribution(
     if not df.empty:
         df.insert(2, "round", df["id"].str[0].map(ATTRIBUTION_ROUNDS))
     return df
+
+
+# --- Claim pairs: two claims of different articles and how they relate (issue 20) ------------------------
+
+#: The relations of :func:`load_claim_pairs`, as the guide (*Claim pairs*) defines them.
+CLAIM_RELATIONS = ("agree", "elaborate", "contradict", "unrelated")
+
+
+def _claim_pair_texts(recs: list[dict], data_home) -> list[tuple[str, str]]:
+    """The two claims of each pair, resolved from the corpora and checked against the labels' sha256."""
+    need = sorted({r[side]["corpus"] for r in recs for side in ("a", "b")})
+    texts: dict[str, dict[str, str]] = {}
+    for corpus in need:
+        if corpus == "seed":
+            df = load_seeds()
+        elif corpus in _LOADERS:
+            try:
+                df = _LOADERS[corpus](data_home=data_home)
+            except DataError as e:
+                raise DataError(f"the claim pairs quote the {corpus} corpus, which cannot be had: {e}") from None
+        else:
+            raise DataError(f"claim_pairs.jsonl names a corpus the toolkit does not know: {corpus!r}")
+        texts[corpus] = dict(zip(df["doc_id"], df["text"], strict=True))
+    out = []
+    for r in recs:
+        pair = []
+        for side in ("a", "b"):
+            s = r[side]
+            raw = texts[s["corpus"]].get(s["doc_id"])
+            claim = None if raw is None else raw[s["start"] : s["end"]]
+            if claim is None or hashlib.sha256(claim.encode()).hexdigest() != s["sha256"]:
+                raise DataError(
+                    f"claim_pairs.jsonl, pair {r['id']}: claim {side.upper()}, {s['doc_id']}[{s['start']}:{s['end']}], "
+                    f"is not the labelled text: the {s['corpus']} corpus differs from the one labelled "
+                    f"(check its files with toolkit.datasets.fetch({s['corpus']!r}))"
+                )
+            pair.append(claim)
+        out.append((pair[0], pair[1]))
+    return out
+
+
+def load_claim_pairs(split: str | None = None, *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Pairs of claims from different articles, labelled agree, elaborate, contradict or unrelated by reading.
+
+    The claims were extracted with :func:`toolkit.claims.extract_claims` from FarExStance's articles, ISNA, Fars,
+    news2025, Hamshahri Online and the seed, paired across articles (different outlets first) in strata: the
+    same FarExStance claim cluster, bands of lexical similarity, a shared number or speaker, random pairs, and
+    pairs sought for contradictions (``scripts/build_claim_pairs.py``). Each pair was labelled by reading both
+    claims in their sentences, before any model saw them (definitions in the guide, *Claim pairs*). The labels
+    hold no text: each claim is its corpus, doc id and raw span, resolved here and checked by sha256. The
+    ``test`` part is frozen, and split by event: no event (FarExStance claim cluster, or article) is on both
+    sides.
+
+    Parameters
+    ----------
+    split : {None, "dev", "test"}, default None
+        All pairs, or those of one part.
+    data_home : str or os.PathLike, optional
+        Where downloads and built tables are kept; default :func:`get_data_home`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair: ``id, split, relation, numeric, text_a, text_b, outlet_a, outlet_b, corpus_a, doc_a,
+        start_a, end_a, events_a, corpus_b, doc_b, start_b, end_b, events_b, stratum, note``. ``relation`` is one
+        of :data:`CLAIM_RELATIONS`; ``numeric`` is True for a contradiction of numbers (400–500 vs 2,000);
+        ``text_a`` / ``text_b`` are the claims' raw text (``raw[start:end]`` of the article's ``text``);
+        ``events_a`` / ``events_b`` the events a claim belongs to (``fx:<claim_id>`` for a FarExStance claim
+        cluster, else ``<corpus>:<doc_id>``); ``stratum`` how the pair was drawn; ``note`` the labeller's
+        reason, or empty.
+
+    Raises
+    ------
+    ValueError
+        For a ``split`` other than None, ``"dev"`` or ``"test"``.
+    DataError
+        When a corpus the pairs quote can be neither found nor downloaded (the message names it and says what
+        to do), or a claim is not the labelled text (its sha256 differs).
+
+    Examples
+    --------
+    >>> pairs = load_claim_pairs("test")
+    >>> sorted(pairs["relation"].unique())
+    ['agree', 'contradict', 'elaborate', 'unrelated']
+    >>> seed = load_claim_pairs().query("corpus_a == 'seed' and corpus_b == 'seed'")
+    >>> row = seed[seed["text_b"].str.contains("یکدیگر")].iloc[0]
+    >>> row["outlet_b"], row["relation"]
+    ('Al Mayadeen', 'elaborate')
+    """
+    if split not in (None, "dev", "test"):
+        raise ValueError(f"split must be None, 'dev' or 'test', not {split!r}")
+    lines = (resources.files("toolkit") / "resources" / "labels" / "claim_pairs.jsonl").read_text("utf-8").split("\n")
+    recs = [json.loads(x) for x in lines if x]
+    if split is not None:
+        recs = [r for r in recs if r["split"] == split]
+    rows = []
+    for r, (text_a, text_b) in zip(recs, _claim_pair_texts(recs, data_home), strict=True):
+        row = {"id": r["id"], "split": r["split"], "relation": r["relation"], "numeric": r["numeric"]}
+        row |= {"text_a": text_a, "text_b": text_b, "outlet_a": r["a"]["outlet"], "outlet_b": r["b"]["outlet"]}
+        for side in ("a", "b"):
+            s = r[side]
+            row |= {f"corpus_{side}": s["corpus"], f"doc_{side}": s["doc_id"], f"start_{side}": s["start"]}
+            row |= {f"end_{side}": s["end"], f"events_{side}": list(s["events"])}
+        rows.append(row | {"stratum": r["stratum"], "note": r.get("note", "")})
+    return pd.DataFrame(rows, columns=_CLAIM_PAIR_COLUMNS)
+
+
+_CLAIM_PAIR_COLUMNS = [
+    "id", "split", "relation", "numeric", "text_a", "text_b", "outlet_a", "outlet_b",
+    "corpus_a", "doc_a", "start_a", "end_a", "events_a", "corpus_b", "doc_b", "start_b", "end_b", "events_b",
+    "stratum", "note",
+]  # fmt: skip
 
 
 # --- Topics: one taxonomy over the labelled news corpora (toolkit.taxonomy; see load_topics) --------------
