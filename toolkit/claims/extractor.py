@@ -112,25 +112,42 @@ def _row(c: _Claim, doc_id: str, norm: str, offsets: Offsets) -> tuple:
     return (doc_id, c.outlet[0], c.outlet[1], c.speaker, c.cue, c.mode, norm[s:e], a, b, norm[ss:se])
 
 
-@dataclasses.dataclass
 class _Sentence:
     """One sentence ``[s, e)`` being read (:meth:`_Doc._sentence`): its cues and what is found so far."""
 
-    s: int
-    e: int
-    start: int  # where its own text starts: after datelines, a headline and the prefixes that wrap its cues
-    relay: list[tuple[str, bool, tuple[int, int]]]  # the outlets that relay its claims, with their spans
-    relay_speaker: str = ""  # the body a wrapping prefix names («به نقل از روابط عمومی …»)
-    relay_pairs: tuple = ()  # (name, known) of ``relay``: one tuple shared by its claims
-    verbs: list[re.Match] = dataclasses.field(default_factory=list)
-    clauses: list[re.Match] = dataclasses.field(default_factory=list)
-    verb_starts: list[int] = dataclasses.field(default_factory=list)
-    verb_ends: list[int] = dataclasses.field(default_factory=list)
-    clause_ends: list[int] = dataclasses.field(default_factory=list)
-    last_cue: int = -1  # where its last verb or clause cue starts
-    claims: list[_Claim] = dataclasses.field(default_factory=list)
-    owner: dict[int, int] = dataclasses.field(default_factory=dict)  # clause cue → the verb it is said with
-    owned: dict[int, list[int]] = dataclasses.field(default_factory=dict)  # verb → its clause cues, in order
+    __slots__ = (
+        "claims",
+        "clause_ends",
+        "clauses",
+        "e",
+        "last_cue",
+        "owned",
+        "owner",
+        "relay",
+        "relay_pairs",
+        "relay_speaker",
+        "s",
+        "start",
+        "verb_ends",
+        "verb_starts",
+        "verbs",
+    )
+
+    def __init__(self, s: int, e: int, start: int, relay: list[tuple[str, bool, tuple[int, int]]]):
+        self.s, self.e = s, e
+        self.start = start  # where its own text starts: after datelines, a headline and the prefixes that wrap cues
+        self.relay = relay  # the outlets that relay its claims, with their spans
+        self.relay_speaker = ""  # the body a wrapping prefix names («به نقل از روابط عمومی …»)
+        self.relay_pairs: tuple = ()  # (name, known) of ``relay``: one tuple shared by its claims
+        self.verbs: list[re.Match] = []
+        self.clauses: list[re.Match] = []
+        self.verb_starts: list[int] = []
+        self.verb_ends: list[int] = []
+        self.clause_ends: list[int] = []
+        self.last_cue = -1  # where its last verb or clause cue starts
+        self.claims: list[_Claim] = []
+        self.owner: dict[int, int] = {}  # clause cue → the verb it is said with
+        self.owned: dict[int, list[int]] = {}  # verb → its clause cues, in order
 
 
 class _Doc(_Content, _Outlets, _Speakers):
@@ -161,9 +178,10 @@ class _Doc(_Content, _Outlets, _Speakers):
             self.article_relay = list(st.relay)
         # one tuple shared by every claim of the sentence (a copy each was quadratic in a run of relays)
         st.relay_pairs = tuple((n, k) for n, k, _ in st.relay)
-        self._owners(st)
-        self._verbs(st)
-        self._lone_clauses(st)
+        if st.verbs or st.clauses:
+            self._owners(st)
+            self._verbs(st)
+            self._lone_clauses(st)
         claims = sorted((c for c in st.claims if c.kind != "drop"), key=lambda c: c.cue_start)
         self._collapse(claims, s)
         claims = [c for c in claims if c.kind != "drop"]
