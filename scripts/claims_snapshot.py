@@ -4,6 +4,7 @@ no output (``tests/fixtures/claims_snapshot.json``, checked by ``tests/test_clai
     python scripts/claims_snapshot.py                      # write the fixture from the current extractor
     python scripts/claims_snapshot.py --check              # compare; exit 1 at the first corpus that differs
     python scripts/claims_snapshot.py --check --corpus seed --corpus news2025
+    python scripts/claims_snapshot.py --before 8108feb --rounds 3   # the same digests as REV's, and the time
 
 For each corpus the extractor runs once on all its texts (a DataFrame with ``doc_id`` and ``text``), and the
 table's rows, all of :data:`toolkit.claims.COLUMNS` in order, are written one JSON array a line (plain Python
@@ -16,13 +17,20 @@ The corpora: the seed article (``load_seeds``, needs nothing), the labelled pass
 ISNA, Fars, and FarExStance's articles (each distinct text once, with the ``doc_id`` of its first row: the
 table repeats an article for each claim paired with it). A corpus that cannot be had is reported and left
 out (``--check`` says so and does not fail on it).
+
+``--before REV`` runs ``extract_claims`` of ``toolkit/claims`` as it was at the git revision ``REV`` (loaded as
+``benchmarks/claims.py --before`` does) beside this one on each corpus, ``--rounds`` times each, taking turns
+(the order flips every round): the digests must be the same (exit 1 otherwise), and a table gives the median
+CPU seconds (``time.process_time``) of each and their ratio.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -90,13 +98,61 @@ def fingerprint(name: str, texts: pd.DataFrame) -> dict:
     return out
 
 
+def _claims_at(rev: str) -> Callable[[pd.DataFrame], pd.DataFrame]:
+    """``extract_claims`` as it was at ``rev``, from ``benchmarks/claims.py`` (not installed: read from its file)."""
+    spec = importlib.util.spec_from_file_location("benchmarks_claims", ROOT / "benchmarks" / "claims.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.claims_at(rev)
+
+
+def against(rev: str, names: list[str], rounds: int) -> pd.DataFrame:
+    """Rows, digests the same or not, and median CPU seconds of this extractor and ``rev``'s on each corpus."""
+    from toolkit.claims import COLUMNS, extract_claims
+
+    extractors = {"this": extract_claims, rev: _claims_at(rev)}
+    for extract in extractors.values():
+        extract("به گزارش ایسنا، وزیر نفت گفت: تولید ثابت است.")  # load the lexicons once
+    rows = []
+    for name in names:
+        texts = load(name)
+        if texts is None:
+            continue
+        seconds: dict[str, list[float]] = {k: [] for k in extractors}
+        digests: dict[str, set[str]] = {k: set() for k in extractors}
+        for r in range(rounds):
+            for key in list(extractors)[:: 1 if r % 2 == 0 else -1]:
+                t0 = time.process_time()
+                table = extractors[key](texts)
+                seconds[key].append(time.process_time() - t0)
+                digests[key].add(digest(table, COLUMNS))
+        this, before = statistics.median(seconds["this"]), statistics.median(seconds[rev])
+        same = len(digests["this"] | digests[rev]) == 1
+        rows.append({"corpus": name, "texts": len(texts), "rows": len(table), "same": same,
+                     "cpu_s_this": round(this, 2), f"cpu_s_{rev}": round(before, 2),
+                     "ratio": round(this / before, 3)})  # fmt: skip
+        print(rows[-1], file=sys.stderr)
+    out = pd.DataFrame(rows)
+    total = out[["cpu_s_this", f"cpu_s_{rev}"]].sum()
+    out.loc[len(out)] = {"corpus": "all", "texts": out.texts.sum(), "rows": out.rows.sum(), "same": out.same.all(),
+                         "cpu_s_this": round(total.iloc[0], 2), f"cpu_s_{rev}": round(total.iloc[1], 2),
+                         "ratio": round(total.iloc[0] / total.iloc[1], 3)}  # fmt: skip
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="compare with the fixture instead of writing it")
     ap.add_argument("--corpus", action="append", choices=CORPORA, help="only these corpora (repeatable)")
     ap.add_argument("--fixture", type=Path, default=FIXTURE)
+    ap.add_argument("--before", metavar="REV", help="compare with extract_claims at this git revision, and time both")
+    ap.add_argument("--rounds", type=int, default=3, help="with --before: runs of each extractor, taking turns")
     args = ap.parse_args(argv)
     names = args.corpus or list(CORPORA)
+    if args.before:
+        table = against(args.before, names, args.rounds)
+        print(table.to_string(index=False))
+        return 0 if table.same.all() else 1
     expected = json.loads(args.fixture.read_text("utf-8")) if args.check else {}
     found, total = {}, 0.0
     for name in names:

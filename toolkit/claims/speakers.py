@@ -366,6 +366,8 @@ class _Speakers:
         self._resolve_outlets()
 
     def _resolve_speakers(self, entities: _Entities) -> None:
+        """Each claim's speaker tidied, or taken from its antecedent (the last claim with a speaker, source or
+        outlet, as its kind asks), and linked to an entity; the clause cues said with it take the same."""
         last_person = -1  # index of the last claim with a speaker
         last_source = -1
         last_outlet = -1
