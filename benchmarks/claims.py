@@ -3,6 +3,7 @@
     python benchmarks/claims.py                 # accuracy on the held-out test3 passages, then speed
     python benchmarks/claims.py --split dev     # the passages the rules were written on
     python benchmarks/claims.py --no-speed
+    python benchmarks/claims.py --before 8108feb --rounds 5   # speed beside a revision, 5 turns each, medians
     python benchmarks/claims.py --scaling --before 6612177   # only the time on hostile input, beside a revision
 
 **Accuracy** (``datasets.load_claims_gold``, our labels in ``toolkit/resources/labels/``). The extractor runs
@@ -27,7 +28,9 @@ load average before the run is printed). The share of the time spent in normaliz
 (``normalize_with_offsets``, which extraction runs first) is measured separately on the same articles,
 in CPU time. **Scaling**: one article made of
 ISNA texts at 0.25, 0.5 and 1 MB (time per MB should stay flat: linear time). ``--before REV`` adds the
-speed of ``toolkit/claims.py`` as it was at ``REV`` (read with ``git show``), in the same run.
+speed of ``toolkit/claims`` as it was at ``REV`` (read with ``git show``: the module before issue 21 split it
+into a package, or the package), in the same run; ``--rounds N`` times each N times, taking turns, and gives
+the medians.
 
 **Hostile input** (``--scaling``, nothing else): ``tests/hostile.py``'s mix (runs of cues with no sentence end,
 broken quotes, no spaces, mixed letters, invisible characters in names, words that made the regexes
@@ -49,11 +52,14 @@ cue repeated (one outlet), and two outlets stating the same claim in turn (too m
 from __future__ import annotations
 
 import argparse
+import atexit
 import functools
 import importlib.util
 import os
 import re
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -209,16 +215,33 @@ def accuracy(split: str | None) -> pd.DataFrame:
 
 @functools.cache
 def claims_at(rev: str | None):
-    """``extract_claims`` of ``toolkit/claims.py`` as it was at ``rev`` (the rest of the toolkit as it is
-    now), or as it is now for ``None``."""
+    """``extract_claims`` of ``toolkit/claims`` as it was at ``rev`` (the rest of the toolkit as it is now), or
+    as it is now for ``None``: the module ``toolkit/claims.py`` before issue 21, the package after it (its
+    modules copied to a temporary folder as the package ``claims_REV``, their imports of each other renamed)."""
     if rev is None:
         return extract_claims
-    source = subprocess.run(["git", "show", f"{rev}:toolkit/claims.py"], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout  # fmt: skip
-    module = types.ModuleType(f"claims_{rev}")
-    sys.modules[module.__name__] = module  # dataclasses look their module up
-    exec(compile(source, f"{rev}:toolkit/claims.py", "exec"), module.__dict__)
-    return module.extract_claims
+    name = f"claims_{rev}"
+    listed = subprocess.run(["git", "ls-tree", "--name-only", rev, "toolkit/claims/"], cwd=ROOT, check=True,
+                            capture_output=True, text=True).stdout.split()  # fmt: skip
+    if not listed:
+        source = _git_show(rev, "toolkit/claims.py")
+        module = types.ModuleType(name)
+        sys.modules[module.__name__] = module  # dataclasses look their module up
+        exec(compile(source, f"{rev}:toolkit/claims.py", "exec"), module.__dict__)
+        return module.extract_claims
+    folder = Path(tempfile.mkdtemp(prefix="claims_at_")) / name
+    atexit.register(shutil.rmtree, folder.parent, True)
+    folder.mkdir()
+    for path in (p for p in listed if p.endswith(".py")):
+        source = _git_show(rev, path).replace("toolkit.claims.", f"{name}.")
+        (folder / Path(path).name).write_text(source, encoding="utf-8")
+    sys.path.insert(0, str(folder.parent))
+    return importlib.import_module(name).extract_claims
+
+
+def _git_show(rev: str, path: str) -> str:
+    return subprocess.run(["git", "show", f"{rev}:{path}"], cwd=ROOT, check=True, capture_output=True,
+                          text=True).stdout  # fmt: skip
 
 
 def _run(texts: list[str], rev: str | None = None) -> float:
@@ -229,10 +252,11 @@ def _run(texts: list[str], rev: str | None = None) -> float:
     return time.process_time() - t0
 
 
-def speed(n: int, before: str | None = None) -> pd.DataFrame:
+def speed(n: int, before: str | None = None, rounds: int = 1) -> pd.DataFrame:
     """Wall-clock throughput on 1 and 2 processes, and articles per CPU second (what the machine's other
     load does not change much: on an otherwise idle 2-core machine, 2 processes approach twice that); with
-    ``before``, the same for that revision's extractor, in turn with this one."""
+    ``before``, the same for that revision's extractor, in turn with this one. With ``rounds`` above 1, each
+    is timed that many times, the extractors taking turns, and the median is given."""
     texts = datasets.load_isna("test")["text"].head(n).tolist()
     rows = []
     normalizer = Normalizer()
@@ -240,22 +264,34 @@ def speed(n: int, before: str | None = None) -> pd.DataFrame:
     for t in texts:
         normalizer.normalize_with_offsets(t)  # what extract_claims runs first, on each article
     t_norm = time.process_time() - t0
+    revs = (None, before) if before else (None,)
+    for rev in revs:
+        claims_at(rev)(texts[0])  # load the lexicons once
     for workers in (1, 2):
-        for rev in (None, before) if before else (None,):
-            claims_at(rev)(texts[0])  # load the lexicons once
-            t0 = time.perf_counter()
-            if workers == 1:
-                cpu = _run(texts, rev)
-            else:
-                chunks = [texts[i::workers] for i in range(workers)]
-                with ProcessPoolExecutor(workers) as pool:
-                    cpu = sum(pool.map(_run, chunks, [rev] * workers))
-            dt = time.perf_counter() - t0
+        times: dict[str | None, list[tuple[float, float]]] = {rev: [] for rev in revs}
+        for _ in range(rounds):
+            for rev in revs:
+                times[rev].append(_timed_run(texts, rev, workers))
+        for rev in revs:
+            dt = statistics.median(w for w, _ in times[rev])
+            cpu = statistics.median(c for _, c in times[rev])
             rows.append({"claims.py": rev or "this", "processes": workers, "articles": len(texts),
                          "seconds": round(dt, 2), "articles_per_s": round(len(texts) / dt, 1),
                          "articles_per_cpu_s": round(len(texts) / cpu, 1)})  # fmt: skip
     rows[0]["normalization_share"] = round(t_norm / (len(texts) / rows[0]["articles_per_cpu_s"]), 2)
     return pd.DataFrame(rows)
+
+
+def _timed_run(texts: list[str], rev: str | None, workers: int) -> tuple[float, float]:
+    """(wall-clock seconds, CPU seconds of the workers) of extracting from every text on ``workers`` processes."""
+    t0 = time.perf_counter()
+    if workers == 1:
+        cpu = _run(texts, rev)
+    else:
+        chunks = [texts[i::workers] for i in range(workers)]
+        with ProcessPoolExecutor(workers) as pool:
+            cpu = sum(pool.map(_run, chunks, [rev] * workers))
+    return time.perf_counter() - t0, cpu
 
 
 def _timed(text: str, rev: str | None = None) -> tuple[int, float, float]:
@@ -405,7 +441,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--old", default=DENSE, help="git revision of the comparison to set beside (default: dense)")
     ap.add_argument("--old-max", type=int, default=4000, help="run the old comparison up to this many claims")
     ap.add_argument("--scaling", action="store_true", help="only the time on hostile input (see above)")
-    ap.add_argument("--before", help="git revision of toolkit/claims.py to time beside this one")
+    ap.add_argument("--before", help="git revision of toolkit/claims to time beside this one")
+    ap.add_argument("--rounds", type=int, default=1, help="time the speed run this many times, taking turns")
     ap.add_argument("--timeout", type=float, default=120, help="seconds --before may take on each hostile size")
     ap.add_argument("--hostile-size", type=int, help=argparse.SUPPRESS)  # one run, for --before in a child
     args = ap.parse_args(argv)
@@ -439,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_speed:
         cpus = f"{os.cpu_count()} CPUs, load before: {_load()}"
         print(f"\nSpeed (ISNA test articles, raw text in, DataFrame out; {cpus}):")
-        print(speed(args.articles, args.before).to_string(index=False))
+        print(speed(args.articles, args.before, args.rounds).to_string(index=False))
         print("\nScaling with article size:")
         print(scaling().to_string(index=False))
     return 0
