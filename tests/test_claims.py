@@ -374,3 +374,14 @@ def test_scheme_constructions():
     assert c.outlet.tolist() == [""]
     c = extract_claims("احمد دهقان: مصرف‌کننده تکنولوژی هستیم.")
     assert c[["speaker", "cue", "content"]].values.tolist() == [["احمد دهقان", ":", "مصرف‌کننده تکنولوژی هستیم"]]
+
+
+def test_a_repeated_cue_after_and_keeps_its_speaker():
+    # «X گفته که A و گفته B»: the words before the second «گفته» are A's, not a speaker
+    text = "سخنگوی وزارت خارجه چین گفته که منطقه در یک گذرگاه مهم قرار دارد و گفته چین حاضر است کمک کند."
+    c = extract_claims(text)
+    assert c["content"].tolist() == ["منطقه در یک گذرگاه مهم قرار دارد", "چین حاضر است کمک کند"]
+    assert c["speaker"].nunique() == 1 and c["speaker"].iloc[0].startswith("سخنگوی")
+    # another verb there may have its own subject inside the content before it: left alone
+    text = "آسوشیتدپرس گزارش داد: آیت‌الله خامنه‌ای به انتقاد از آمریکا پرداخت و تاکید کرد که اعتماد به غرب جواب نمی‌دهد."
+    assert extract_claims(text)["speaker"].iloc[-1] == "خامنه‌ای"

@@ -373,6 +373,8 @@ class _Doc(_Content, _Outlets, _Speakers):
         claim = _Claim(_clean(v.group()), v.start(), mode, content, (st.s, e))
         claim.nested = inside.covers(v.start()) or i in within
         previous = (failed[i - 1], st.verb_starts[i - 1]) if shared else None
+        if not mine and self._goes_on(st, v):
+            clause_start = first  # «او گفته که A و گفته B»: the speaker of A says B too
         self._verb_speaker(claim, v, clause_start, first, previous)
         claim.relay = st.relay_pairs
         if claim.kind == "zero" and st.relay_speaker and not st.claims:
@@ -392,6 +394,16 @@ class _Doc(_Content, _Outlets, _Speakers):
         inside.add(content)
         for other in claim.co_outlets:  # coordinated outlets: one claim each, the same content
             st.claims.append(dataclasses.replace(claim, subject_outlet=other, co_outlets=(), clauses=[]))
+
+    def _goes_on(self, st: _Sentence, v: re.Match) -> bool:
+        """Whether the cue ``v`` repeats the cue of the sentence's last claim right after its content, joined by
+        a bare «و»: the same speaker goes on («او گفته که منطقه … قرار دارد و گفته چین …»). Another verb there
+        («… گزارش داد: X … پرداخت و تاکید کرد») may have its subject inside that content, and is left alone."""
+        x = v.start()
+        if not st.claims or st.claims[-1].cue_start >= x or st.claims[-1].cue != _clean(v.group()):
+            return False
+        end = st.claims[-1].content[1]
+        return end <= x and self.text[end:x].strip(_WS + '،,»"') == "و"
 
     def _verb_speaker(
         self, claim: _Claim, v: re.Match, clause_start: int, first: int, previous: tuple[int, int] | None
