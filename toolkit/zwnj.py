@@ -20,7 +20,9 @@ import functools
 import gzip
 import itertools
 import operator
+import os
 import re
+from collections.abc import Iterable
 from importlib import resources
 from itertools import compress, filterfalse
 
@@ -215,6 +217,172 @@ def read_lexicon() -> dict:
     return lex
 
 
+def count_forms(texts: Iterable[str], *, known: Iterable[str] | None = None) -> collections.Counter:
+    """Count the written forms of a corpus: what its writers join with a ZWNJ and what they write apart.
+
+    Counts every word as written, with its ZWNJs (``رئیس‌جمهور``) or without (``میدانی``), and every run of
+    2 to :data:`MAX_WORDS` words with single spaces between whose letters, joined, spell a word written as
+    one word in the corpus or in ``known`` (``رئیس جمهور``, ``کرده است``): the spaced reading that competes
+    with the joined one. These are the counts :meth:`ZwnjRestorer.fitted` weighs above the shipped lexicon.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        Character-normalized texts (``Normalizer(restore_zwnj=False)``), most of which keep their ZWNJs.
+    known : iterable of str, optional
+        Letters (ZWNJs taken out) that spell one word besides the corpus' own; by default those of the
+        shipped lexicon, so that a corpus that writes ``رئیس جمهور`` apart counts it even if it never joins it.
+
+    Returns
+    -------
+    collections.Counter
+        Written form -> count.
+
+    Examples
+    --------
+    >>> counts = count_forms(["رئیس‌جمهور گفت", "رئیس جمهور و رئیس‌جمهور"], known=())
+    >>> counts["رئیس‌جمهور"], counts["رئیس جمهور"], counts["جمهور و"]
+    (2, 1, 0)
+    """
+    forms: collections.Counter = collections.Counter()
+    runs: list[list[str]] = []
+    for text in texts:
+        parts = _split(text)
+        run: list[str] = []
+        for word, after in zip(parts[1::2], parts[2::2], strict=True):
+            run.append(word)
+            if after != " ":
+                if len(run) > 1:
+                    runs.append(run)
+                run = []
+        forms.update(parts[1::2])
+    if known is None:
+        known = ZwnjRestorer.default().known
+    keys = set(known).union(f.replace(ZWNJ, "") if ZWNJ in f else f for f in forms)
+    for run in runs:
+        for i in range(len(run) - 1):
+            for window in itertools.islice(
+                itertools.accumulate(run[i + 1 : i + MAX_WORDS], initial=run[i], func=lambda a, b: a + " " + b), 1, None
+            ):
+                if _BOUNDARY.sub("", window) in keys:
+                    forms[window] += 1
+    return forms
+
+
+#: How much more a form the user's corpus writes weighs than one the shipped lexicon writes, after scaling
+#: the corpus to the lexicon's number of words (:func:`fitted_forms`).
+FIT_WEIGHT = 10.0
+
+
+def fitted_forms(counts: dict[str, int], forms: dict[str, int], *, weight: float = FIT_WEIGHT) -> dict[str, int]:
+    """The shipped lexicon's forms with a corpus' own forms (:func:`count_forms`) weighed above them.
+
+    For letters the corpus spells, each competing form counts ``weight`` times its corpus count, scaled to
+    the lexicon's size, plus its count in the lexicon; for letters it never spells, the lexicon decides alone.
+
+    Parameters
+    ----------
+    counts : dict of str to int
+        The corpus' written forms and their counts.
+    forms : dict of str to int
+        The shipped lexicon's (``read_lexicon()["forms"]``).
+    weight : float, default :data:`FIT_WEIGHT`
+        How much more one word of the corpus weighs than one of the lexicon's text.
+
+    Returns
+    -------
+    dict of str to int
+
+    Examples
+    --------
+    >>> fitted = fitted_forms({"رئیس‌جمهور": 3}, {"رئیس جمهور": 662, "رئیس‌جمهور": 196, "و": 10000})
+    >>> fitted["رئیس‌جمهور"] > fitted["رئیس جمهور"]
+    True
+    """
+    words = sum(c for f, c in counts.items() if " " not in f)
+    if not words:
+        return dict(forms)
+    scale = weight * max(sum(c for f, c in forms.items() if " " not in f) / words, 1.0)
+    out = dict(forms)
+    for f, c in counts.items():
+        if c > 0:
+            out[f] = out.get(f, 0) + round(c * scale)
+    return out
+
+
+FORMS_HEADER = "# toolkit ZWNJ forms: a written form, a tab and its count, one a line"
+
+
+def write_forms(counts: dict[str, int], path: str | os.PathLike) -> None:
+    """Write counted forms (:func:`count_forms`) as a plain UTF-8 table that :func:`read_forms` reads back.
+
+    Parameters
+    ----------
+    counts : dict of str to int
+    path : str or path-like
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "forms.tsv"
+    >>> write_forms({"رئیس‌جمهور": 3, "رئیس جمهور": 1}, path)
+    >>> read_forms(path) == {"رئیس‌جمهور": 3, "رئیس جمهور": 1}
+    True
+    """
+    rows = sorted(((f, c) for f, c in counts.items() if c > 0), key=lambda t: (-t[1], t[0]))
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(FORMS_HEADER + "\n")
+        fh.writelines(f"{f}\t{c}\n" for f, c in rows)
+
+
+def read_forms(path: str | os.PathLike) -> dict[str, int]:
+    """Read a table of forms written by :func:`write_forms` (``Normalizer.save_forms``).
+
+    Lines starting with ``#`` and blank lines are skipped; every other line is a written form (words with
+    single spaces between), a tab and a count.
+
+    Parameters
+    ----------
+    path : str or path-like
+
+    Returns
+    -------
+    dict of str to int
+
+    Raises
+    ------
+    ValueError
+        On a malformed line: the file, the line number, and what to write instead.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "forms.tsv"
+    >>> _ = path.write_text("رئیس‌جمهور\\tmany\\n", encoding="utf-8")
+    >>> read_forms(path)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: ...forms.tsv, line 1: the count 'many' is not a whole number ≥ 0; ...
+    """
+    counts: dict[str, int] = {}
+    how = "write one form, a tab and a count a line (as Normalizer.save_forms does)"
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.rstrip("\r\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if len(fields) != 2:
+                raise ValueError(f"{path}, line {n}: expected a form and a count separated by one tab; {how}")
+            form, count = fields
+            if not count.strip().isdecimal():
+                raise ValueError(f"{path}, line {n}: the count {count!r} is not a whole number ≥ 0; {how}")
+            if _SPLIT.fullmatch(form.replace(" ", "")) is None or "  " in form or form != form.strip():
+                raise ValueError(f"{path}, line {n}: {form!r} is not a written form (words, single spaces); {how}")
+            counts[form] = counts.get(form, 0) + int(count)
+    return counts
+
+
 class ZwnjRestorer:
     """The lexicon, the damage model and the rules that put lost ZWNJs back; use :meth:`default`.
 
@@ -348,6 +516,36 @@ class ZwnjRestorer:
         True
         """
         return cls(**read_lexicon())
+
+    @classmethod
+    def fitted(cls, counts: dict[str, int], *, weight: float = FIT_WEIGHT) -> ZwnjRestorer:
+        """A restorer whose corpus forms (:func:`count_forms`) outrank the shipped lexicon (:func:`fitted_forms`).
+
+        Parameters
+        ----------
+        counts : dict of str to int
+            Written forms of the user's corpus and their counts.
+        weight : float, default :data:`FIT_WEIGHT`
+
+        Returns
+        -------
+        ZwnjRestorer
+
+        Examples
+        --------
+        >>> r = ZwnjRestorer.fitted(count_forms(["رئیس‌جمهور گفت که رئیس‌جمهور آمد"]))
+        >>> r.apply("رئیس جمهور گفت")
+        'رئیس\u200cجمهور گفت'
+        """
+        lex = read_lexicon()
+        return cls(**{**lex, "forms": fitted_forms(counts, lex["forms"], weight=weight)})
+
+    def _clear(self) -> None:
+        """Forget every cached decision (a benchmark's first pass)."""
+        self._fixes.clear()
+        self._joins.clear()
+        self._segments.clear()
+        self._cached = 0
 
     # -- the damage a text shows -------------------------------------------------------------------
 
