@@ -192,22 +192,26 @@ def _pct(x: float) -> str:
 
 def table(result: dict) -> str:
     out = [
-        "| outlet | damage | shipped restored | fitted restored | hazm restored | shipped damage | fitted damage "
-        "| hazm damage | fitted: more restored, ≤ ½ damage |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---|",
+        "| outlet | damage | restored: shipped | fitted | hazm | damage to other words: shipped | fitted | hazm "
+        "| … not typed apart: shipped | fitted | hazm | target, strict | target, not typed apart |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ]
-    met = 0
+    met = collections.Counter()
     for r in result["rows"]:
         s, f, h = r["shipped"], r["fitted"], r["hazm"]
         clean = r["damage"] == "clean"
-        ok = (clean or f["restored"] > h["restored"]) and f["damaged"] <= h["damaged"] / 2
-        met += ok
+        more = clean or f["restored"] > h["restored"]
+        ok = {k: more and f[k] <= h[k] / 2 for k in ("damaged", "damaged_other")}
+        met.update(k for k, v in ok.items() if v)
         restored = ["–"] * 3 if clean else [_pct(x["restored"]) for x in (s, f, h)]
-        out.append(
-            f"| {r['outlet']} | {r['damage']} | {' | '.join(restored)} | "
-            f"{s['damaged']:.2%} | {f['damaged']:.2%} | {h['damaged']:.2%} | {'yes' if ok else '**no**'} |"
-        )
-    out.append(f"\nTarget met on {met} of {len(result['rows'])} rows (outlet × damage).")
+        damage = [f"{x['damaged']:.2%}" for x in (s, f, h)] + [f"{x['damaged_other']:.2%}" for x in (s, f, h)]
+        verdict = ["yes" if ok[k] else "**no**" for k in ("damaged", "damaged_other")]
+        out.append(f"| {r['outlet']} | {r['damage']} | {' | '.join(restored + damage + verdict)} |")
+    out.append(
+        f"\nTarget (the fitted restorer restores more ZWNJ words than hazm and damages at most half as many other "
+        f"words) met on {met['damaged']} of {len(result['rows'])} rows counting every other word, on "
+        f"{met['damaged_other']} leaving out bound morphemes the writer typed apart (and their hosts)."
+    )
     out.append("\n| outlet | fit / test articles | gold ZWNJ words | oracle spaced | oracle fitted spaced |")
     out.append("|---|---:|---:|---:|---:|")
     for r in result["rows"]:
