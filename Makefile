@@ -31,9 +31,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 
 bench: $(STAMP)
-	$(PY) benchmarks/zwnj.py
-	$(PY) benchmarks/zwnj.py --corpus fars
-	$(PY) benchmarks/zwnj.py --corpus news2025
+	$(PY) benchmarks/zwnj.py --corpus all
 	$(PY) benchmarks/zwnj_choices.py
 	$(PY) benchmarks/keywords.py --cv 5
 	$(PY) benchmarks/claims.py

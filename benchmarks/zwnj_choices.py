@@ -25,11 +25,9 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import re
 from pathlib import Path
 
 from toolkit import Normalizer, evaluation, zwnj
-from toolkit.chars import ZWNJ
 from toolkit.datasets import load_farexstance, load_fars
 
 # the lexicon builder is a script, not part of the package: loaded from its file
@@ -40,9 +38,8 @@ build_zwnj_lexicon = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(build_zwnj_lexicon)
 count_isna, read_hazm = build_zwnj_lexicon.count_isna, build_zwnj_lexicon.read_hazm
 
-_PREFIX = re.compile(f"(?<![^ \\n«(])(ن?می){ZWNJ}")
 DEFAULT_PRIOR = zwnj.PRIOR
-KINDS = {**evaluation.DAMAGES, "typed": lambda t: _PREFIX.sub(r"\1 ", t).replace(ZWNJ, "")}
+KINDS = evaluation.DAMAGES
 
 
 class Told(zwnj.ZwnjRestorer):

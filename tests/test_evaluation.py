@@ -24,6 +24,15 @@ def test_evaluate_scores_a_perfect_and_a_useless_tool():
     assert evaluate_zwnj(Normalizer().normalize, gold, lambda t: t.replace(ZWNJ, ""))["restored"] == 1
 
 
+def test_typed_damage_spaces_the_prefix_and_deletes_the_rest():
+    from toolkit.evaluation import DAMAGES
+
+    text = "«می‌روند» و نمی‌دانند که کتاب‌ها را خریده‌اند؛ شیمی‌دان"
+    assert DAMAGES["typed"](text) == "«می روند» و نمی دانند که کتابها را خریدهاند؛ شیمیدان"
+    gold = [Normalizer(restore_zwnj=False).normalize("این کتاب‌ها را خریده‌اند و می‌خوانند.")]
+    assert evaluate_zwnj(Normalizer().normalize, gold, "typed")["restored"] == 1
+
+
 def test_evaluate_counts_repairs_of_morphemes_typed_apart_separately():
     # a writer typed می and اند apart: joining them is the repair, not damage to a correct word
     gold = ["آنها کتاب را خریده اند و می خوانند و بین المللی است."]

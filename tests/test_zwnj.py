@@ -107,3 +107,121 @@ def test_apply_and_edits_agree():
     for s, e, rep in reversed(r.edits(text)):
         out = out[:s] + rep + out[e:]
     assert out == r.apply(text)
+
+
+# -- fitting to an outlet's own style (issue 22) -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fars_fitted():
+    from toolkit import Normalizer
+    from toolkit.datasets import load_fars
+
+    fars = load_fars().head(200)
+    return Normalizer().fit(fars.title + "\n" + fars.text)
+
+
+def test_fit_returns_the_normalizer_and_learns_the_house_style():
+    from toolkit import Normalizer
+
+    n = Normalizer()
+    corpus = ["رئیس‌جمهور گفت که رئیس‌جمهور به تهران می‌آید.", "رئیس‌جمهور آمد و رئیس‌جمهور رفت."]
+    assert n.fit(corpus) is n
+    assert n.normalize("رئیس جمهور آمد") == "رئیس‌جمهور آمد"
+    assert normalize("رئیس جمهور آمد") == "رئیس جمهور آمد"  # unfitted: ISNA's style, as before
+
+
+def test_fit_keeps_what_the_corpus_writes_apart():
+    from toolkit import Normalizer
+
+    assert normalize("برنامه ریزی کرد") == "برنامه‌ریزی کرد"
+    assert Normalizer().fit(["برنامه ریزی کرد."] * 5).normalize("برنامه ریزی کرد") == "برنامه ریزی کرد"
+
+
+def test_fit_does_not_learn_bound_morphemes_written_apart():
+    from toolkit import Normalizer
+    from toolkit.datasets import load_fars
+
+    # «کتاب ها» written apart is the damage a restorer repairs, not a style: a fit does not keep it
+    corpus = [*load_fars().text.head(100), *["کتاب ها را دید."] * 5]
+    assert Normalizer().fit(corpus).normalize("کتاب ها را") == "کتاب‌ها را"
+
+
+def test_fitted_restorer_keeps_the_seeds_17_words(seed, fars_fitted):
+    restored = [w.strip(".،") for w in fars_fitted.normalize(seed).split() if ZWNJ in w]
+    assert restored == SEED_WORDS
+    assert "تحولات میدانی" in fars_fitted.normalize(seed)
+
+
+def test_fitted_offsets_and_idempotence(seed, fars_fitted):
+    from toolkit.evaluation import DAMAGES
+
+    for damage in ("deleted", "spaced", "typed"):
+        raw = DAMAGES[damage](fars_fitted.normalize(seed))
+        norm, off = fars_fitted.normalize_with_offsets(raw)
+        assert norm == fars_fitted.normalize(raw)
+        assert fars_fitted.normalize(norm) == norm
+        word = norm.split()[3]
+        a, b = off.raw_span(norm.index(word), norm.index(word) + len(word))
+        assert raw[a:b].replace(" ", "").replace(ZWNJ, "") == word.replace(ZWNJ, "")
+
+
+def test_forms_persist_as_a_plain_table(tmp_path, fars_fitted):
+    from toolkit import Normalizer
+    from toolkit.evaluation import DAMAGES
+
+    path = tmp_path / "fars_forms.tsv"
+    fars_fitted.save_forms(path)
+    loaded = Normalizer(forms=path)
+    assert loaded.forms_ == {f: c for f, c in fars_fitted.forms_.items() if c > 0}
+    text = DAMAGES["spaced"](fars_fitted.normalize(load_seeds().text[0]))
+    assert loaded.normalize(text) == fars_fitted.normalize(text)
+    assert Normalizer(forms=fars_fitted.forms_).normalize(text) == fars_fitted.normalize(text)
+    assert "forms=<2 forms>" in repr(Normalizer(forms={"رئیس‌جمهور": 3, "رئیس جمهور": 1}))
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("رئیس‌جمهور 12", "separated by one tab"),
+        ("رئیس‌جمهور\t12\t3", "separated by one tab"),
+        ("رئیس‌جمهور\tmany", "not a whole number"),
+        ("رئیس‌جمهور\t-2", "not a whole number"),
+        ("hello\t3", "not a written form"),
+        ("رئیس  جمهور\t3", "not a written form"),
+    ],
+)
+def test_malformed_forms_file_is_one_clear_error(tmp_path, line, says):
+    from toolkit import Normalizer
+
+    path = tmp_path / "forms.tsv"
+    path.write_text(f"# a comment\nرئیس‌جمهور\t3\n\n{line}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=f"forms.tsv, line 4: .*{says}.*Normalizer.save_forms") as e:
+        Normalizer(forms=path)
+    assert "\n" not in str(e.value)
+
+
+def test_fit_errors_are_clear():
+    from toolkit import Normalizer
+
+    with pytest.raises(ValueError, match="call fit"):
+        Normalizer().save_forms("never-written.tsv")
+    with pytest.raises(TypeError, match="not one str"):
+        Normalizer().fit("رئیس‌جمهور")
+    with pytest.raises(TypeError, match="text 1 is a int"):
+        Normalizer().fit(["رئیس‌جمهور", 3])
+    with pytest.raises(TypeError, match="pandas Series"):
+        Normalizer().normalize("رئیس جمهور", adapt=True)
+
+
+def test_adapt_fits_on_the_series_first():
+    import pandas as pd
+
+    from toolkit import Normalizer
+
+    s = pd.Series(["رئیس‌جمهور گفت.", "رئیس‌جمهور آمد.", None, "رئیس‌جمهور ماند.", "رئیس‌جمهور نشست.", "رئیس جمهور رفت."])
+    n = Normalizer()
+    out = n.normalize(s, adapt=True)
+    assert out.iloc[-1] == "رئیس‌جمهور رفت." and out.isna().iloc[2]
+    assert n.forms_ is not None
+    assert Normalizer().normalize(s).iloc[-1] == "رئیس جمهور رفت."  # without adapt: as before

@@ -41,10 +41,15 @@ __all__ = [
 _MARK = re.compile(f"[{MARKS}]")
 _LETTER_WORD = re.compile(f"[{LETTERS}]+(?:{ZWNJ}[{LETTERS}]+)*")
 
-#: The two ways a text loses its ZWNJs, and no damage at all.
+_PREFIX_ZWNJ = re.compile(f"(?<![^ \\n«(])(ن?می){ZWNJ}")
+
+#: The ways a text loses its ZWNJs, and no damage at all: ``deleted`` (every ZWNJ removed), ``spaced`` (every
+#: ZWNJ a space), ``typed`` (the mixed damage of typing without a ZWNJ key: the ZWNJ after a prefix
+#: ``می``/``نمی`` a space, ``می شود``, every other ZWNJ removed, ``کتابها``) and ``clean``.
 DAMAGES = {
     "deleted": lambda t: t.replace(ZWNJ, ""),
     "spaced": lambda t: t.replace(ZWNJ, " "),
+    "typed": lambda t: _PREFIX_ZWNJ.sub(r"\1 ", t).replace(ZWNJ, ""),
     "clean": lambda t: t,
 }
 _COUNTS = ("zw_words", "zw_right", "plain_words", "plain_changed", "other_words", "other_changed", "tp", "fp", "fn")
@@ -152,7 +157,7 @@ def evaluate_zwnj(
     gold_texts : list of str
         ZWNJ-correct texts, already character-normalized (``Normalizer(restore_zwnj=False)``).
     damage : str or callable, default "deleted"
-        A name of :data:`DAMAGES` (``"deleted"``, ``"spaced"``, ``"clean"``), or a function of your own
+        A name of :data:`DAMAGES` (``"deleted"``, ``"spaced"``, ``"typed"``, ``"clean"``), or a function of your own
         (``str -> str``) that removes or moves ZWNJs and spaces, and nothing else.
 
     Returns

@@ -12,9 +12,10 @@ input, and :func:`changes` lists the words normalization changed.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal, overload
 
@@ -23,7 +24,7 @@ import pandas as pd
 
 from toolkit import chars
 from toolkit.chars import ZWJ, ZWNJ
-from toolkit.zwnj import ZwnjRestorer
+from toolkit.zwnj import ZwnjRestorer, count_forms, read_forms, write_forms
 
 Edit = tuple[int, int, str]
 L = chars.WORD_CHARS  # inside a character class
@@ -290,7 +291,7 @@ Digits = Literal["persian", "latin"] | None
 
 
 class Normalizer:
-    """A configured normalizer: build it once, call it on many texts (it is stateless and thread-safe).
+    """A configured normalizer: build it once, call it on many texts (thread-safe; :meth:`fit` is its only state).
 
     Parameters
     ----------
@@ -308,6 +309,10 @@ class Normalizer:
         Whitespace and punctuation spacing (see the module docstring).
     restore_zwnj : bool, default True
         Put back lost zero-width non-joiners (``کردهاند`` → ``کرده‌اند``, ``می روم`` → ``می‌روم``).
+    forms : str, path-like or dict of str to int, optional
+        A corpus' own written forms, to restore ZWNJs in its house style: a table saved by
+        :meth:`save_forms`, or counts from :func:`toolkit.zwnj.count_forms`. ``None`` (the default): the
+        shipped lexicon alone, unless :meth:`fit` is called.
 
     Notes
     -----
@@ -328,7 +333,8 @@ class Normalizer:
     * **Punctuation** — ``, ; ?`` after a Persian letter become ``، ؛ ؟``; no space before ``. ، ؛ : ! ؟ » )``,
       none after ``« (``, one after ``، ؛ ؟`` and before a following word; a space between a digit and a
       Persian letter (``۹کیلومتر`` → ``۹ کیلومتر``).
-    * **ZWNJ restoration** — lost ZWNJs are put back (``restore_zwnj``, see :mod:`toolkit.zwnj`).
+    * **ZWNJ restoration** — lost ZWNJs are put back (``restore_zwnj``, see :mod:`toolkit.zwnj`), in the
+      house style of a corpus after :meth:`fit` (or with ``forms=``).
 
     Every step is a ``str.translate`` of one character to one character or a compiled regular expression
     over the whole text; none loops over characters in Python. A step is skipped for a text it cannot
@@ -353,9 +359,15 @@ class Normalizer:
         persian_punctuation: bool = True,
         spacing: bool = True,
         restore_zwnj: bool = True,
+        forms: str | os.PathLike | Mapping[str, int] | None = None,
     ):
         if digits not in ("persian", "latin", None):
             raise ValueError(f"digits must be 'persian', 'latin' or None, not {digits!r}")
+        self.forms = forms
+        #: the corpus' written forms the ZWNJ restorer weighs above the shipped lexicon (``None``: none)
+        self.forms_: dict[str, int] | None = None
+        if forms is not None:
+            self.forms_ = dict(forms) if isinstance(forms, Mapping) else read_forms(forms)
         self.digits = digits
         self.remove_diacritics = remove_diacritics
         self.remove_tatweel = remove_tatweel
@@ -366,7 +378,11 @@ class Normalizer:
         self._steps = self._build()
 
     def __repr__(self) -> str:
-        opts = ", ".join(f"{k}={v!r}" for k, v in vars(self).items() if not k.startswith("_"))
+        opts = ", ".join(
+            f"{k}={f'<{len(v)} forms>' if isinstance(v, Mapping) else repr(v)}"
+            for k, v in vars(self).items()
+            if not k.startswith("_") and not k.endswith("_")
+        )
         return f"Normalizer({opts})"
 
     def _build(self) -> list:
@@ -392,7 +408,7 @@ class Normalizer:
         if self.spacing:
             steps += [_WHITESPACE, _Strip(), _PUNCT_SPACING, _DIGIT_SPACING]
         if self.restore_zwnj:
-            steps.append(ZwnjRestorer.default())
+            steps.append(ZwnjRestorer.fitted(self.forms_) if self.forms_ else ZwnjRestorer.default())
         triggers = set().union(*(s.trigger for s in steps if getattr(s, "trigger", None)))
         self._triggers = re.compile(_cls("".join(sorted(triggers))))
         return steps
@@ -406,17 +422,84 @@ class Normalizer:
             present = set(self._triggers.findall(text))
         return present, step.select(present)
 
+    def fit(self, texts: Iterable[str] | pd.Series) -> Normalizer:
+        """Learn a corpus' house style of ZWNJs: the forms it joins with a ZWNJ and those it writes apart.
+
+        The texts are character-normalized and their written forms counted (:func:`toolkit.zwnj.count_forms`);
+        ZWNJ restoration then weighs them above the shipped lexicon, so that an outlet that writes
+        ``رئیس‌جمهور`` gets it back where ISNA's lexicon would leave ``رئیس جمهور``. Fit on texts that mostly
+        keep their ZWNJs (a corpus of one outlet usually does); a fit replaces the previous one.
+
+        Parameters
+        ----------
+        texts : iterable of str, or pandas.Series
+            Missing values of a Series are skipped.
+
+        Returns
+        -------
+        Normalizer
+            ``self``, fitted: ``Normalizer().fit(corpus).normalize(text)``.
+
+        Examples
+        --------
+        >>> corpus = ["رئیس‌جمهور گفت که رئیس‌جمهور به تهران می‌آید."]
+        >>> Normalizer().fit(corpus).normalize("رئیس جمهور آمد")
+        'رئیس‌جمهور آمد'
+        >>> Normalizer().normalize("رئیس جمهور آمد")
+        'رئیس جمهور آمد'
+        """
+        if isinstance(texts, str):
+            raise TypeError("fit() takes texts (a list or a pandas Series of str), not one str: wrap it in a list")
+        if isinstance(texts, pd.Series):
+            texts = texts.dropna()
+        chars_only = Normalizer(**{**self._options(), "restore_zwnj": False})
+        normalized = []
+        for i, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise TypeError(f"fit() takes texts of type str; text {i} is a {type(text).__name__}")
+            normalized.append(chars_only.normalize(text))
+        self.forms_ = dict(count_forms(normalized))
+        self._steps = self._build()
+        return self
+
+    def save_forms(self, path: str | os.PathLike) -> None:
+        """Save the forms learned by :meth:`fit`, a plain table that ``Normalizer(forms=path)`` reads back.
+
+        Parameters
+        ----------
+        path : str or path-like
+            Written as UTF-8 text: a written form, a tab and its count, one a line.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "forms.tsv"
+        >>> Normalizer().fit(["رئیس‌جمهور گفت که رئیس‌جمهور آمد."]).save_forms(path)
+        >>> Normalizer(forms=path).normalize("رئیس جمهور آمد")
+        'رئیس‌جمهور آمد'
+        """
+        if self.forms_ is None:
+            raise ValueError("this Normalizer has no forms to save: call fit(texts) first")
+        write_forms(self.forms_, path)
+
+    def _options(self) -> dict:
+        """The constructor's character and spacing options (not the forms)."""
+        return {k: v for k, v in vars(self).items() if not k.startswith("_") and not k.endswith("_") and k != "forms"}
+
     @overload
-    def normalize(self, text: str) -> str: ...
+    def normalize(self, text: str, *, adapt: bool = False) -> str: ...
     @overload
-    def normalize(self, text: pd.Series) -> pd.Series: ...
-    def normalize(self, text):
+    def normalize(self, text: pd.Series, *, adapt: bool = False) -> pd.Series: ...
+    def normalize(self, text, *, adapt=False):
         """Normalize a text, or each text of a pandas Series.
 
         Parameters
         ----------
         text : str or pandas.Series
             Missing values of a Series stay missing.
+        adapt : bool, default False
+            First :meth:`fit` on the Series itself (the normalizer keeps that fit), so that its ZWNJs are
+            restored in its own house style: for a corpus of one outlet most of whose texts keep their ZWNJs.
 
         Returns
         -------
@@ -427,7 +510,14 @@ class Normalizer:
         --------
         >>> Normalizer(restore_zwnj=False).normalize("كتابهاي ما")
         'کتابهای ما'
+        >>> corpus = pd.Series(["رئیس‌جمهور گفت.", "رئیس‌جمهور آمد.", "رئیس‌جمهور ماند.", "رئیس‌جمهور نشست."])
+        >>> Normalizer().normalize(pd.concat([corpus, pd.Series(["رئیس جمهور رفت."])]), adapt=True).iloc[-1]
+        'رئیس‌جمهور رفت.'
         """
+        if adapt:
+            if not isinstance(text, pd.Series):
+                raise TypeError("normalize(adapt=True) fits on a pandas Series of texts; for one str, fit() first")
+            self.fit(text)
         if isinstance(text, pd.Series):
             return text.map(self._normalize_str, na_action="ignore")
         return self._normalize_str(text)
