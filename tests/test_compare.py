@@ -172,3 +172,109 @@ def test_farexstance_bundle():
     assert set(datasets.load_farexstance(task="headline").upstream_split) == {"train", "dev", "test"}
     with pytest.raises(ValueError, match="task must be"):
         datasets.load_farexstance(task="tweets")
+
+
+# --- relate ----------------------------------------------------------------------------------------------------
+
+ARTICLE = (
+    "به گزارش خبرگزاری‌ها، نشست وزیران خارجه منطقه امروز در مسقط آغاز شد. "
+    "در این نشست درباره تجارت و حمل و نقل گفت‌وگو شد. "
+    "سخنگوی وزارت خارجه گزارش‌ها درباره سفر وزیر به قاهره را تکذیب کرد و گفت این خبر شایعه است. "
+    "قیمت طلا در بازار تهران کاهش یافت. "
+    "هوای تهران امروز آلوده بود. "
+)
+
+
+def test_relate_gives_relation_probability_and_evidence():
+    r = compare.relate("تعداد عناصر داعش در سوریه ۴۰۰ الی ۵۰۰ نفر است", "تعداد عناصر داعش در سوریه ۲۰۰۰ نفر است")
+    assert r["relation"] == "contradict" and 0.5 < r["probability"] <= 1
+    assert r["evidence"]["numbers"] == [("۴۰۰ الی ۵۰۰", "۲۰۰۰")] and "داعش" in r["evidence"]["shared"]
+    assert set(r["probabilities"]) == set(compare.RELATIONS)
+    assert math.isclose(sum(r["probabilities"].values()), 1, abs_tol=1e-3)
+    r = compare.relate("ایران در مذاکرات وین شرکت می‌کند", "ایران در مذاکرات وین شرکت نمی‌کند")
+    assert r["relation"] == "contradict" and r["evidence"]["negation"]
+    assert compare.relate("ایران در مذاکرات وین شرکت می‌کند", "قیمت طلا امروز کاهش یافت")["relation"] == "unrelated"
+
+
+def test_relate_reads_an_article_through_its_best_sentences():
+    claim = "وزیر خارجه به قاهره سفر کرد"
+    r = compare.relate(claim, ARTICLE * 3)
+    assert "قاهره" in r["evidence"]["window"] and "هوای تهران" not in r["evidence"]["window"]
+    assert r["relation"] != "unrelated"
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "relation"),
+    [
+        ("", "قیمت طلا کاهش یافت", "unrelated"),
+        ("قیمت طلا کاهش یافت", "", "unrelated"),
+        (None, "قیمت طلا کاهش یافت", "unrelated"),
+        ("   ", "\n", "unrelated"),
+    ],
+)
+def test_relate_nothing_to_compare(claim, text, relation):
+    r = compare.relate(claim, text)
+    assert r["relation"] == relation and r["probability"] == 1.0
+
+
+def test_relate_bad_input_is_defined():
+    same = "نیروهای عراقی مواضع داعش را در سوریه بمباران کردند"
+    assert compare.relate(same, same)["relation"] in {"agree", "elaborate"}
+    long = " ".join(["نیروهای عراقی مواضع داعش را بمباران کردند."] * 1700)  # over 10,000 words
+    assert compare.relate(long, same)["relation"] in compare.RELATIONS
+    assert compare.relate(same, long)["relation"] in compare.RELATIONS
+    # the same number in three scripts is no mismatch; another number is
+    base = "تعداد کشته‌شدگان {} نفر است"
+    for digits in ("۴۰۰", "٤٠٠", "400"):
+        r = compare.relate(base.format("۴۰۰"), base.format(digits))
+        assert r["relation"] != "contradict" and not r["evidence"]["numbers"]
+    assert compare.relate(base.format("400"), base.format("٢٠٠٠"))["relation"] == "contradict"
+    with pytest.raises(TypeError, match="takes a str as claim"):
+        compare.relate(3, "x")
+    with pytest.raises(ValueError, match="2 claims but 1 texts"):
+        compare.relate_many(["a", "b"], ["c"])
+    assert compare.relate_many([], []).empty
+
+
+def test_relate_many_is_relate_row_by_row():
+    claims = ["قیمت طلا کاهش یافت", "وزیر خارجه به قاهره سفر کرد", "ایران در مذاکرات وین شرکت می‌کند"]
+    texts = ["قیمت طلا در بازار تهران افزایش یافت", ARTICLE, "ایران در مذاکرات وین شرکت نمی‌کند"]
+    many = compare.relate_many(claims, texts)
+    assert list(many.columns) == ["relation", "probability", "p_agree", "p_elaborate", "p_contradict", "p_unrelated"]
+    for row, a, b in zip(many.itertuples(), claims, texts, strict=True):
+        one = compare.relate(a, b)
+        assert row.relation == one["relation"] and math.isclose(row.probability, one["probability"], abs_tol=1e-6)
+
+
+def test_model_file_holds_plain_data_only():
+    import skops.io
+
+    path = ROOT / "toolkit" / "resources" / "relate.skops"
+    assert set(skops.io.get_untrusted_types(file=path)) <= set(compare.TRUSTED_TYPES)
+    assert path.stat().st_size < 1_000_000
+    model = compare._model()
+    assert model["relations"] == list(compare.RELATIONS) and model["coef"].shape[0] == len(compare.RELATIONS)
+    assert model["coef"].shape[1] == 3 * len(compare._DENSE) + compare._HASH_DIM
+
+
+def test_model_file_of_another_version_is_one_clear_error(tmp_path):
+    bad = dict(compare._model(), format="relate-0")
+    compare.save_model(bad, tmp_path / "old.skops")
+    with pytest.raises(ValueError, match=r"rebuild it with scripts/build_relation_model\.py"):
+        compare._model(str(tmp_path / "old.skops"))
+
+
+def test_model_build_is_deterministic():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_relation_model as build
+
+    claims = ["قیمت طلا کاهش یافت", "وزیر خارجه به قاهره سفر کرد", "ایران در مذاکرات وین شرکت می‌کند"] * 4
+    texts = ["قیمت طلا افزایش یافت", ARTICLE, "ایران در مذاکرات وین شرکت نمی‌کند", "هوای تهران آلوده بود"] * 3
+    y = np.array(compare.RELATIONS * 3)
+    x, _ = compare._design(claims, texts)
+    one, two = (build.fit(x, y, np.ones(len(y)), c=0.5, random_state=0) for _ in range(2))
+    assert np.allclose(one["coef"], two["coef"], atol=1e-6) and one["features"] == compare._DENSE
+    p = compare._probabilities(one, x)
+    assert (np.asarray(compare.RELATIONS)[p.argmax(axis=1)] == y).mean() > 0.5  # it learned something

@@ -22,17 +22,22 @@ from __future__ import annotations
 import functools
 import math
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
 from toolkit.numbers import Quantity, overlap, quantities
-from toolkit.tokens import lemmatize, token_spans
+from toolkit.tokens import lemmatize, sentence_spans, token_spans
 
-__all__ = ["COMPARE_COLUMNS", "CONCEPTS", "PLACES", "claim_matrix", "compare_claims", "concepts", "pair_features"]
+__all__ = [
+    "COMPARE_COLUMNS", "CONCEPTS", "PLACES", "RELATIONS", "claim_matrix", "compare_claims", "concepts", "pair_features",
+    "relate", "relate_many",
+]  # fmt: skip
 
 COMPARE_COLUMNS = [
     "outlet_a", "outlet_b", "claim_a", "claim_b", "similarity", "relation", "reason",
@@ -469,3 +474,360 @@ def claim_matrix(claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION, w
     table = pd.DataFrame(cells, index=outlets, columns=names)
     table.index.name = "outlet"
     return table
+
+
+# --- The relation model: relate(claim, text) -------------------------------------------------------------------
+
+#: The relations :func:`relate` tells apart, in the order of the model's probabilities.
+RELATIONS = ("agree", "elaborate", "contradict", "unrelated")
+#: TABLE ANTONYMS — pairs of words (lemmas) that state opposite things: «افزایش» against «کاهش».
+ANTONYMS = {
+    frozenset(p.split("/"))
+    for p in (
+        "افزایش/کاهش افزایش/افت رشد/کاهش رشد/افت بالا/پایین بیشتر/کمتر گران/ارزان موافقت/مخالفت حمایت/مخالفت "
+        "تایید/تکذیب تأیید/تکذیب تایید/رد پذیرش/رد قبول/رد پیروزی/شکست برد/باخت آزاد/بازداشت آزادی/بازداشت "
+        "زنده/کشته زنده/مرده ورود/خروج آغاز/پایان شروع/پایان صلح/جنگ مثبت/منفی درست/نادرست صحیح/غلط "
+        "واقعی/جعلی حقیقت/شایعه راست/دروغ قانونی/غیرقانونی موفق/ناموفق ممنوع/مجاز لغو/تمدید استعفا/انتصاب "
+        "عزل/انتصاب قطع/وصل"
+    ).split()
+}
+_ANTONYM_OF: dict[str, set[str]] = {}
+for _words in ANTONYMS:
+    _x, _y = sorted(_words)
+    _ANTONYM_OF.setdefault(_x, set()).add(_y)
+    _ANTONYM_OF.setdefault(_y, set()).add(_x)
+#: Words that deny or doubt what they report on: a text that says them about a claim may contradict it.
+DENIAL = re.compile(
+    r"تکذیب|شایعه|کذب|نادرست|دروغ|جعلی|ساختگی|صحت\s*ندار|واقعیت\s*ندار|صحت\s*نداشت|رد\s*کرد|بی\s*اساس|بی‌اساس"
+    r"|فیک|شبهه|گمانه|ادعای|مدعی|اما|ولی|هرگز|هیچ"
+)
+_REPORTING = re.compile(r"گفت|افزود|اظهار|اعلام|تصریح|تاکید|تأکید|خبر\s*داد|گزارش|به\s*گفته|به\s*نقل")
+_NEGATION_WORDS = {"نه", "هرگز", "هیچ", "بدون", "عدم", "غیر", "نیست", "نیستند", "نبود", "نبودند", "ندارد"}
+_HEDGES = {"احتمال", "احتمالا", "احتمالاً", "شاید", "ممکن", "گویا", "ظاهرا", "ظاهراً", "گمان", "ادعا", "مدعی"}
+#: A text with more sentences or characters than this is an article: it is compared through the sentences
+#: that match the claim best.
+_ARTICLE_SENTENCES, _ARTICLE_CHARS = 3, 600
+#: How many of an article's sentences stand for it; how many sentences of a very long text are read.
+_WINDOW, _MAX_SENTENCES = 3, 400
+#: Hashed word features: the number of columns (a power of two).
+_HASH_DIM = 1 << 14
+_DENSE = [
+    "overlap", "shared_non_place", "containment_a", "containment_b", "negation_mismatch", "numeric_mismatch",
+    "numeric_match", "reciprocity_mismatch", "extra_a", "extra_b", "antonym_mismatch", "lemma_jaccard",
+    "char_similarity", "covered_by_text", "best_sentence", "sentences_matching", "denial_window",
+    "denial_claim", "denial_text", "negation_window", "negation_claim", "hedge_window", "hedge_claim",
+    "reporting_window", "length_claim", "length_window", "length_text", "article",
+]  # fmt: skip
+
+
+class _Profile(NamedTuple):
+    """What the relation model reads in one text (computed once per text)."""
+
+    concepts: frozenset[str]
+    lemmas: frozenset[str]
+    grams: frozenset[str]
+    denial: int
+    negation: int
+    hedge: int
+    reporting: int
+    words: int
+
+
+@functools.lru_cache(maxsize=50_000)
+def _profile(text: str) -> _Profile:
+    toks = [t for t, _, _, kind in token_spans(text) if kind in ("word", "latin")]
+    lemmas = {lemmatize(t) for t in toks}
+    squeezed = " ".join(toks)
+    return _Profile(
+        concepts=frozenset(concepts(text)),
+        lemmas=frozenset(x for x in lemmas if x not in _STOP and len(x) > 1),
+        grams=frozenset(squeezed[i : i + 3] for i in range(max(0, len(squeezed) - 2))),
+        denial=len(DENIAL.findall(text)),
+        negation=sum(t in _NEGATION_WORDS or t.startswith(("نمی", "نخواه")) for t in toks),
+        hedge=sum(t in _HEDGES for t in toks),
+        reporting=len(_REPORTING.findall(text)),
+        words=len(toks),
+    )
+
+
+def _antonyms(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
+    return sorted((x, y) for x in a if x in _ANTONYM_OF for y in _ANTONYM_OF[x] & b)
+
+
+def _window(claim: str, text: str) -> tuple[str, bool, float, float, float]:
+    """(the part of ``text`` the claim is compared with, is it an article, share of the claim's concepts in the
+    whole text, best share in one sentence, log of the number of sentences sharing half the claim's concepts)."""
+    want = _profile(claim).concepts
+    spans = sentence_spans(text)
+    article = len(spans) > _ARTICLE_SENTENCES or len(text) > _ARTICLE_CHARS
+    whole = _profile(text).concepts if len(text) < 20_000 else frozenset(concepts(text[:20_000]))
+    covered = len(want & whole) / len(want) if want else 0.0
+    if not article:
+        share = len(want & _profile(text).concepts) / len(want) if want else 0.0
+        return text, False, covered, share, float(share >= 0.5)
+    sents = [text[s:e] for s, e in spans[:_MAX_SENTENCES]]
+    shares = np.array([len(want & set(concepts(s))) for s in sents], dtype=float) / max(len(want), 1)
+    top = sorted(np.argsort(-shares, kind="stable")[:_WINDOW])
+    return (
+        " ".join(sents[i] for i in top),
+        True,
+        covered,
+        float(shares.max()),
+        float(np.log1p((shares >= 0.5).sum())),
+    )
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _bucket(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & (_HASH_DIM - 1)
+
+
+def _pair_row(claim: str, text: str) -> tuple[np.ndarray, dict[int, float], str]:
+    """The model's features of one (claim, text) pair: dense values, hashed word features, the window."""
+    window, article, covered, best, matching = _window(claim, text)
+    f = pair_features(claim, window)
+    pc, pw, pt = _profile(claim), _profile(window), _profile(text) if len(text) < 20_000 else _profile(window)
+    lem = pc.lemmas | pw.lemmas
+    f.update(
+        extra_a=math.log1p(f["extra_a"]),
+        extra_b=math.log1p(f["extra_b"]),
+        antonym_mismatch=float(bool(_antonyms(pc.lemmas, pw.lemmas))),
+        lemma_jaccard=len(pc.lemmas & pw.lemmas) / len(lem) if lem else 0.0,
+        char_similarity=len(pc.grams & pw.grams) / math.sqrt(len(pc.grams) * len(pw.grams) or 1),
+        covered_by_text=covered,
+        best_sentence=best,
+        sentences_matching=matching,
+        denial_window=math.log1p(pw.denial),
+        denial_claim=math.log1p(pc.denial),
+        denial_text=math.log1p(pt.denial),
+        negation_window=math.log1p(pw.negation),
+        negation_claim=math.log1p(pc.negation),
+        hedge_window=math.log1p(pw.hedge),
+        hedge_claim=math.log1p(pc.hedge),
+        reporting_window=math.log1p(pw.reporting),
+        length_claim=math.log1p(pc.words),
+        length_window=math.log1p(pw.words),
+        length_text=math.log1p(pt.words),
+        article=float(article),
+    )
+    dense = np.array([f[k] for k in _DENSE], dtype=float)
+    domain = "A" if article else "S"
+    hashed: dict[int, float] = {}
+    groups = {
+        "w": pw.lemmas - pc.lemmas,
+        "c": pc.lemmas - pw.lemmas,
+        "s": pc.lemmas & pw.lemmas,
+    }
+    for name, items in groups.items():
+        if not items:
+            continue
+        weight = 1 / math.sqrt(len(items))
+        for x in items:
+            for key in (f"{name}:{x}", f"{domain}{name}:{x}"):
+                h = _bucket(key)
+                hashed[h] = hashed.get(h, 0.0) + weight
+    return dense, hashed, window
+
+
+def _design(claims: list[str], texts: list[str]) -> tuple[sparse.csr_matrix, list[str]]:
+    """The design matrix of many pairs: the dense features three times (all pairs, articles, short texts: one
+    model that weighs them apart where it helps), then the hashed word features; and the windows."""
+    n, d = len(claims), len(_DENSE)
+    dense = np.zeros((n, d))
+    rows, cols, vals, windows = [], [], [], []
+    for i, (a, b) in enumerate(zip(claims, texts, strict=True)):
+        dense[i], hashed, window = _pair_row(a, b)
+        rows.extend([i] * len(hashed))
+        cols.extend(hashed)
+        vals.extend(hashed.values())
+        windows.append(window)
+    article = dense[:, _DENSE.index("article")][:, None]
+    block = np.hstack([dense, dense * article, dense * (1 - article)])
+    words = sparse.csr_matrix((vals, (rows, cols)), shape=(n, _HASH_DIM))
+    return sparse.hstack([sparse.csr_matrix(block), words], format="csr"), windows
+
+
+#: FarExStance stances as relations (a text that discusses a claim without taking a side elaborates on it).
+STANCE_RELATION = {"agree": "agree", "disagree": "contradict", "discuss": "elaborate", "unrelated": "unrelated"}
+#: The version of the model file's layout.
+MODEL_FORMAT = "relate-1"
+#: What a model file may hold: plain data and numpy arrays (never a pickled object).
+TRUSTED_TYPES = ["numpy.ndarray", "numpy.dtype", "numpy.float32"]
+_MODEL_PATH = "relate.skops"
+
+
+def save_model(model: dict, path) -> None:
+    """Write a relation model (a dict of numpy arrays, strings and numbers) as a skops file."""
+    import zipfile
+
+    import skops.io
+
+    skops.io.dump(model, path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+
+
+@functools.cache
+def _model(path: str | None = None) -> dict:
+    """The relation model: ``toolkit/resources/relate.skops`` unless a path is given, loaded once."""
+    from importlib import resources
+
+    import skops.io
+
+    file = resources.files("toolkit") / "resources" / _MODEL_PATH if path is None else path
+    with resources.as_file(file) if path is None else _nullcontext(file) as p:
+        model = skops.io.load(p, trusted=TRUSTED_TYPES)
+    if not isinstance(model, dict) or model.get("format") != MODEL_FORMAT or model.get("features") != _DENSE:
+        raise ValueError(f"{file}: not a relation model of this version ({MODEL_FORMAT}); rebuild it with "
+                         "scripts/build_relation_model.py")  # fmt: skip
+    return model
+
+
+class _nullcontext:
+    def __init__(self, value):
+        self.value = value
+
+    def __enter__(self):
+        return self.value
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _scaled(x: sparse.csr_matrix, mean: np.ndarray, scale: np.ndarray) -> sparse.csr_matrix:
+    """The design matrix with its dense block standardized."""
+    d = len(mean)
+    dense = (x[:, :d].toarray() - mean) / scale
+    return sparse.hstack([sparse.csr_matrix(dense), x[:, d:]], format="csr")
+
+
+def _probabilities(model: dict, x: sparse.csr_matrix) -> np.ndarray:
+    """Softmax of the model's scores, a row per pair, a column per relation (:data:`RELATIONS`)."""
+    d = len(model["mean"])
+    coef = model["coef"].astype(float)
+    dense = (x[:, :d].toarray() - model["mean"]) / model["scale"]
+    z = dense @ coef[:, :d].T + np.asarray(x[:, d:] @ coef[:, d:].T) + model["intercept"]
+    z -= z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _text(x, name: str) -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    if not isinstance(x, str):
+        raise TypeError(f"relate() takes a str as {name}, not {type(x).__name__}")
+    return x
+
+
+def _evidence(claim: str, window: str) -> dict:
+    """Why: the concepts the two share, numbers with one unit that do not overlap, a predicate one negates and
+    the other asserts, words of opposite meaning."""
+    (pa, na), (pb, nb) = _predicates(claim), _predicates(window)
+    return {
+        "shared": sorted(_profile(claim).concepts & _profile(window).concepts),
+        "numbers": [
+            (x.text, y.text)
+            for x, ux in _quantities(claim)
+            for y, uy in _quantities(window)
+            if ux and ux == uy and not overlap(x, y)
+        ],
+        "negation": sorted((na & pb) | (nb & pa)),
+        "antonyms": _antonyms(_profile(claim).lemmas, _profile(window).lemmas),
+    }
+
+
+def relate_many(claims, texts) -> pd.DataFrame:
+    """:func:`relate` for many pairs at once (the features of each distinct text computed once, the model
+    applied to all rows together).
+
+    Parameters
+    ----------
+    claims, texts : sequence of str
+        The claims and the texts to relate them to, pair by pair (same length; missing values are empty).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair: ``relation``, ``probability`` (as for :func:`relate`) and one column per relation with
+        the model's probability (``p_agree`` …).
+
+    Examples
+    --------
+    >>> r = relate_many(["ایران در مذاکرات وین شرکت می‌کند"] * 2,
+    ...                 ["ایران در مذاکرات وین شرکت نمی‌کند", "قیمت طلا امروز کاهش یافت"])
+    >>> r["relation"].tolist()
+    ['contradict', 'unrelated']
+    """
+    claims, texts = list(claims), list(texts)
+    if len(claims) != len(texts):
+        raise ValueError(f"relate_many: {len(claims)} claims but {len(texts)} texts; give one text per claim")
+    claims = [_text(c, "claim") for c in claims]
+    texts = [_text(t, "text") for t in texts]
+    columns = ["relation", "probability", *(f"p_{r}" for r in RELATIONS)]
+    if not claims:
+        return pd.DataFrame(columns=columns)
+    x, _ = _design(claims, texts)
+    p = _probabilities(_model(), x)
+    empty = np.array([not c.strip() or not t.strip() for c, t in zip(claims, texts, strict=True)])
+    p[empty] = np.eye(len(RELATIONS))[RELATIONS.index("unrelated")]  # nothing to compare: unrelated, surely
+    best = p.argmax(axis=1)
+    # A number or a predicate that does not fit, in a pair the model finds related, is a contradiction: the
+    # training pairs hold too few of them for the model to learn it (its probability: that they are related).
+    unrelated = RELATIONS.index("unrelated")
+    mismatch = x[:, [_DENSE.index("numeric_mismatch"), _DENSE.index("negation_mismatch")]].toarray().any(axis=1)
+    flip = mismatch & (best != unrelated) & ~empty
+    best[flip] = RELATIONS.index("contradict")
+    chosen = p[np.arange(len(p)), best]
+    chosen[flip] = 1 - p[flip, unrelated]
+    out = pd.DataFrame(p.round(4), columns=columns[2:])
+    out.insert(0, "probability", chosen.round(4))
+    out.insert(0, "relation", np.asarray(RELATIONS)[best])
+    return out
+
+
+def relate(claim: str, text: str) -> dict:
+    """How a text relates to a claim: it agrees, elaborates (adds to it or discusses it), contradicts it, or
+    is unrelated; with the probability and the evidence.
+
+    The text may be another claim, a headline or a whole article: an article (more than three sentences or
+    600 characters) is compared through its three sentences that share most of the claim's concepts. A
+    learned model (multinomial logistic regression, ``toolkit/resources/relate.skops``, built by
+    ``scripts/build_relation_model.py`` from FarExStance and FarsTail training pairs) weighs comparison
+    features: shared concepts and lemmas, light-verb predicates negated on one side only, antonyms, numbers
+    of one unit that do not overlap (any digits, ranges: :mod:`toolkit.numbers`), reciprocity, words that
+    deny or doubt, character-trigram similarity, and hashed lemmas of what the two share and say alone.
+
+    Parameters
+    ----------
+    claim : str
+        A claim, normalized.
+    text : str
+        Another claim, a headline or an article, normalized.
+
+    Returns
+    -------
+    dict
+        ``relation`` (one of :data:`RELATIONS`), ``probability`` (the model's, 0–1; for a related pair with
+        a number or a predicate that does not fit, which is ``contradict`` whatever the model says, the
+        probability that the two are related), ``probabilities`` (each relation's), ``evidence``: ``shared``
+        (concepts both state), ``numbers`` (pairs of numbers with one unit that do not overlap), ``negation``
+        (predicates one negates and the other asserts), ``antonyms`` (words of opposite meaning), ``window``
+        (the part of the text compared: the article's best sentences).
+        An empty claim or text is ``unrelated`` with probability 1.
+
+    Examples
+    --------
+    >>> r = relate("تعداد عناصر داعش در سوریه ۴۰۰ الی ۵۰۰ نفر است", "تعداد عناصر داعش در سوریه ۲۰۰۰ نفر است")
+    >>> r["relation"], r["evidence"]["numbers"]
+    ('contradict', [('۴۰۰ الی ۵۰۰', '۲۰۰۰')])
+    >>> relate("", "قیمت طلا کاهش یافت")["relation"]
+    'unrelated'
+    """
+    claim, text = _text(claim, "claim"), _text(text, "text")
+    row = relate_many([claim], [text]).iloc[0]
+    window = _window(claim, text)[0] if claim.strip() and text.strip() else ""
+    return {
+        "relation": row["relation"],
+        "probability": float(row["probability"]),
+        "probabilities": {r: float(row[f"p_{r}"]) for r in RELATIONS},
+        "evidence": {**_evidence(claim, window), "window": window},
+    }
