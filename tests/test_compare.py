@@ -278,3 +278,99 @@ def test_model_build_is_deterministic():
     assert np.allclose(one["coef"], two["coef"], atol=1e-6) and one["features"] == compare._DENSE
     p = compare._probabilities(one, x)
     assert (np.asarray(compare.RELATIONS)[p.argmax(axis=1)] == y).mean() > 0.5  # it learned something
+
+
+# --- group_claims -------------------------------------------------------------------------------------------------
+
+
+def test_seed_groups(seed_claims):
+    g = compare.group_claims(seed_claims)
+    assert list(g.columns) == compare.GROUP_COLUMNS and g["size"].sum() == len(seed_claims)
+    shared = g[g["outlets"].map(len) > 1]
+    assert len(shared) == 1 and set(shared.outlets.iloc[0]) == {"RT", "Al Mayadeen"}
+    assert all(r in {"agree", "elaborate"} for r in shared.relations.iloc[0])
+    rudaw = g[g["outlets"].map(lambda o: o == ["Rudaw"])]
+    assert len(rudaw) == 3 and (rudaw["size"] == 1).all()
+    assert sorted(m for ms in g.members for m in ms) == list(range(len(seed_claims)))
+    m = claim_matrix(seed_claims, groups=g)
+    assert list(m.index) == ["RT", "Al Mayadeen", "Rudaw"] and m.shape[1] == 4
+    col = next(c for c in m.columns if m.at["RT", c])
+    assert m.at["Al Mayadeen", col] and m.at["Rudaw", col] == "" and (m.loc["Rudaw"] != "").sum() == 3
+
+
+def test_groups_are_the_same_in_small_blocks(real_claims, monkeypatch):
+    whole = compare.group_claims(real_claims, relations=False)
+    monkeypatch.setattr(compare, "_BLOCK", 997)
+    pd.testing.assert_frame_equal(whole, compare.group_claims(real_claims, relations=False))
+    assert (whole["size"] > 1).sum() > 10
+
+
+def test_groups_bad_input_is_defined():
+    empty = compare.group_claims(pd.DataFrame(columns=["outlet", "content"]))
+    assert empty.empty and list(empty.columns) == compare.GROUP_COLUMNS
+    claim = "نیروهای عراقی مواضع داعش را در سوریه بمباران کردند"
+    # one outlet only: grouped, nothing to relate across outlets
+    one = compare.group_claims(pd.DataFrame({"outlet": ["A"] * 3, "content": [claim] * 3}))
+    assert one["size"].tolist() == [3] and one.pairs.iloc[0] == [] and one.relations.iloc[0] == {}
+    # identical texts of two outlets: one group, related as agreeing
+    two = compare.group_claims(pd.DataFrame({"outlet": ["A", "B", ""], "content": [claim, claim, claim]}))
+    assert two["size"].tolist() == [2] and two.members.iloc[0] == [0, 1]
+    assert two.pairs.iloc[0] == [(0, 1, "agree")]
+    # empty claims, a claim of 10,000 words, numbers in three scripts
+    long = " ".join([claim] * 1300)
+    odd = pd.DataFrame({
+        "outlet": ["A", "B", "C", "D", "E", "F"],
+        "content": ["", None, long, "تعداد کشته‌ها ۴۰۰ نفر است", "تعداد کشته‌ها 400 نفر است", "تعداد کشته‌ها ٤٠٠ نفر است"],
+        "speaker": ["", "", "x", "", "", ""], "date": ["", "", "2024-01-02", "", "2024-01-01", ""],
+    })  # fmt: skip
+    g = compare.group_claims(odd)
+    assert g["size"].sum() == 6
+    numbers = g[g.members.map(lambda m: 3 in m)].iloc[0]
+    assert numbers.members == [3, 4, 5] and numbers.first_date == numbers.last_date == "2024-01-01"
+    assert all(r != "contradict" for _, _, r in numbers.pairs)
+    with pytest.raises(ValueError, match="k must be"):
+        compare.group_claims(odd, k=-1)
+
+
+WORDINGS = [
+    "نیروهای عراقی مواضع داعش را در سوریه بمباران کردند",
+    "ارتش عراق مواضع داعش را در سوریه بمباران کرد",
+    "جنگنده‌های عراقی مواضع تروریست‌ها را در سوریه بمباران کردند",
+    "عراق مواضع داعش در سوریه را بمباران کرد",
+    "بمباران مواضع داعش در سوریه توسط نیروهای عراقی",
+]
+FILLERS = ["امروز", "دیروز", "بامداد", "شامگاه", "گذشته", "سنگین", "دوباره", "همچنان", "مرزی", "هوایی", "شدید"]
+
+
+def test_copies_of_one_claim_are_one_group(monkeypatch):
+    monkeypatch.setattr(compare, "_BLOCK", 1 << 14)
+    claims = pd.DataFrame({"outlet": [f"o{i % 40}" for i in range(1500)], "content": WORDINGS * 300})
+    g = compare.group_claims(claims, k=5)  # 1,124,250 pairs of similar claims
+    assert g["size"].tolist() == [1500] and len(g.pairs.iloc[0]) == 5
+
+
+def test_over_a_million_similar_pairs_are_grouped_blockwise_not_refused(monkeypatch):
+    # 1,500 distinct wordings of one proposition (a wording and a subset of filler words): every pair is
+    # similar, 1.1 million pairs, computed in blocks of a few rows; each claim keeps its closest neighbours
+    monkeypatch.setattr(compare, "_BLOCK", 1 << 14)
+    texts = [
+        WORDINGS[i % 5] + " " + " ".join(w for b, w in enumerate(FILLERS) if (i // 5) >> b & 1) for i in range(1500)
+    ]
+    assert len(set(texts)) == 1500
+    claims = pd.DataFrame({"outlet": [f"o{i % 40}" for i in range(1500)], "content": texts})
+    g = compare.group_claims(claims, relations=False)
+    assert g["size"].sum() == 1500 and (g["size"] <= compare._NEIGHBOURS + 1).all()
+    assert g["size"].iloc[0] == compare._NEIGHBOURS + 1  # groups of similar claims, not 1,500 groups of one
+    assert len(g) < 1500 / 10
+
+
+def test_claim_matrix_groups_must_be_a_groups_frame(seed_claims):
+    with pytest.raises(ValueError, match="groups= takes the frame of group_claims"):
+        claim_matrix(seed_claims, groups=pd.DataFrame({"x": [1]}))
+
+
+def test_compare_claims_relations_are_those_of_relate(real_claims):
+    pairs = compare_claims(real_claims)
+    matched = pairs[pairs.relation != "unique"]
+    assert len(matched) > 50
+    assert matched.relation.tolist() == compare.relate_many(matched.claim_a, matched.claim_b)["relation"].tolist()

@@ -2,7 +2,10 @@
 
 :func:`compare_claims` pairs each claim of :func:`toolkit.claims.extract_claims` with the claims of *other*
 outlets that state the same proposition and says how they relate; :func:`claim_matrix` shows which outlet
-states which proposition. Claims are compared by their concepts (:func:`concepts`), negations and numbers.
+states which proposition. Claims are paired by their concepts (:func:`concepts`); how two texts relate —
+agree, elaborate, contradict or unrelated — is said by a learned model, :func:`relate` (also for a claim and
+a headline or a whole article), with its evidence: shared concepts, numbers, negations. :func:`group_claims`
+groups the claims of a whole corpus into propositions.
 
 >>> claims = pd.DataFrame({
 ...     "doc_id": ["d", "d", "d"], "outlet": ["RT", "Al Mayadeen", "Rudaw"],
@@ -20,6 +23,7 @@ states which proposition. Claims are compared by their concepts (:func:`concepts
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import zlib
@@ -35,8 +39,17 @@ from toolkit.numbers import Quantity, overlap, quantities
 from toolkit.tokens import lemmatize, sentence_spans, token_spans
 
 __all__ = [
-    "COMPARE_COLUMNS", "CONCEPTS", "PLACES", "RELATIONS", "claim_matrix", "compare_claims", "concepts", "pair_features",
-    "relate", "relate_many",
+    "COMPARE_COLUMNS",
+    "CONCEPTS",
+    "PLACES",
+    "RELATIONS",
+    "claim_matrix",
+    "compare_claims",
+    "concepts",
+    "group_claims",
+    "pair_features",
+    "relate",
+    "relate_many",
 ]  # fmt: skip
 
 COMPARE_COLUMNS = [
@@ -338,12 +351,14 @@ def compare_claims(claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION)
                                         each concept is among the claims compared; a pair needs ``threshold``
                                         and two shared concepts that are not places (``PLACES``) to be one
                                         proposition
-        ``relation``                    ``agree`` (the same proposition), ``elaborate`` (the same, and one adds
-                                        to it), ``contradict`` (the same, with a negation or a number that does
-                                        not fit) or ``unique`` (no other outlet states it)
+        ``relation``                    by :func:`relate`: ``agree`` (the same proposition), ``elaborate``
+                                        (the same, and one adds to it), ``contradict`` (the same, with a
+                                        negation or a number that does not fit, or opposed as the model reads
+                                        it) or ``unique`` (no other outlet states it); a similar pair the model
+                                        finds ``unrelated`` is left out
         ``reason``                      why: ``shared proposition``, ``negation mismatch``, ``numeric
-                                        mismatch``, ``direction/reciprocity`` (one says «یکدیگر»/«طرفین»),
-                                        ``extra detail``
+                                        mismatch``, ``contradiction (model)``, ``direction/reciprocity`` (one
+                                        says «یکدیگر»/«طرفین»), ``extra detail``
         ``doc_a, start_a, end_a`` …     the evidence: each claim's document and raw span
         ==============================  =========================================================================
 
@@ -364,8 +379,11 @@ def compare_claims(claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION)
         return pd.DataFrame(columns=COMPARE_COLUMNS)
     claim = c.to_dict("records")
     rows, paired = [], set()
-    for i, j, sim in _same_pairs(c, threshold):
-        relation, reason, _ = _relation(claim[i]["content"], claim[j]["content"])
+    found = list(_same_pairs(c, threshold))
+    related = _relations([claim[i]["content"] for i, _, _ in found], [claim[j]["content"] for _, j, _ in found])
+    for (i, j, sim), (relation, reason, _) in zip(found, related, strict=True):
+        if relation == "unrelated":  # similar words, not one proposition: the model says so
+            continue
         rows.append(_pair(claim[i], claim[j], sim, relation, reason))
         paired |= {i, j}
     for i, a in enumerate(claim):
@@ -400,7 +418,9 @@ def _pair(a: dict, b: dict | None, sim: float, relation: str, reason: str) -> di
     }
 
 
-def claim_matrix(claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION, width: int = 60) -> pd.DataFrame:
+def claim_matrix(
+    claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION, width: int = 60, groups: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Outlet × proposition: which outlet states which proposition.
 
     Claims of the same proposition (linked by :func:`compare_claims`) form one column, named after its
@@ -415,6 +435,10 @@ def claim_matrix(claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION, w
         As for :func:`compare_claims`.
     width : int, default 60
         The longest column name.
+    groups : pandas.DataFrame, optional
+        The groups :func:`group_claims` made of these claims: one column per group instead (named after its
+        leading claim), a cell ``contradicts`` or ``adds`` where :func:`relate` found a claim of that outlet
+        to contradict or elaborate on the group's leading claim.
 
     Returns
     -------
@@ -428,6 +452,8 @@ def claim_matrix(claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION, w
     >>> m.to_dict("index")
     {'RT': {'اسد اجازه داد': 'states', '۴۰۰ نفر هستند': ''}, 'Rudaw': {'اسد اجازه داد': '', '۴۰۰ نفر هستند': 'states'}}
     """
+    if groups is not None:
+        return _group_matrix(claims, groups, width)
     c = _check(claims)
     if c.empty:
         return pd.DataFrame()
@@ -441,19 +467,46 @@ def claim_matrix(claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION, w
         return i
 
     cell: dict[int, str] = {}
-    for i, j, _ in _same_pairs(c, threshold):
+    found = list(_same_pairs(c, threshold))
+    related = _relations([contents[i] for i, _, _ in found], [contents[j] for _, j, _ in found])
+    for (i, j, _), (relation, _, adds) in zip(found, related, strict=True):
+        if relation == "unrelated":
+            continue
         parent[find(j)] = find(i)
-        relation, _, adds = _relation(contents[i], contents[j])
         if relation == "contradict":
             cell[j] = "contradicts"
         elif adds:
             cell[i if adds == "a" else j] = "adds"
-    groups: dict[int, list[int]] = {}
+    linked: dict[int, list[int]] = {}
     for i in range(len(c)):
-        groups.setdefault(find(i), []).append(i)
+        linked.setdefault(find(i), []).append(i)
+    members = list(linked.values())
+    labels = [min((contents[k] for k in m), key=len) for m in members]
+    return _table(c["outlet"].tolist(), members, labels, cell, width)
+
+
+def _group_matrix(claims: pd.DataFrame, groups: pd.DataFrame, width: int) -> pd.DataFrame:
+    c = _check(claims)
+    if c.empty or groups is None or len(groups) == 0:
+        return pd.DataFrame()
+    missing = {"members", "pairs", "label"} - set(groups.columns)
+    if missing:
+        raise ValueError(f"claim_matrix: groups= takes the frame of group_claims (no {', '.join(sorted(missing))})")
+    outlet = claims["outlet"].fillna("").astype(str).tolist()
+    cell: dict[int, str] = {}
+    for pairs in groups["pairs"]:
+        for _, j, relation in pairs:
+            if relation in ("contradict", "elaborate"):
+                cell[j] = "contradicts" if relation == "contradict" else "adds"
+    return _table(outlet, [list(m) for m in groups["members"]], groups["label"].tolist(), cell, width)
+
+
+def _table(
+    outlet: list[str], members: list[list[int]], labels: list[str], cell: dict[int, str], width: int
+) -> pd.DataFrame:
+    """Outlet × proposition: a column per list of ``members`` (claim positions), named by ``labels``."""
     names, used, spaces = [], set(), {}
-    for members in groups.values():
-        label = min((contents[k] for k in members), key=len)
+    for label in labels:
         label = base = label if len(label) <= width else label[: width - 1] + "…"
         label += " " * spaces.get(base, 0)  # the same label again: skip the spaces already taken
         while label in used:
@@ -461,13 +514,13 @@ def claim_matrix(claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION, w
         spaces[base] = len(label) - len(base) + 1
         used.add(label)
         names.append(label)
-    outlet = c["outlet"].tolist()
-    outlets = list(dict.fromkeys(outlet))
+    present = {outlet[k] for m in members for k in m}
+    outlets = [o for o in dict.fromkeys(outlet) if o in present]
     row = {o: r for r, o in enumerate(outlets)}
     cells = np.full((len(outlets), len(names)), "", dtype=object)
     rank = {"": 0, "states": 1, "adds": 2, "contradicts": 3}
-    for col, members in enumerate(groups.values()):
-        for k in members:
+    for col, group in enumerate(members):
+        for k in group:
             value, r = cell.get(k, "states"), row[outlet[k]]
             if rank[value] > rank[cells[r, col]]:
                 cells[r, col] = value
@@ -778,6 +831,11 @@ def relate_many(claims, texts) -> pd.DataFrame:
     best[flip] = RELATIONS.index("contradict")
     chosen = p[np.arange(len(p)), best]
     chosen[flip] = 1 - p[flip, unrelated]
+    # One states it both ways («یکدیگر»), the other one way: the same proposition, and one adds to it.
+    one_way = x[:, _DENSE.index("reciprocity_mismatch")].toarray().ravel() > 0
+    adds = one_way & (best == RELATIONS.index("agree")) & ~empty
+    best[adds] = RELATIONS.index("elaborate")
+    chosen[adds] = p[adds, RELATIONS.index("agree")] + p[adds, RELATIONS.index("elaborate")]
     out = pd.DataFrame(p.round(4), columns=columns[2:])
     out.insert(0, "probability", chosen.round(4))
     out.insert(0, "relation", np.asarray(RELATIONS)[best])
@@ -831,3 +889,195 @@ def relate(claim: str, text: str) -> dict:
         "probabilities": {r: float(row[f"p_{r}"]) for r in RELATIONS},
         "evidence": {**_evidence(claim, window), "window": window},
     }
+
+
+# --- Claims across a corpus: group_claims -------------------------------------------------------------------------
+
+GROUP_COLUMNS = ["group", "size", "label", "outlets", "speakers", "first_date", "last_date", "relations", "pairs",
+                 "members"]  # fmt: skip
+
+
+#: How many of its most similar claims each claim keeps as neighbours when grouping (memory: n × this).
+_NEIGHBOURS = 64
+
+
+def _neighbours(contents: list[str], threshold: float) -> sparse.csr_matrix:
+    """Each claim's most similar claims (up to :data:`_NEIGHBOURS`), as a sparse matrix of similarities.
+
+    Two claims are neighbours when they state one proposition as in :func:`compare_claims` (similarity at least
+    ``threshold``, two shared concepts besides places), whatever their outlets. Similarities are computed a
+    block of rows at a time and only the strongest few of each row are kept: memory grows with the number of
+    claims, not with the number of similar pairs.
+    """
+    n = len(contents)
+    docs = [concepts(t) for t in contents]
+    vec = _vectors(docs)
+    common = _sparse([dict.fromkeys(set(d) - PLACES, 1.0) for d in docs])
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    if common.shape[1]:
+        vt = vec.T.tocsr()
+        step = max(1, _BLOCK // max(n, 1))
+        for a in range(0, n, step):
+            sim = (vec[a : min(a + step, n)] @ vt).tocoo()
+            rows = sim.row + a
+            hit = (sim.data >= threshold) & (sim.col != rows)
+            rows, cols, val = rows[hit], sim.col[hit], sim.data[hit]
+            keep = np.asarray(common[rows].multiply(common[cols]).sum(axis=1)).ravel() >= 2
+            rows, cols, val = rows[keep], cols[keep], val[keep]
+            order = np.lexsort((cols, -val, rows))  # by row, the most similar first
+            rows, cols, val = rows[order], cols[order], val[order]
+            starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else np.zeros(0, int)
+            rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+            top = rank < _NEIGHBOURS
+            found.append((rows[top].astype(np.int32), cols[top].astype(np.int32), val[top].astype(np.float32)))
+    if not found:
+        return sparse.csr_matrix((n, n), dtype=np.float32)
+    i, j, v = (np.concatenate(x) for x in zip(*found, strict=True))
+    return sparse.csr_matrix((v, (i, j)), shape=(n, n))
+
+
+def _stars(near: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """Groups as stars: the claim with most neighbours leads a group of its neighbours not yet taken, then the
+    next; (the group of each claim, the leader of each group). A claim joins a group only if it is similar to
+    its leader, so groups do not drift from one proposition to the next through chains of near neighbours."""
+    n = near.shape[0]
+    degree = np.diff(near.indptr)
+    group = np.full(n, -1)
+    leaders = []
+    for node in np.lexsort((np.arange(n), -degree)):
+        if group[node] >= 0:
+            continue
+        g = len(leaders)
+        leaders.append(node)
+        group[node] = g
+        nb = near.indices[near.indptr[node] : near.indptr[node + 1]]
+        nb = nb[group[nb] < 0]
+        group[nb] = g
+    return group, np.array(leaders, dtype=np.int64)
+
+
+def group_claims(
+    claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION, k: int = 20, relations: bool = True, width: int = 60
+) -> pd.DataFrame:
+    """The claims of many articles grouped into propositions: which outlets state each, who, when, and how
+    their claims relate.
+
+    Two claims are linked when they state one proposition as in :func:`compare_claims` (cosine of their
+    concept vectors at least ``threshold``, two shared concepts besides places), whatever their outlets; a
+    group is a set of claims linked to each other directly or through others. Similarities are sparse and
+    computed a block of rows at a time; the links are folded into groups as they come, so time grows with the
+    number of claims and links and memory stays flat: any number of linked pairs is handled, none refused.
+
+    Parameters
+    ----------
+    claims : pandas.DataFrame
+        The frame of :func:`toolkit.claims.extract_claims` for many articles: ``outlet`` and ``content``;
+        ``speaker`` and ``date`` are used where there are (a ``date`` column can be joined from the articles).
+    threshold : float, default :data:`SAME_PROPOSITION`
+        The least similarity of two linked claims.
+    k : int, default 20
+        How many pairs of claims of different outlets per group are related with :func:`relate_many`.
+    relations : bool, default True
+        Relate those pairs (False: groups only, faster).
+    width : int, default 60
+        The longest label.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`GROUP_COLUMNS`, one row per group (claims linked to no other are groups of one), the largest
+        first: ``group`` (its number), ``size`` (claims), ``label`` (its shortest claim, cut to ``width``),
+        ``outlets``, ``speakers`` (sorted lists; empty where unknown), ``first_date``, ``last_date`` (``""``
+        without dates), ``relations`` (count of each relation among the related pairs), ``pairs`` (those
+        pairs: ``(row i, row j, relation)``, rows being positions in ``claims``), ``members`` (the positions in
+        ``claims`` of its claims).
+
+    Examples
+    --------
+    >>> claims = pd.DataFrame({
+    ...     "outlet": ["RT", "Al Mayadeen", "Rudaw"],
+    ...     "content": ["عراق بدون اجازه دمشق مواضع داعش را در سوریه بمباران می‌کند",
+    ...                 "بغداد و دمشق اجازه داده‌اند تروریست‌ها را در خاک یکدیگر بمباران کنند",
+    ...                 "۴۰۰ الی ۵۰۰ نفر از عناصر داعش در سوریه هستند"]})
+    >>> g = group_claims(claims)
+    >>> g[["size", "outlets", "members"]].values.tolist()
+    [[2, ['Al Mayadeen', 'RT'], [0, 1]], [1, ['Rudaw'], [2]]]
+    >>> group_claims(claims.iloc[:0]).empty
+    True
+    """
+    c = _check(claims)
+    if c.empty:
+        return pd.DataFrame(columns=GROUP_COLUMNS)
+    if not isinstance(k, int | np.integer) or k < 0:
+        raise ValueError(f"group_claims: k must be a whole number ≥ 0, not {k!r}")
+    kept = np.flatnonzero(claims["outlet"].fillna("").astype(str).str.len().to_numpy() > 0)  # rows of ``claims``
+    contents = c["content"].fillna("").astype(str).tolist()
+    codes, unique = pd.factorize(pd.Series(contents))  # the same text again is one node: it joins its copies
+    label_u, leader_u = _stars(_neighbours(list(unique), threshold))
+    label = label_u[codes]
+    first = np.full(len(unique), -1)
+    first[codes[::-1]] = np.arange(len(codes))[::-1]
+    leader = first[leader_u]
+    outlet = c["outlet"].astype(str).to_numpy()
+    speaker = c["speaker"].fillna("").astype(str).to_numpy() if "speaker" in c else np.full(len(c), "")
+    date = c["date"].fillna("").astype(str).to_numpy() if "date" in c else np.full(len(c), "")
+    order = np.argsort(label, kind="stable")
+    bounds = np.flatnonzero(np.r_[True, np.diff(label[order]) != 0, True])
+    # the pairs related: each group's leader and up to k of its claims from other outlets
+    members = [order[s:e] for s, e in itertools.pairwise(bounds)]
+    ci, cj = [], []
+    for m in members:
+        lead = leader[label[m[0]]]
+        other = m[outlet[m] != outlet[lead]][:k]
+        ci.extend([lead] * len(other))
+        cj.extend(other.tolist())
+    relation = np.full(len(ci), "", dtype=object)
+    if relations and ci:
+        content = np.asarray(contents, dtype=object)
+        relation[:] = relate_many(content[ci], content[cj])["relation"].to_numpy()
+    ci, cj = np.asarray(ci, dtype=np.int64), np.asarray(cj, dtype=np.int64)
+    pair_bounds = (
+        np.searchsorted(label[ci], np.arange(len(members) + 1)) if len(ci) else np.zeros(len(members) + 1, int)
+    )
+    rows = []
+    for g, m in enumerate(members):
+        p = slice(pair_bounds[g], pair_bounds[g + 1])
+        dates = sorted(d for d in set(date[m]) if d)
+        text = contents[leader[g]]
+        rows.append({
+            "size": len(m),
+            "label": text if len(text) <= width else text[: width - 1] + "…",
+            "outlets": sorted(set(outlet[m])),
+            "speakers": sorted(set(speaker[m]) - {""}),
+            "first_date": dates[0] if dates else "",
+            "last_date": dates[-1] if dates else "",
+            "relations": dict(Counter(relation[p])) if relations else {},
+            "pairs": [(int(kept[i]), int(kept[j]), r) for i, j, r in zip(ci[p], cj[p], relation[p], strict=True)],
+            "members": kept[m].tolist(),
+        })  # fmt: skip
+    out = pd.DataFrame(rows)
+    out = out.sort_values("size", ascending=False, kind="stable").reset_index(drop=True)
+    out.insert(0, "group", np.arange(len(out)))
+    return out[GROUP_COLUMNS]
+
+
+def _relations(a: list[str], b: list[str]) -> list[tuple[str, str, str]]:
+    """(relation, reason, which side adds: 'a', 'b' or '') of each pair of claims, by :func:`relate_many`; the
+    reason names the evidence: a number or a negation that does not fit, reciprocity, extra detail."""
+    if not a:
+        return []
+    out = []
+    for x, y, relation in zip(a, b, relate_many(a, b)["relation"], strict=True):
+        f = pair_features(x, y)
+        side = "a" if f["extra_a"] > f["extra_b"] else "b"
+        if relation == "contradict":
+            reason = ("numeric mismatch" if f["numeric_mismatch"] else "negation mismatch" if f["negation_mismatch"]
+                      else "contradiction (model)")  # fmt: skip
+            out.append((relation, reason, ""))
+        elif relation == "elaborate" and f["reciprocity_mismatch"]:
+            out.append((relation, "shared proposition; direction/reciprocity", "a" if _reciprocal(x) else "b"))
+        elif relation == "elaborate":
+            out.append((relation, "shared proposition; extra detail", side))
+        else:
+            out.append((relation, "shared proposition" if relation == "agree" else "not one proposition", ""))
+    return out
