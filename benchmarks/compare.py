@@ -232,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n" + speed())
     print(seed())
     if hasattr(compare, "group_claims"):
-        print("\n" + grouping(quick=args.quick))
+        print()
+        grouping(quick=args.quick)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\n{time.perf_counter() - t0:.0f} s in all; peak memory {peak:.0f} MB")
     return 0
@@ -266,6 +267,7 @@ def grouping(quick: bool) -> str:
     lines = [
         f"group_claims: {len(claims):,} claims extracted from the bundled corpora in {time.perf_counter() - t0:.0f} s"
     ]
+    print(lines[0], flush=True)
     runs = [1] if quick else [1, 4]
     seconds = {}
     for times in runs:
@@ -293,8 +295,10 @@ def grouping(quick: bool) -> str:
             f"largest {groups['size'].max()}), {seconds[times]:.1f} s, peak {peak:.0f} MB allocated; "
             f"relations inside: {dict(relations.most_common())}"
         )
+        print(lines[-1], flush=True)
     if len(seconds) == 2:
         lines.append(f"  time 4× / 1×: {seconds[4] / seconds[1]:.1f}")
+        print(lines[-1], flush=True)
     return "\n".join(lines)
 
 
