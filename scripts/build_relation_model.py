@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     model = fit(x, pairs["relation"].to_numpy(), weights(pairs["source"], args.article_weight),
                 c=args.C, random_state=args.random_state)  # fmt: skip
-    compare.save_model(model, args.out)
+    compare._save_model(model, args.out)
     print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}, "
           f"{args.out.stat().st_size / 1e6:.2f} MB")  # fmt: skip
     return 0

@@ -259,7 +259,7 @@ def test_model_file_holds_plain_data_only():
 
 def test_model_file_of_another_version_is_one_clear_error(tmp_path):
     bad = dict(compare._model(), format="relate-0")
-    compare.save_model(bad, tmp_path / "old.skops")
+    compare._save_model(bad, tmp_path / "old.skops")
     with pytest.raises(ValueError, match=r"rebuild it with scripts/build_relation_model\.py"):
         compare._model(str(tmp_path / "old.skops"))
 

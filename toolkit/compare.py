@@ -22,6 +22,7 @@ groups the claims of a whole corpus into propositions.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import math
@@ -709,7 +710,7 @@ TRUSTED_TYPES = ["numpy.ndarray", "numpy.dtype", "numpy.float32"]
 _MODEL_PATH = "relate.skops"
 
 
-def save_model(model: dict, path) -> None:
+def _save_model(model: dict, path) -> None:
     """Write a relation model (a dict of numpy arrays, strings and numbers) as a skops file."""
     import zipfile
 
@@ -726,23 +727,12 @@ def _model(path: str | None = None) -> dict:
     import skops.io
 
     file = resources.files("toolkit") / "resources" / _MODEL_PATH if path is None else path
-    with resources.as_file(file) if path is None else _nullcontext(file) as p:
+    with resources.as_file(file) if path is None else contextlib.nullcontext(file) as p:
         model = skops.io.load(p, trusted=TRUSTED_TYPES)
     if not isinstance(model, dict) or model.get("format") != MODEL_FORMAT or model.get("features") != _DENSE:
         raise ValueError(f"{file}: not a relation model of this version ({MODEL_FORMAT}); rebuild it with "
                          "scripts/build_relation_model.py")  # fmt: skip
     return model
-
-
-class _nullcontext:
-    def __init__(self, value):
-        self.value = value
-
-    def __enter__(self):
-        return self.value
-
-    def __exit__(self, *exc):
-        return False
 
 
 def _scaled(x: sparse.csr_matrix, mean: np.ndarray, scale: np.ndarray) -> sparse.csr_matrix:
