@@ -587,7 +587,13 @@ class _Profile(NamedTuple):
     words: int
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=4096)
+def _counts(text: str) -> tuple[int, int]:
+    """(denial words, words) of a whole text: all the model reads of an article beyond its best sentences."""
+    return len(DENIAL.findall(text)), sum(kind in ("word", "latin") for _, _, _, kind in token_spans(text))
+
+
+@functools.lru_cache(maxsize=20_000)
 def _profile(text: str) -> _Profile:
     toks = [t for t, _, _, kind in token_spans(text) if kind in ("word", "latin")]
     lemmas = {lemmatize(t) for t in toks}
@@ -614,7 +620,7 @@ def _window(claim: str, text: str) -> tuple[str, bool, float, float, float]:
     want = _profile(claim).concepts
     spans = sentence_spans(text)
     article = len(spans) > _ARTICLE_SENTENCES or len(text) > _ARTICLE_CHARS
-    whole = _profile(text).concepts if len(text) < 20_000 else frozenset(concepts(text[:20_000]))
+    whole = frozenset(concepts(text if len(text) < 20_000 else text[:20_000]))
     covered = len(want & whole) / len(want) if want else 0.0
     if not article:
         share = len(want & _profile(text).concepts) / len(want) if want else 0.0
@@ -640,7 +646,8 @@ def _pair_row(claim: str, text: str) -> tuple[np.ndarray, dict[int, float], str]
     """The model's features of one (claim, text) pair: dense values, hashed word features, the window."""
     window, article, covered, best, matching = _window(claim, text)
     f = pair_features(claim, window)
-    pc, pw, pt = _profile(claim), _profile(window), _profile(text) if len(text) < 20_000 else _profile(window)
+    pc, pw = _profile(claim), _profile(window)
+    pt = _counts(text) if len(text) < 20_000 else (pw.denial, pw.words)
     lem = pc.lemmas | pw.lemmas
     f.update(
         extra_a=math.log1p(f["extra_a"]),
@@ -653,7 +660,7 @@ def _pair_row(claim: str, text: str) -> tuple[np.ndarray, dict[int, float], str]
         sentences_matching=matching,
         denial_window=math.log1p(pw.denial),
         denial_claim=math.log1p(pc.denial),
-        denial_text=math.log1p(pt.denial),
+        denial_text=math.log1p(pt[0]),
         negation_window=math.log1p(pw.negation),
         negation_claim=math.log1p(pc.negation),
         hedge_window=math.log1p(pw.hedge),
@@ -661,7 +668,7 @@ def _pair_row(claim: str, text: str) -> tuple[np.ndarray, dict[int, float], str]
         reporting_window=math.log1p(pw.reporting),
         length_claim=math.log1p(pc.words),
         length_window=math.log1p(pw.words),
-        length_text=math.log1p(pt.words),
+        length_text=math.log1p(pt[1]),
         article=float(article),
     )
     dense = np.array([f[k] for k in _DENSE], dtype=float)
