@@ -913,10 +913,17 @@ def _neighbours(contents: list[str], threshold: float) -> sparse.csr_matrix:
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     if common.shape[1]:
         vt = vec.T.tocsr()
-        step = max(1, _BLOCK // max(n, 1))
-        for a in range(0, n, step):
-            sim = (vec[a : min(a + step, n)] @ vt).tocoo()
+        # each row's product has at most as many entries as the claims sharing one of its concepts: blocks are
+        # cut so that this bound stays under _BLOCK (few rows where concepts are common, many where rare)
+        binary = vec.copy()
+        binary.data[:] = 1
+        cost = np.cumsum(binary @ np.diff(vt.indptr).astype(np.int64))
+        a = 0
+        while a < n:
+            b = min(n, max(a + 1, int(np.searchsorted(cost, (cost[a - 1] if a else 0) + _BLOCK, side="right"))))
+            sim = (vec[a:b] @ vt).tocoo()
             rows = sim.row + a
+            a = b
             hit = (sim.data >= threshold) & (sim.col != rows)
             rows, cols, val = rows[hit], sim.col[hit], sim.data[hit]
             keep = np.asarray(common[rows].multiply(common[cols]).sum(axis=1)).ravel() >= 2
