@@ -172,3 +172,205 @@ def test_farexstance_bundle():
     assert set(datasets.load_farexstance(task="headline").upstream_split) == {"train", "dev", "test"}
     with pytest.raises(ValueError, match="task must be"):
         datasets.load_farexstance(task="tweets")
+
+
+# --- relate ----------------------------------------------------------------------------------------------------
+
+ARTICLE = (
+    "به گزارش خبرگزاری‌ها، نشست وزیران خارجه منطقه امروز در مسقط آغاز شد. "
+    "در این نشست درباره تجارت و حمل و نقل گفت‌وگو شد. "
+    "سخنگوی وزارت خارجه گزارش‌ها درباره سفر وزیر به قاهره را تکذیب کرد و گفت این خبر شایعه است. "
+    "قیمت طلا در بازار تهران کاهش یافت. "
+    "هوای تهران امروز آلوده بود. "
+)
+
+
+def test_relate_gives_relation_probability_and_evidence():
+    r = compare.relate("تعداد عناصر داعش در سوریه ۴۰۰ الی ۵۰۰ نفر است", "تعداد عناصر داعش در سوریه ۲۰۰۰ نفر است")
+    assert r["relation"] == "contradict" and 0.5 < r["probability"] <= 1
+    assert r["evidence"]["numbers"] == [("۴۰۰ الی ۵۰۰", "۲۰۰۰")] and "داعش" in r["evidence"]["shared"]
+    assert set(r["probabilities"]) == set(compare.RELATIONS)
+    assert math.isclose(sum(r["probabilities"].values()), 1, abs_tol=1e-3)
+    r = compare.relate("ایران در مذاکرات وین شرکت می‌کند", "ایران در مذاکرات وین شرکت نمی‌کند")
+    assert r["relation"] == "contradict" and r["evidence"]["negation"]
+    assert compare.relate("ایران در مذاکرات وین شرکت می‌کند", "قیمت طلا امروز کاهش یافت")["relation"] == "unrelated"
+
+
+def test_relate_reads_an_article_through_its_best_sentences():
+    claim = "وزیر خارجه به قاهره سفر کرد"
+    r = compare.relate(claim, ARTICLE * 3)
+    assert "قاهره" in r["evidence"]["window"] and "هوای تهران" not in r["evidence"]["window"]
+    assert r["relation"] != "unrelated"
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "relation"),
+    [
+        ("", "قیمت طلا کاهش یافت", "unrelated"),
+        ("قیمت طلا کاهش یافت", "", "unrelated"),
+        (None, "قیمت طلا کاهش یافت", "unrelated"),
+        ("   ", "\n", "unrelated"),
+    ],
+)
+def test_relate_nothing_to_compare(claim, text, relation):
+    r = compare.relate(claim, text)
+    assert r["relation"] == relation and r["probability"] == 1.0
+
+
+def test_relate_bad_input_is_defined():
+    same = "نیروهای عراقی مواضع داعش را در سوریه بمباران کردند"
+    assert compare.relate(same, same)["relation"] in {"agree", "elaborate"}
+    long = " ".join(["نیروهای عراقی مواضع داعش را بمباران کردند."] * 1700)  # over 10,000 words
+    assert compare.relate(long, same)["relation"] in compare.RELATIONS
+    assert compare.relate(same, long)["relation"] in compare.RELATIONS
+    # the same number in three scripts is no mismatch; another number is
+    base = "تعداد کشته‌شدگان {} نفر است"
+    for digits in ("۴۰۰", "٤٠٠", "400"):
+        r = compare.relate(base.format("۴۰۰"), base.format(digits))
+        assert r["relation"] != "contradict" and not r["evidence"]["numbers"]
+    assert compare.relate(base.format("400"), base.format("٢٠٠٠"))["relation"] == "contradict"
+    with pytest.raises(TypeError, match="takes a str as claim"):
+        compare.relate(3, "x")
+    with pytest.raises(ValueError, match="2 claims but 1 texts"):
+        compare.relate_many(["a", "b"], ["c"])
+    assert compare.relate_many([], []).empty
+
+
+def test_relate_many_is_relate_row_by_row():
+    claims = ["قیمت طلا کاهش یافت", "وزیر خارجه به قاهره سفر کرد", "ایران در مذاکرات وین شرکت می‌کند"]
+    texts = ["قیمت طلا در بازار تهران افزایش یافت", ARTICLE, "ایران در مذاکرات وین شرکت نمی‌کند"]
+    many = compare.relate_many(claims, texts)
+    assert list(many.columns) == ["relation", "probability", "p_agree", "p_elaborate", "p_contradict", "p_unrelated"]
+    for row, a, b in zip(many.itertuples(), claims, texts, strict=True):
+        one = compare.relate(a, b)
+        assert row.relation == one["relation"] and math.isclose(row.probability, one["probability"], abs_tol=1e-6)
+
+
+def test_model_file_holds_plain_data_only():
+    import skops.io
+
+    path = ROOT / "toolkit" / "resources" / "relate.skops"
+    assert set(skops.io.get_untrusted_types(file=path)) <= set(compare.TRUSTED_TYPES)
+    assert path.stat().st_size < 1_000_000
+    model = compare._model()
+    assert model["relations"] == list(compare.RELATIONS) and model["coef"].shape[0] == len(compare.RELATIONS)
+    assert model["coef"].shape[1] == 3 * len(compare._DENSE) + compare._HASH_DIM
+
+
+def test_model_file_of_another_version_is_one_clear_error(tmp_path):
+    bad = dict(compare._model(), format="relate-0")
+    compare._save_model(bad, tmp_path / "old.skops")
+    with pytest.raises(ValueError, match=r"rebuild it with scripts/build_relation_model\.py"):
+        compare._model(str(tmp_path / "old.skops"))
+
+
+def test_model_build_is_deterministic():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_relation_model as build
+
+    claims = ["قیمت طلا کاهش یافت", "وزیر خارجه به قاهره سفر کرد", "ایران در مذاکرات وین شرکت می‌کند"] * 4
+    texts = ["قیمت طلا افزایش یافت", ARTICLE, "ایران در مذاکرات وین شرکت نمی‌کند", "هوای تهران آلوده بود"] * 3
+    y = np.array(compare.RELATIONS * 3)
+    x, _ = compare._design(claims, texts)
+    one, two = (build.fit(x, y, np.ones(len(y)), c=0.5, random_state=0) for _ in range(2))
+    assert np.allclose(one["coef"], two["coef"], atol=1e-6) and one["features"] == compare._DENSE
+    p = compare._probabilities(one, x)
+    assert (np.asarray(compare.RELATIONS)[p.argmax(axis=1)] == y).mean() > 0.5  # it learned something
+
+
+# --- group_claims -------------------------------------------------------------------------------------------------
+
+
+def test_seed_groups(seed_claims):
+    g = compare.group_claims(seed_claims)
+    assert list(g.columns) == compare.GROUP_COLUMNS and g["size"].sum() == len(seed_claims)
+    shared = g[g["outlets"].map(len) > 1]
+    assert len(shared) == 1 and set(shared.outlets.iloc[0]) == {"RT", "Al Mayadeen"}
+    assert all(r in {"agree", "elaborate"} for r in shared.relations.iloc[0])
+    rudaw = g[g["outlets"].map(lambda o: o == ["Rudaw"])]
+    assert len(rudaw) == 3 and (rudaw["size"] == 1).all()
+    assert sorted(m for ms in g.members for m in ms) == list(range(len(seed_claims)))
+    m = claim_matrix(seed_claims, groups=g)
+    assert list(m.index) == ["RT", "Al Mayadeen", "Rudaw"] and m.shape[1] == 4
+    col = next(c for c in m.columns if m.at["RT", c])
+    assert m.at["Al Mayadeen", col] and m.at["Rudaw", col] == "" and (m.loc["Rudaw"] != "").sum() == 3
+
+
+def test_groups_are_the_same_in_small_blocks(real_claims, monkeypatch):
+    whole = compare.group_claims(real_claims, relations=False)
+    monkeypatch.setattr(compare, "_BLOCK", 997)
+    pd.testing.assert_frame_equal(whole, compare.group_claims(real_claims, relations=False))
+    assert (whole["size"] > 1).sum() > 10
+
+
+def test_groups_bad_input_is_defined():
+    empty = compare.group_claims(pd.DataFrame(columns=["outlet", "content"]))
+    assert empty.empty and list(empty.columns) == compare.GROUP_COLUMNS
+    claim = "نیروهای عراقی مواضع داعش را در سوریه بمباران کردند"
+    # one outlet only: grouped, nothing to relate across outlets
+    one = compare.group_claims(pd.DataFrame({"outlet": ["A"] * 3, "content": [claim] * 3}))
+    assert one["size"].tolist() == [3] and one.pairs.iloc[0] == [] and one.relations.iloc[0] == {}
+    # identical texts of two outlets: one group, related as agreeing
+    two = compare.group_claims(pd.DataFrame({"outlet": ["A", "B", ""], "content": [claim, claim, claim]}))
+    assert two["size"].tolist() == [2] and two.members.iloc[0] == [0, 1]
+    assert two.pairs.iloc[0] == [(0, 1, "agree")]
+    # empty claims, a claim of 10,000 words, numbers in three scripts
+    long = " ".join([claim] * 1300)
+    odd = pd.DataFrame({
+        "outlet": ["A", "B", "C", "D", "E", "F"],
+        "content": ["", None, long, "تعداد کشته‌ها ۴۰۰ نفر است", "تعداد کشته‌ها 400 نفر است", "تعداد کشته‌ها ٤٠٠ نفر است"],
+        "speaker": ["", "", "x", "", "", ""], "date": ["", "", "2024-01-02", "", "2024-01-01", ""],
+    })  # fmt: skip
+    g = compare.group_claims(odd)
+    assert g["size"].sum() == 6
+    numbers = g[g.members.map(lambda m: 3 in m)].iloc[0]
+    assert numbers.members == [3, 4, 5] and numbers.first_date == numbers.last_date == "2024-01-01"
+    assert all(r != "contradict" for _, _, r in numbers.pairs)
+    with pytest.raises(ValueError, match="k must be"):
+        compare.group_claims(odd, k=-1)
+
+
+WORDINGS = [
+    "نیروهای عراقی مواضع داعش را در سوریه بمباران کردند",
+    "ارتش عراق مواضع داعش را در سوریه بمباران کرد",
+    "جنگنده‌های عراقی مواضع تروریست‌ها را در سوریه بمباران کردند",
+    "عراق مواضع داعش در سوریه را بمباران کرد",
+    "بمباران مواضع داعش در سوریه توسط نیروهای عراقی",
+]
+FILLERS = ["امروز", "دیروز", "بامداد", "شامگاه", "گذشته", "سنگین", "دوباره", "همچنان", "مرزی", "هوایی", "شدید"]
+
+
+def test_copies_of_one_claim_are_one_group(monkeypatch):
+    monkeypatch.setattr(compare, "_BLOCK", 1 << 14)
+    claims = pd.DataFrame({"outlet": [f"o{i % 40}" for i in range(1500)], "content": WORDINGS * 300})
+    g = compare.group_claims(claims, k=5)  # 1,124,250 pairs of similar claims
+    assert g["size"].tolist() == [1500] and len(g.pairs.iloc[0]) == 5
+
+
+def test_over_a_million_similar_pairs_are_grouped_blockwise_not_refused(monkeypatch):
+    # 1,500 distinct wordings of one proposition (a wording and a subset of filler words): every pair is
+    # similar, 1.1 million pairs, computed in blocks of a few rows; each claim keeps its closest neighbours
+    monkeypatch.setattr(compare, "_BLOCK", 1 << 14)
+    texts = [
+        WORDINGS[i % 5] + " " + " ".join(w for b, w in enumerate(FILLERS) if (i // 5) >> b & 1) for i in range(1500)
+    ]
+    assert len(set(texts)) == 1500
+    claims = pd.DataFrame({"outlet": [f"o{i % 40}" for i in range(1500)], "content": texts})
+    g = compare.group_claims(claims, relations=False)
+    assert g["size"].sum() == 1500 and (g["size"] <= compare._NEIGHBOURS + 1).all()
+    assert g["size"].iloc[0] == compare._NEIGHBOURS + 1  # groups of similar claims, not 1,500 groups of one
+    assert len(g) < 1500 / 10
+
+
+def test_claim_matrix_groups_must_be_a_groups_frame(seed_claims):
+    with pytest.raises(ValueError, match="groups= takes the frame of group_claims"):
+        claim_matrix(seed_claims, groups=pd.DataFrame({"x": [1]}))
+
+
+def test_compare_claims_relations_are_those_of_relate(real_claims):
+    pairs = compare_claims(real_claims)
+    matched = pairs[pairs.relation != "unique"]
+    assert len(matched) > 50
+    assert matched.relation.tolist() == compare.relate_many(matched.claim_a, matched.claim_b)["relation"].tolist()
