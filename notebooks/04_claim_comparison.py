@@ -26,6 +26,7 @@
 ISNA_ARTICLES = 2000  # ISNA articles for the corpus part (all: 7453)
 FARS_ARTICLES = 1490  # Fars articles (all: 1490); Fars has publication dates
 TOP = 12  # outlets shown in the corpus figures
+FX_ARTICLES = 1380  # FarExStance articles grouped into propositions (all: 1380)
 
 # %%
 import pandas as pd
@@ -33,7 +34,7 @@ from IPython.display import display
 
 from toolkit import datasets, plots
 from toolkit.claims import extract_claims, provenance
-from toolkit.compare import claim_matrix, compare_claims
+from toolkit.compare import claim_matrix, compare_claims, group_claims
 
 seed = datasets.load_seeds()
 claims = extract_claims(seed)
@@ -122,3 +123,40 @@ fig = plots.lines(
 )
 plots.save_figure(fig, "04_fars_outlets_over_time")
 per_year.pivot(index="year", columns="outlet", values="articles").fillna(0).astype(int)
+
+# %% [markdown]
+# ## Claims across a corpus
+#
+# FarExStance's articles come from dozens of Persian outlets and relay foreign ones: Reuters, Al Jazeera,
+# Sputnik, RT, Al Arabiya, Rudaw. `group_claims` gathers the claims of all of them into groups that share
+# their concepts, so the same story can be read outlet by outlet. A group is often an event rather than one
+# proposition (every claim about the navy's voyage, say), and its relations come from `relate`: on the
+# labelled cross-outlet pairs its *contradict* is rarely right (see `benchmarks/README.md`, *claim pairs*),
+# so a contradiction here is a lead to read, with its spans, not a finding.
+
+# %%
+fx = datasets.load_farexstance(task="article").drop_duplicates("news_id").head(FX_ARTICLES)
+fx_claims = extract_claims(fx[["doc_id", "text"]])
+fx_claims = fx_claims[fx_claims.outlet != ""].reset_index(drop=True)
+groups = group_claims(fx_claims)
+shared = groups[groups.outlets.map(len) >= 2]
+print(f"{len(fx_claims)} claims of {len(fx)} articles in {len(groups)} groups; {len(shared)} carried by 2+ outlets")
+
+# %%
+FOREIGN = ["Reuters", "Al Jazeera", "Sputnik", "RT", "Al Arabiya", "Rudaw", "Al Mayadeen"]
+carried = {o: int(shared.outlets.map(lambda outlets, o=o: o in outlets).sum()) for o in FOREIGN}
+fig = plots.bars(carried, title="FarExStance: groups of claims a foreign outlet shares with others", xlabel="groups")
+plots.save_figure(fig, "04_foreign_outlets_in_groups")
+foreign = shared[shared.outlets.map(lambda outlets: bool(set(outlets) & set(FOREIGN)))]
+display(plots.RTL(foreign.head(TOP)[["size", "label", "outlets", "relations"]]))
+
+# %% [markdown]
+# The claims of the largest such group, each with its span in its article: `start, end` point into the raw
+# text of `doc_id`.
+
+# %%
+if len(foreign):
+    members = fx_claims.iloc[foreign.iloc[0]["members"]]
+    display(plots.RTL(members[["doc_id", "outlet", "speaker", "content", "start", "end"]].head(TOP)))
+    first = members.iloc[0]
+    print(fx.set_index("doc_id").text[first.doc_id][first.start : first.end])

@@ -14,7 +14,7 @@ SMALL = {
     "01_normalization": {"N_ARTICLES": 20},
     "02_topic_classification": {"TRAIN_PER_TOPIC": 30, "N_ERRORS": 3},
     "03_keyword_analysis": {"N_PER_OUTLET": 120, "N_BOOT": 20, "N_TAGGED": 3},
-    "04_claim_comparison": {"ISNA_ARTICLES": 300, "FARS_ARTICLES": 400},
+    "04_claim_comparison": {"ISNA_ARTICLES": 300, "FARS_ARTICLES": 400, "FX_ARTICLES": 200},
     "05_corpus_pipeline": {"N_ARTICLES": 300, "ROWS_PER_SHARD": 100},
 }
 
