@@ -374,3 +374,11 @@ def test_compare_claims_relations_are_those_of_relate(real_claims):
     matched = pairs[pairs.relation != "unique"]
     assert len(matched) > 50
     assert matched.relation.tolist() == compare.relate_many(matched.claim_a, matched.claim_b)["relation"].tolist()
+
+
+def test_relate_many_in_chunks_is_the_same(monkeypatch):
+    claims = ["قیمت طلا کاهش یافت", "وزیر خارجه به قاهره سفر کرد", "ایران در مذاکرات وین شرکت می‌کند"] * 3
+    texts = ["قیمت طلا افزایش یافت", ARTICLE, "ایران در مذاکرات وین شرکت نمی‌کند"] * 3
+    whole = compare.relate_many(claims, texts)
+    monkeypatch.setattr(compare, "_CHUNK", 2)
+    pd.testing.assert_frame_equal(whole, compare.relate_many(claims, texts))

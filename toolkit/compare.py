@@ -563,6 +563,8 @@ _HEDGES = {"احتمال", "احتمالا", "احتمالاً", "شاید", "م
 _ARTICLE_SENTENCES, _ARTICLE_CHARS = 3, 600
 #: How many of an article's sentences stand for it; how many sentences of a very long text are read.
 _WINDOW, _MAX_SENTENCES = 3, 400
+#: How many pairs relate_many builds features for at once.
+_CHUNK = 10_000
 #: Hashed word features: the number of columns (a power of two).
 _HASH_DIM = 1 << 14
 _DENSE = [
@@ -815,6 +817,9 @@ def relate_many(claims, texts) -> pd.DataFrame:
     columns = ["relation", "probability", *(f"p_{r}" for r in RELATIONS)]
     if not claims:
         return pd.DataFrame(columns=columns)
+    if len(claims) > _CHUNK:  # a chunk at a time: memory stays flat however many pairs
+        parts = [relate_many(claims[i : i + _CHUNK], texts[i : i + _CHUNK]) for i in range(0, len(claims), _CHUNK)]
+        return pd.concat(parts, ignore_index=True)
     x, _ = _design(claims, texts)
     p = _probabilities(_model(), x)
     empty = np.array([not c.strip() or not t.strip() for c, t in zip(claims, texts, strict=True)])
