@@ -901,6 +901,9 @@ GROUP_COLUMNS = ["group", "size", "label", "outlets", "speakers", "first_date", 
 
 #: How many of its most similar claims each claim keeps as neighbours when grouping (memory: n × this).
 _NEIGHBOURS = 64
+#: A concept held by more claims than this does not make two claims candidates on its own (it still counts in
+#: their similarity): the cost of grouping grows with the number of claims, not with its square.
+_POSTINGS = 2000
 
 
 def _neighbours(contents: list[str], threshold: float) -> sparse.csr_matrix:
@@ -917,16 +920,20 @@ def _neighbours(contents: list[str], threshold: float) -> sparse.csr_matrix:
     common = _sparse([dict.fromkeys(set(d) - PLACES, 1.0) for d in docs])
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     if common.shape[1]:
-        vt = vec.T.tocsr()
+        # the similarity leaves out concepts more than _POSTINGS claims hold: a concept in thousands of claims
+        # («ایران», «گفت») would make every row's product as long as the corpus, and the work quadratic
+        postings = np.diff(vec.tocsc().indptr)
+        cand = vec[:, np.flatnonzero(postings <= _POSTINGS)].tocsr()
+        ct = cand.T.tocsr()
         # each row's product has at most as many entries as the claims sharing one of its concepts: blocks are
         # cut so that this bound stays under _BLOCK (few rows where concepts are common, many where rare)
-        binary = vec.copy()
+        binary = cand.copy()
         binary.data[:] = 1
-        cost = np.cumsum(binary @ np.diff(vt.indptr).astype(np.int64))
+        cost = np.cumsum(binary @ np.diff(ct.indptr).astype(np.int64))
         a = 0
         while a < n:
             b = min(n, max(a + 1, int(np.searchsorted(cost, (cost[a - 1] if a else 0) + _BLOCK, side="right"))))
-            sim = (vec[a:b] @ vt).tocoo()
+            sim = (cand[a:b] @ ct).tocoo()  # the cosine less what the common concepts add (little: low IDF)
             rows = sim.row + a
             a = b
             hit = (sim.data >= threshold) & (sim.col != rows)
