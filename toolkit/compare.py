@@ -978,11 +978,13 @@ def group_claims(
     """The claims of many articles grouped into propositions: which outlets state each, who, when, and how
     their claims relate.
 
-    Two claims are linked when they state one proposition as in :func:`compare_claims` (cosine of their
-    concept vectors at least ``threshold``, two shared concepts besides places), whatever their outlets; a
-    group is a set of claims linked to each other directly or through others. Similarities are sparse and
-    computed a block of rows at a time; the links are folded into groups as they come, so time grows with the
-    number of claims and links and memory stays flat: any number of linked pairs is handled, none refused.
+    Two claims are neighbours when they state one proposition as in :func:`compare_claims` (cosine of their
+    concept vectors at least ``threshold``, two shared concepts besides places), whatever their outlets; each
+    claim keeps its 64 nearest. Groups are stars: the claim with most neighbours leads a group of its
+    neighbours, then the next, so a chain of near neighbours does not merge one proposition into the next. A
+    concept more than 2,000 claims hold is left out of the similarity (it would make the work quadratic).
+    Similarities are sparse and computed a block of rows at a time, so time and memory grow with the number of
+    claims, not with the number of similar pairs: any number of them is handled, none refused.
 
     Parameters
     ----------
