@@ -490,20 +490,35 @@ _LOADERS = {
 }
 
 
+def _label_records(file: str, split: str | None) -> list[dict]:
+    """The records of one of our label files (``resources/labels/``), those of ``split`` if given."""
+    lines = (resources.files("toolkit") / "resources" / "labels" / file).read_text("utf-8").split("\n")
+    recs = [json.loads(x) for x in lines if x]
+    return recs if split is None else [r for r in recs if r["split"] == split]
+
+
+def _corpus_texts(file: str, corpora: set[str], data_home) -> dict[str, dict[str, str]]:
+    """The raw text of every article of the corpora a label file quotes: corpus → doc id → text."""
+    texts: dict[str, dict[str, str]] = {}
+    for corpus in sorted(corpora):
+        if corpus == "seed":
+            df = load_seeds()
+        elif corpus in _LOADERS:
+            try:
+                df = _LOADERS[corpus](data_home=data_home)
+            except DataError as e:
+                raise DataError(f"the labels of {file} quote the {corpus} corpus, which cannot be had: {e}") from None
+        else:
+            raise DataError(f"{file} names a corpus the toolkit does not know: {corpus!r}")
+        texts[corpus] = dict(zip(df["doc_id"], df["text"], strict=True))
+    return texts
+
+
 def _labels(file: str, split: str | None, data_home, keep=None) -> pd.DataFrame:
-    recs = [
-        json.loads(x)
-        for x in (resources.files("toolkit") / "resources" / "labels" / file).read_text("utf-8").split("\n")
-        if x
-    ]
-    if split is not None:
-        recs = [r for r in recs if r["split"] == split]
+    recs = _label_records(file, split)
     if keep is not None:
         recs = [r for r in recs if keep(r)]
-    texts: dict[str, dict[str, str]] = {}
-    for corpus in sorted({r["corpus"] for r in recs}):
-        df = _LOADERS[corpus](data_home=data_home)
-        texts[corpus] = dict(zip(df["doc_id"], df["text"], strict=True))
+    texts = _corpus_texts(file, {r["corpus"] for r in recs}, data_home)
     rows = []
     for r in recs:
         raw = texts[r["corpus"]][r["doc_id"]]
@@ -620,19 +635,7 @@ CLAIM_RELATIONS = ("agree", "elaborate", "contradict", "unrelated")
 
 def _claim_pair_texts(recs: list[dict], data_home) -> list[tuple[str, str]]:
     """The two claims of each pair, resolved from the corpora and checked against the labels' sha256."""
-    need = sorted({r[side]["corpus"] for r in recs for side in ("a", "b")})
-    texts: dict[str, dict[str, str]] = {}
-    for corpus in need:
-        if corpus == "seed":
-            df = load_seeds()
-        elif corpus in _LOADERS:
-            try:
-                df = _LOADERS[corpus](data_home=data_home)
-            except DataError as e:
-                raise DataError(f"the claim pairs quote the {corpus} corpus, which cannot be had: {e}") from None
-        else:
-            raise DataError(f"claim_pairs.jsonl names a corpus the toolkit does not know: {corpus!r}")
-        texts[corpus] = dict(zip(df["doc_id"], df["text"], strict=True))
+    texts = _corpus_texts("claim_pairs.jsonl", {r[side]["corpus"] for r in recs for side in ("a", "b")}, data_home)
     out = []
     for r in recs:
         pair = []
@@ -701,10 +704,7 @@ def load_claim_pairs(split: str | None = None, *, data_home: str | os.PathLike |
     """
     if split not in (None, "dev", "test"):
         raise ValueError(f"split must be None, 'dev' or 'test', not {split!r}")
-    lines = (resources.files("toolkit") / "resources" / "labels" / "claim_pairs.jsonl").read_text("utf-8").split("\n")
-    recs = [json.loads(x) for x in lines if x]
-    if split is not None:
-        recs = [r for r in recs if r["split"] == split]
+    recs = _label_records("claim_pairs.jsonl", split)
     rows = []
     for r, (text_a, text_b) in zip(recs, _claim_pair_texts(recs, data_home), strict=True):
         row = {"id": r["id"], "split": r["split"], "relation": r["relation"], "numeric": r["numeric"]}
