@@ -128,18 +128,10 @@ def relation_table() -> pd.DataFrame:
     return table.pivot_table(index="model", columns="task", values="value", sort=False).round(3)
 
 
-def claim_pairs_table() -> pd.DataFrame | None:
-    """The frozen part of the labelled cross-outlet claim pairs, if this checkout has their loader."""
-    load = getattr(datasets, "load_claim_pairs", None)
-    if load is None:
-        print("  cross-outlet claim pairs: skipped (toolkit.datasets.load_claim_pairs is not in this checkout)")
-        return None
-    pairs = load()
-    if "split" in pairs:
-        frozen = pairs[pairs["split"].isin(["frozen", "test"])]
-        pairs = frozen if len(frozen) else pairs
-    a = next(c for c in ("claim_a", "text_a", "a") if c in pairs)
-    b = next(c for c in ("claim_b", "text_b", "b") if c in pairs)
+def claim_pairs_table() -> pd.DataFrame:
+    """The frozen test part of the labelled cross-outlet claim pairs (``datasets.load_claim_pairs``)."""
+    pairs = datasets.load_claim_pairs("test")
+    a, b = "text_a", "text_b"
     gold = pairs["relation"].to_numpy()
     ca, cb = pairs[a].fillna("").map(normalize).tolist(), pairs[b].fillna("").map(normalize).tolist()
     preds = {
@@ -223,17 +215,14 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     print("relations (test splits):", flush=True)
     print(relation_table().to_string())
-    pairs = claim_pairs_table()
-    if pairs is not None:
-        print("\ncross-outlet claim pairs (frozen part):")
-        print(pairs.to_string(index=False))
+    print("\ncross-outlet claim pairs (frozen part):")
+    print(claim_pairs_table().to_string(index=False))
     print("\nnumeric contradictions (FarExStance test claims, the number moved, rewritten or kept):")
     print(numeric_table().to_string(index=False))
     print("\n" + speed())
     print(seed())
-    if hasattr(compare, "group_claims"):
-        print()
-        grouping(quick=args.quick)
+    print()
+    grouping(quick=args.quick)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\n{time.perf_counter() - t0:.0f} s in all; peak memory {peak:.0f} MB")
     return 0
