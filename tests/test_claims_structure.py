@@ -7,31 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_structure import long_functions
+
 PACKAGE = Path(__file__).resolve().parents[1] / "toolkit" / "claims"
 MODULES = sorted(PACKAGE.glob("*.py"))
 MAX_LINES = 60
 MAX_DOCSTRING_LINES = 8
-
-
-def long_functions(source: str, limit: int = MAX_LINES) -> list[tuple[str, int, int]]:
-    """(qualified name, first line, length) of every function or method longer than ``limit`` lines, nested
-    ones included; a function's length runs from its ``def`` (decorators included) to its last line."""
-    found = []
-
-    def visit(node: ast.AST, prefix: str) -> None:
-        for child in ast.iter_child_nodes(node):
-            name = prefix
-            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-                name = f"{prefix}{child.name}."
-            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
-                first = min([child.lineno] + [d.lineno for d in child.decorator_list])
-                length = child.end_lineno - first + 1
-                if length > limit:
-                    found.append((name[:-1], first, length))
-            visit(child, name)
-
-    visit(ast.parse(source), "")
-    return found
 
 
 def test_the_package_replaces_the_module():
@@ -43,7 +24,7 @@ def test_the_package_replaces_the_module():
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
 def test_no_function_over_60_lines(path):
-    found = long_functions(path.read_text(encoding="utf-8"))
+    found = long_functions(path.read_text(encoding="utf-8"), MAX_LINES, docstrings=True)
     assert not found, f"{path.name}: " + ", ".join(f"{n} (line {a}: {k} lines)" for n, a, k in found)
 
 
@@ -58,6 +39,6 @@ def test_a_long_function_would_be_found():
     body = "\n".join(f"    x{i} = {i}" for i in range(60))
     source = f"class A:\n    def short(self):\n        pass\n\n    @staticmethod\n    def long():\n{body}\n"
     source = source.replace("\n    x", "\n        x")
-    assert long_functions(source) == [("A.long", 5, 62)]
+    assert long_functions(source, docstrings=True) == [("A.long", 5, 62)]
     nested = f"def outer():\n    def inner():\n{body.replace('    x', '        x')}\n    return inner\n"
-    assert [n for n, _, _ in long_functions(nested)] == ["outer", "outer.inner"]
+    assert [n for n, _, _ in long_functions(nested, docstrings=True)] == ["outer", "outer.inner"]
