@@ -181,10 +181,10 @@ def test_frames_and_series_keep_their_ids():
 def test_a_long_article_is_handled():
     """1 MB of real text in one call (linear time is measured in benchmarks/claims.py)."""
     big = "\n".join(datasets.load_isna("test")["text"])[:1_000_000]
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     c = extract_claims(big)
     assert len(c) > 1000
-    assert time.perf_counter() - t0 < 60
+    assert time.process_time() - t0 < 60
     sample = c.sample(50, random_state=0)
     _raw_matches(big, sample)
 

@@ -99,6 +99,6 @@ def test_linear_time_on_pathological_input():
 
     n = Normalizer()
     for text in ("\u200c" * 200_000, " " * 200_000, "ـ" * 200_000, "ه" * 200_000, "\u200e" * 200_000):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         n.normalize(text)
-        assert time.perf_counter() - t0 < 2
+        assert time.process_time() - t0 < 2

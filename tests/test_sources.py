@@ -398,9 +398,9 @@ def test_mentions_keep_offsets_across_zwnjs():
 def test_lookups_are_fast():
     """Misspelt names go through the precomputed deletion index, not a scan of every alias."""
     names = [f"{a}{b}" for a in ("فارین پالسی", "واشنگتن پسست", "نامعلوم‌نیوز") for b in range(400)]
-    t = time.perf_counter()
+    t = time.process_time()
     found = [sources._resolve.__wrapped__(n) for n in names]
-    assert time.perf_counter() - t < 5
+    assert time.process_time() - t < 5
     assert len(found) == len(names)
 
 
@@ -412,9 +412,9 @@ def test_find_outlets_is_linear():
     def best(t: str) -> float:
         times = []
         for _ in range(3):
-            start = time.perf_counter()
+            start = time.process_time()
             find_outlets(t)
-            times.append(time.perf_counter() - start)
+            times.append(time.process_time() - start)
         return min(times)
 
     one, four = best(text), best(text * 4)
