@@ -385,3 +385,21 @@ def test_a_repeated_cue_after_and_keeps_its_speaker():
     # another verb there may have its own subject inside the content before it: left alone
     text = "آسوشیتدپرس گزارش داد: آیت‌الله خامنه‌ای به انتقاد از آمریکا پرداخت و تاکید کرد که اعتماد به غرب جواب نمی‌دهد."
     assert extract_claims(text)["speaker"].iloc[-1] == "خامنه‌ای"
+
+
+def test_a_closed_quotation_and_another_cue_keep_the_speaker():
+    # «X گفت: «A» و افزود …»: the quotation is closed, so the verb after «و» is X's too
+    c = extract_claims("روحانی گفت: «ما آماده‌ایم» و افزود که مذاکره ادامه دارد.")
+    assert c[["speaker", "cue", "content"]].values.tolist() == [
+        ["روحانی", "گفت", "ما آماده‌ایم"],
+        ["روحانی", "افزود", "مذاکره ادامه دارد"],
+    ]
+
+
+def test_a_quoted_name_opening_the_content_is_not_the_whole_quotation():
+    # «وی افزود: «میشل عون» رئیس جمهوری …»: the guillemets mark a name; the content is the sentence
+    c = extract_claims("وی افزود: «میشل عون» رئیس جمهوری لبنان اختیارات کافی ندارد.")
+    assert c["content"].tolist() == ["«میشل عون» رئیس جمهوری لبنان اختیارات کافی ندارد"]
+    # a short quotation that ends its sentence stays the quotation
+    c = extract_claims("وی گفت: «ما آماده‌ایم». سپس جلسه تمام شد.")
+    assert c["content"].tolist() == ["ما آماده‌ایم"]

@@ -119,10 +119,22 @@ class _Content:
         if i < len(t) and t[i] in '«"“':
             close = {"«": "»", '"': '"', "“": "”"}[t[i]]
             j = t.find(close, i + 1, e)
-            if j > 0:
+            if j > 0 and not self._sentence_goes_on(i, j, e):
                 return _trim(t, i + 1, j)
+            if j > 0:  # a quoted name opens the sentence: «میشل عون» رئیس جمهوری لبنان … ندارد
+                return _trim(t, i, self._cut(i, e, nxt))
             return _trim(t, i + 1, e)  # the quotation goes on in the next sentence: this sentence's part
         return _trim(t, i, self._cut(i, e, nxt))
+
+    def _sentence_goes_on(self, i: int, j: int, e: int) -> bool:
+        """Is the short quote ``[i, j]`` (a name, at most three words) followed by more of its sentence?"""
+        t = self.text
+        if len(t[i + 1 : j].split()) > 3:
+            return False
+        m = _NOT_SPACE_OR_COMMA.search(t, j + 1, e)
+        if m is None or not t[m.start()].isalpha():
+            return False
+        return _CLAUSE_BREAK.match(t, m.start()) is None and not t.startswith("و ", m.start())
 
     def _cut(self, i: int, e: int, nxt: int, indirect: bool = False) -> int:
         """Where a content ends: the sentence end, or before «و» + a next cue with no subject of its own;

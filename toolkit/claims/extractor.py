@@ -397,13 +397,17 @@ class _Doc(_Content, _Outlets, _Speakers):
 
     def _goes_on(self, st: _Sentence, v: re.Match) -> bool:
         """Whether the cue ``v`` repeats the cue of the sentence's last claim right after its content, joined by
-        a bare «و»: the same speaker goes on («او گفته که منطقه … قرار دارد و گفته چین …»). Another verb there
-        («… گزارش داد: X … پرداخت و تاکید کرد») may have its subject inside that content, and is left alone."""
+        a bare «و»: the same speaker goes on («او گفته که منطقه … قرار دارد و گفته چین …»). Another verb goes on
+        too after a closed quotation («وی گفت: «…» و افزود: …»); after an open content («… گزارش داد: X …
+        پرداخت و تاکید کرد») it may have its subject inside that content, and is left alone."""
         x = v.start()
-        if not st.claims or st.claims[-1].cue_start >= x or st.claims[-1].cue != _clean(v.group()):
+        if not st.claims or st.claims[-1].cue_start >= x:
             return False
         end = st.claims[-1].content[1]
-        return end <= x and self.text[end:x].strip(_WS + '،,»"') == "و"
+        if end > x or self.text[end:x].strip(_WS + '،,»”"') != "و":
+            return False
+        quoted = self.text[end : end + 1] in ("»", "”", '"')
+        return quoted or st.claims[-1].cue == _clean(v.group())
 
     def _verb_speaker(
         self, claim: _Claim, v: re.Match, clause_start: int, first: int, previous: tuple[int, int] | None

@@ -203,6 +203,19 @@ def _subject_start(words: list[tuple[int, int, str]]) -> int:
     return i
 
 
+def _after_object_or_and(words: list[tuple[int, int, str]], i: int) -> int:
+    """The subject after an object that opens the clause («سیاست نظام را رهبر انقلاب بیان کردند») or after
+    a last «و» + pronoun («مسئله‌ای که … همراه بود و او در این‌باره گفت»); else ``i`` as it is."""
+    for k in range(len(words) - 2, i - 1, -1):
+        w, nxt = words[k][2], words[k + 1][2].rstrip("،,")
+        if w == "و" and nxt in ("او", "وی", "ایشان"):
+            return k + 1
+        # «را» + a title, and no «و» up to the cue: not «X را یک تخصص دانست و گفت»
+        if w == "را" and k > i and nxt in _SPEAKER_HEADS and nxt != "یک" and all(x[2] != "و" for x in words[k:]):
+            return k + 1
+    return i
+
+
 def _name_end(words: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
     """The speaker's name and title from ``words[i]`` on: up to an adjunct; appositives between commas or dashes
     are kept. The index of the word that stops it, and where the name ends in the text."""
@@ -279,7 +292,7 @@ class _Speakers:
         t = self.text
         claim.interview = self._interview(a, region_end)
         words = [(m.start() + a, m.end() + a, m.group().strip(_QUOTES + "()")) for m in re.finditer(r"\S+", t[a:b])]
-        i = _subject_start(words)
+        i = _after_object_or_and(words, _subject_start(words))
         if i >= len(words):
             claim.kind = "zero"
             return
