@@ -403,3 +403,13 @@ def test_a_quoted_name_opening_the_content_is_not_the_whole_quotation():
     # a short quotation that ends its sentence stays the quotation
     c = extract_claims("وی گفت: «ما آماده‌ایم». سپس جلسه تمام شد.")
     assert c["content"].tolist() == ["ما آماده‌ایم"]
+
+
+def test_a_quotation_stops_where_the_writer_tells_of_the_speaker():
+    # «X گفت: A. B. وی …»: a sentence that opens with «وی» or the speaker's surname is the writer's, not X's
+    text = ("ارسلان غمگین گفت: دفترچه بیمه کارگران تمدید شد. حقوق نیز پرداخت می‌شود. "
+            "غمگین در پایان از مسئولان قدردانی کرد.")  # fmt: skip
+    c = extract_claims(text)
+    assert c["content"].tolist() == ["دفترچه بیمه کارگران تمدید شد. حقوق نیز پرداخت می‌شود"]
+    text = "هوگو چاوز گفت: دنیا آزاد خواهد شد. وی پیشنهاد داد مقر سازمان ملل منتقل شود."
+    assert extract_claims(text)["content"].tolist() == ["دنیا آزاد خواهد شد"]

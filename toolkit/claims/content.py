@@ -23,7 +23,12 @@ from toolkit.claims.text import (
     _and_at_end,
     _trim,
 )
-from toolkit.claims.words import PRONOUNS, _is_stop
+from toolkit.claims.words import _SPEAKER_HEADS, PRONOUNS, _is_stop
+
+
+def _is_full_name(words: list[str]) -> bool:
+    """Do the speaker's ``words`` read as a first name and a surname («ارسلان غمگین»), not a title?"""
+    return 2 <= len(words) <= 3 and words[0] not in _SPEAKER_HEADS and not _is_stop(words[0])
 
 
 class _Content:
@@ -35,6 +40,7 @@ class _Content:
         paragraph or the next sentence with a claim of its own, at most _MAX_CONTENT characters."""
         t = self.text
         with_claims = {c.sentence for c in self.claims}
+        names = {w[-1] for c in self.claims if _is_full_name(w := c.speaker.split())}
         starts = [a for a, _ in spans]
         for c in self.claims:
             if c.mode != "direct":
@@ -56,12 +62,18 @@ class _Content:
             end = b
             while k < len(spans):
                 s2, e2 = spans[k]
-                if (s2, e2) in with_claims or "\n" in t[end:s2] or e2 > limit:
+                if (s2, e2) in with_claims or "\n" in t[end:s2] or e2 > limit or self._narrates(s2, e2, names):
                     break
                 end = e2
                 k += 1
             if end > b:
                 c.content = _trim(t, a, end) or c.content
+
+    def _narrates(self, s: int, e: int, names: set[str]) -> bool:
+        """Does the sentence ``[s, e)`` open with «وی» or the last word of a speaker's name (``names``): the
+        writer telling of a speaker («… پرداخت شود. غمگین در پایان … قدردانی کرد»), not more of a quotation?"""
+        first = self.text[s:e].split(maxsplit=1)[:1]
+        return bool(first) and (first[0] == "وی" or first[0] in names)
 
     def _content_end(self, i: int, e: int) -> int:
         """Where a content that starts at ``i`` must end, at the latest: ``e`` (its sentence's end or clause's),
