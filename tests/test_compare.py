@@ -385,6 +385,9 @@ def test_compare_claims_relations_are_those_of_decide(real_claims):
         # one quantity (people, once in each claim) that does not fit: a contradiction
         ("تعداد عناصر داعش در سوریه ۴۰۰ الی ۵۰۰ نفر است", "تعداد عناصر داعش در سوریه ۲۰۰۰ نفر است", True),
         ("در این حادثه ۷ نفر بازداشت شدند", "در این حادثه 6 نفر بازداشت شدند", True),
+        # one states nothing the other does not, but its number: the other may add (why the guards are there)
+        ("۳۰۰ مرزبان در مرز قائم مستقر شده‌اند تا امنیت گذرگاه پیش از بازگشایی آن تأمین شود",
+         "۵۰۰ مرزبان در مرز قائم مستقر شده‌اند", True),
         # two quantities: people and dollars, or a list of counts of people
         ("تعداد عناصر داعش در سوریه ۴۰۰ نفر است", "تعداد عناصر داعش در سوریه ۲۰۰۰ دلار است", False),
         ("از این تعداد ۱۸ نفر بدهکار دیه و ۴۲۹ نفر بدهکار مالی هستند", "از این تعداد ۴۳ نفر بدهکار مالی هستند", False),

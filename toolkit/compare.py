@@ -1160,17 +1160,27 @@ def _measure_mismatch(a: str, b: str) -> list[tuple[Quantity, Quantity]]:
 def _contradiction(a: str, b: str) -> str:
     """The evidence a reader would take for a contradiction between two claims of one event, or ``""``.
 
-    The two must state the same content (each shares :data:`SAME_CONTENT` of its concepts with the other) and
-    name no different days; then one number of one quantity that does not fit the other's
-    (:func:`_measure_mismatch`), a predicate one negates and the other asserts, or a pair of antonyms
-    (:data:`ANTONYMS`) is a contradiction. A number of another quantity, or a negation in claims that say
-    different things, is not.
+    The two must name no different days and state the same content: each shares :data:`SAME_CONTENT` of its
+    concepts with the other (for a number, it is enough that one states nothing the other does not). Then one
+    number of one quantity that does not fit the other's (:func:`_measure_mismatch`), a predicate one negates
+    and the other asserts, or a pair of antonyms (:data:`ANTONYMS`) is a contradiction. A number of another
+    quantity, or a negation in claims that say different things, is not.
+
+    Examples
+    --------
+    >>> _contradiction("۳۰۰ مرزبان در مرز مستقر شده‌اند تا امنیت گذرگاه تأمین شود", "۵۰۰ مرزبان در مرز مستقر شده‌اند")
+    'numeric mismatch'
+    >>> _contradiction("مستندات کافی در این مورد وجود دارد", "دلایل کافی در این خصوص وجود ندارد")
+    ''
     """
     f = pair_features(a, b)
-    if min(f["containment_a"], f["containment_b"]) < SAME_CONTENT or _time_mismatch(a, b):
+    if _time_mismatch(a, b):
         return ""
-    if _measure_mismatch(a, b):
-        return "numeric mismatch"
+    same = min(f["containment_a"], f["containment_b"]) >= SAME_CONTENT
+    if (same or max(f["containment_a"], f["containment_b"]) == 1) and _measure_mismatch(a, b):
+        return "numeric mismatch"  # one states nothing the other does not, but its number
+    if not same:
+        return ""
     if f["negation_mismatch"]:
         return "negation mismatch"
     if _antonyms(_profile(a).lemmas, _profile(b).lemmas):
