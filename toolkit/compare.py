@@ -4,8 +4,10 @@
 outlets that state the same proposition and says how they relate; :func:`claim_matrix` shows which outlet
 states which proposition. Claims are paired by their concepts (:func:`concepts`); how two texts relate —
 agree, elaborate, contradict or unrelated — is said by a learned model, :func:`relate` (also for a claim and
-a headline or a whole article), with its evidence: shared concepts, numbers, negations. :func:`group_claims`
-groups the claims of a whole corpus into propositions.
+a headline or a whole article), with its evidence: shared concepts, numbers, negations. Two claims of two
+outlets are then decided on that evidence (:func:`_decide`): a contradiction needs one quantity's numbers, a
+negated predicate or an antonym in claims of the same content. :func:`group_claims` groups the claims of a
+whole corpus into propositions.
 
 >>> claims = pd.DataFrame({
 ...     "doc_id": ["d", "d", "d"], "outlet": ["RT", "Al Mayadeen", "Rudaw"],
@@ -352,14 +354,16 @@ def compare_claims(claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION)
                                         each concept is among the claims compared; a pair needs ``threshold``
                                         and two shared concepts that are not places (``PLACES``) to be one
                                         proposition
-        ``relation``                    by :func:`relate`: ``agree`` (the same proposition), ``elaborate``
-                                        (the same, and one adds to it), ``contradict`` (the same, with a
-                                        negation or a number that does not fit, or opposed as the model reads
-                                        it) or ``unique`` (no other outlet states it); a similar pair the model
-                                        finds ``unrelated`` is left out
-        ``reason``                      why: ``shared proposition``, ``negation mismatch``, ``numeric
-                                        mismatch``, ``contradiction (model)``, ``direction/reciprocity`` (one
-                                        says «یکدیگر»/«طرفین»), ``extra detail``
+        ``relation``                    by :func:`_decide`: ``agree`` (the same proposition), ``elaborate``
+                                        (the same, and one adds 9 concepts or more, or reciprocity),
+                                        ``contradict`` (the same content, with a number of one quantity, a
+                                        negated predicate or an antonym that does not fit) or ``unique`` (no
+                                        other outlet states it); a similar pair that :func:`relate` may find
+                                        ``unrelated`` (probability 0.1 or more), or that names other days, is
+                                        left out
+        ``reason``                      why: ``shared proposition``, ``numeric mismatch``, ``negation
+                                        mismatch``, ``antonyms``, ``direction/reciprocity`` (one says
+                                        «یکدیگر»/«طرفین»), ``extra detail``
         ``doc_a, start_a, end_a`` …     the evidence: each claim's document and raw span
         ==============================  =========================================================================
 
@@ -994,7 +998,8 @@ def group_claims(
     threshold : float, default :data:`SAME_PROPOSITION`
         The least similarity of two linked claims.
     k : int, default 20
-        How many pairs of claims of different outlets per group are related with :func:`relate_many`.
+        How many pairs of claims of different outlets per group are related, as :func:`compare_claims` relates
+        them (``unrelated`` where it would not pair them).
     relations : bool, default True
         Relate those pairs (False: groups only, faster).
     width : int, default 60
@@ -1052,7 +1057,7 @@ def group_claims(
     relation = np.full(len(ci), "", dtype=object)
     if relations and ci:
         content = np.asarray(contents, dtype=object)
-        relation[:] = relate_many(content[ci], content[cj])["relation"].to_numpy()
+        relation[:] = [r for r, _, _ in _relations(content[ci].tolist(), content[cj].tolist())]
     ci, cj = np.asarray(ci, dtype=np.int64), np.asarray(cj, dtype=np.int64)
     pair_bounds = (
         np.searchsorted(label[ci], np.arange(len(members) + 1)) if len(ci) else np.zeros(len(members) + 1, int)
