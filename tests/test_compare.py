@@ -424,6 +424,20 @@ def test_elaborate_is_what_one_claim_adds():
     assert compare._decide(a, b, compare.UNRELATED)[0] == "unrelated"  # the model's gate
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        ("", "", "unrelated"),
+        ("", "قیمت نفت ۴۰۰ دلار شد", "unrelated"),
+        ("قیمت نفت ۴۰۰ دلار شد", "قیمت نفت ۴۰۰ دلار شد", "agree"),  # identical texts
+        ("قیمت نفت ٤٠٠ دلار شد", "قیمت نفت 400 دلار شد", "agree"),  # one number in two scripts
+        ("قیمت نفت ۴۰۰ دلار شد " * 2500, "قیمت نفت ۵۰۰ دلار شد", "agree"),  # 10,000 words: a list of prices
+    ],
+)
+def test_decide_on_bad_input_is_defined(a, b, relation):
+    assert compare._decide(a, b, 0.0)[0] == relation
+
+
 def test_relate_many_in_chunks_is_the_same(monkeypatch):
     claims = ["قیمت طلا کاهش یافت", "وزیر خارجه به قاهره سفر کرد", "ایران در مذاکرات وین شرکت می‌کند"] * 3
     texts = ["قیمت طلا افزایش یافت", ARTICLE, "ایران در مذاکرات وین شرکت نمی‌کند"] * 3

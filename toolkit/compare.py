@@ -1201,7 +1201,7 @@ def _decide(a: str, b: str, p_unrelated: float) -> tuple[str, str, str]:
     event); ``contradict`` only with evidence (:func:`_contradiction`); ``elaborate`` when one states the
     proposition both ways and the other one way, or adds :data:`ADDS` concepts or more; else ``agree``.
     """
-    if p_unrelated >= UNRELATED:
+    if p_unrelated >= UNRELATED or not a.strip() or not b.strip():
         return "unrelated", "not one proposition", ""
     if _time_mismatch(a, b):
         return "unrelated", "different days", ""
