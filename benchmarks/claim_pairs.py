@@ -1,15 +1,16 @@
-"""Today's comparison rule on the labelled claim pairs (issue 20): per-relation precision and recall.
+"""compare_claims' decision on the labelled claim pairs (issue 20): per-relation precision and recall.
 
     python benchmarks/claim_pairs.py            # the frozen test part, then dev for reference
 
 Each pair of :func:`toolkit.datasets.load_claim_pairs` is given to :func:`toolkit.compare.compare_claims` as two
 claims of two outlets (their contents normalized with :func:`toolkit.normalize`, as ``extract_claims`` gives
 them). Its decision on the pair is the relation it returns, and ``unrelated`` when it does not pair them (both
-``unique``: below the similarity threshold, or fewer than two shared concepts besides places). A second table
-scores :func:`toolkit.compare._relation` alone on the pairs a reader found related (agree, elaborate,
-contradict): how well the rule tells the three apart once the proposition is known to be shared. Numeric
-contradictions (``numeric``) are counted on their own: how many the rule calls contradictions, and how many of
-the rule's «numeric mismatch» contradictions are contradictions at all.
+``unique``: below the similarity threshold, fewer than two shared concepts besides places, or found unrelated
+by :func:`toolkit.compare._decide`). A second table scores the decision alone (:func:`toolkit.compare._decide`
+with the model's gate left open) on the pairs a reader found related (agree, elaborate, contradict): how well
+it tells the three apart once the proposition is known to be shared. Numeric contradictions (``numeric``) are
+counted on their own: how many are called contradictions, and how many of the «numeric mismatch»
+contradictions are contradictions at all.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pandas as pd
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 
 from toolkit import datasets, normalize
-from toolkit.compare import _relation, compare_claims
+from toolkit.compare import _decide, compare_claims
 
 RELATIONS = list(datasets.CLAIM_RELATIONS)
 
@@ -51,21 +52,26 @@ def score(pairs: pd.DataFrame, name: str) -> None:
     print(f"\n{name}: {len(pairs)} pairs — compare_claims' decision on each pair")
     print(table(gold, pred, RELATIONS).to_markdown(index=False))
     print(f"macro-F1 {macro:.3f} (all 'unrelated': {majority:.3f}); accuracy {(gold == pred).mean():.3f}")
-    print(pd.crosstab(gold, pred, rownames=["gold"], colnames=["rule"]).reindex(RELATIONS, fill_value=0).to_markdown())
+    print(
+        pd.crosstab(gold, pred, rownames=["gold"], colnames=["compare_claims"])
+        .reindex(RELATIONS, fill_value=0)
+        .to_markdown()
+    )
+    print(pd.crosstab(reason, gold, rownames=["reason"], colnames=["gold"]).to_markdown())
 
     related = gold != "unrelated"
-    rel = [_relation(x, y)[0] for x, y in zip(a[related], b[related], strict=True)]
+    rel = [_decide(x, y, 0.0)[0] for x, y in zip(a[related], b[related], strict=True)]
     rel = pd.Series(rel, index=gold[related].index)
     labels = ["agree", "elaborate", "contradict"]
     macro3 = f1_score(gold[related], rel, labels=labels, average="macro", zero_division=0)
-    print(f"\n{name}: the {related.sum()} related pairs — _relation alone (the proposition taken as shared)")
+    print(f"\n{name}: the {related.sum()} related pairs — _decide alone (the model's gate left open)")
     print(table(gold[related], rel, labels).to_markdown(index=False))
     print(f"macro-F1 {macro3:.3f}")
 
     numeric = pairs["numeric"]
     called = reason == "numeric mismatch"
     print(
-        f"\n{name}: numeric contradictions — {int(numeric.sum())} labelled; the rule calls "
+        f"\n{name}: numeric contradictions — {int(numeric.sum())} labelled; compare_claims calls "
         f"{int((pred[numeric] == 'contradict').sum())} of them contradictions "
         f"({int((reason[numeric] == 'numeric mismatch').sum())} for a numeric mismatch). It finds "
         f"{int(called.sum())} numeric mismatches: {int((gold[called] == 'contradict').sum())} contradictions, "

@@ -130,9 +130,11 @@ per_year.pivot(index="year", columns="outlet", values="articles").fillna(0).asty
 # FarExStance's articles come from dozens of Persian outlets and relay foreign ones: Reuters, Al Jazeera,
 # Sputnik, RT, Al Arabiya, Rudaw. `group_claims` gathers the claims of all of them into groups that share
 # their concepts, so the same story can be read outlet by outlet. A group is often an event rather than one
-# proposition (every claim about the navy's voyage, say), and its relations come from `relate`: on the
-# labelled cross-outlet pairs its *contradict* is rarely right (see `benchmarks/README.md`, *claim pairs*),
-# so a contradiction here is a lead to read, with its spans, not a finding.
+# proposition (every claim about the navy's voyage, say), and its relations are decided as `compare_claims`
+# decides them: a contradiction only where one quantity's numbers, a negated predicate or an antonym do not
+# fit in claims of the same content. On the labelled cross-outlet pairs that is rare and not always right
+# (see `benchmarks/README.md`, *claim pairs*), so a contradiction here is a lead to read, with its spans, not
+# a finding.
 
 # %%
 fx = datasets.load_farexstance(task="article").drop_duplicates("news_id").head(FX_ARTICLES)

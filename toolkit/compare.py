@@ -4,8 +4,10 @@
 outlets that state the same proposition and says how they relate; :func:`claim_matrix` shows which outlet
 states which proposition. Claims are paired by their concepts (:func:`concepts`); how two texts relate —
 agree, elaborate, contradict or unrelated — is said by a learned model, :func:`relate` (also for a claim and
-a headline or a whole article), with its evidence: shared concepts, numbers, negations. :func:`group_claims`
-groups the claims of a whole corpus into propositions.
+a headline or a whole article), with its evidence: shared concepts, numbers, negations. Two claims of two
+outlets are then decided on that evidence (:func:`_decide`): a contradiction needs one quantity's numbers, a
+negated predicate or an antonym in claims of the same content. :func:`group_claims` groups the claims of a
+whole corpus into propositions.
 
 >>> claims = pd.DataFrame({
 ...     "doc_id": ["d", "d", "d"], "outlet": ["RT", "Al Mayadeen", "Rudaw"],
@@ -352,14 +354,16 @@ def compare_claims(claims: pd.DataFrame, *, threshold: float = SAME_PROPOSITION)
                                         each concept is among the claims compared; a pair needs ``threshold``
                                         and two shared concepts that are not places (``PLACES``) to be one
                                         proposition
-        ``relation``                    by :func:`relate`: ``agree`` (the same proposition), ``elaborate``
-                                        (the same, and one adds to it), ``contradict`` (the same, with a
-                                        negation or a number that does not fit, or opposed as the model reads
-                                        it) or ``unique`` (no other outlet states it); a similar pair the model
-                                        finds ``unrelated`` is left out
-        ``reason``                      why: ``shared proposition``, ``negation mismatch``, ``numeric
-                                        mismatch``, ``contradiction (model)``, ``direction/reciprocity`` (one
-                                        says «یکدیگر»/«طرفین»), ``extra detail``
+        ``relation``                    by :func:`_decide`: ``agree`` (the same proposition), ``elaborate``
+                                        (the same, and one adds 9 concepts or more, or reciprocity),
+                                        ``contradict`` (the same content, with a number of one quantity, a
+                                        negated predicate or an antonym that does not fit) or ``unique`` (no
+                                        other outlet states it); a similar pair that :func:`relate` may find
+                                        ``unrelated`` (probability 0.1 or more), or that names other days, is
+                                        left out
+        ``reason``                      why: ``shared proposition``, ``numeric mismatch``, ``negation
+                                        mismatch``, ``antonyms``, ``direction/reciprocity`` (one says
+                                        «یکدیگر»/«طرفین»), ``extra detail``
         ``doc_a, start_a, end_a`` …     the evidence: each claim's document and raw span
         ==============================  =========================================================================
 
@@ -994,7 +998,8 @@ def group_claims(
     threshold : float, default :data:`SAME_PROPOSITION`
         The least similarity of two linked claims.
     k : int, default 20
-        How many pairs of claims of different outlets per group are related with :func:`relate_many`.
+        How many pairs of claims of different outlets per group are related, as :func:`compare_claims` relates
+        them (``unrelated`` where it would not pair them).
     relations : bool, default True
         Relate those pairs (False: groups only, faster).
     width : int, default 60
@@ -1052,7 +1057,7 @@ def group_claims(
     relation = np.full(len(ci), "", dtype=object)
     if relations and ci:
         content = np.asarray(contents, dtype=object)
-        relation[:] = relate_many(content[ci], content[cj])["relation"].to_numpy()
+        relation[:] = [r for r, _, _ in _relations(content[ci].tolist(), content[cj].tolist())]
     ci, cj = np.asarray(ci, dtype=np.int64), np.asarray(cj, dtype=np.int64)
     pair_bounds = (
         np.searchsorted(label[ci], np.arange(len(members) + 1)) if len(ci) else np.zeros(len(members) + 1, int)
@@ -1080,22 +1085,132 @@ def group_claims(
 
 
 def _relations(a: list[str], b: list[str]) -> list[tuple[str, str, str]]:
-    """(relation, reason, which side adds: 'a', 'b' or '') of each pair of claims, by :func:`relate_many`; the
-    reason names the evidence: a number or a negation that does not fit, reciprocity, extra detail."""
+    """(relation, reason, which side adds: 'a', 'b' or '') of each pair of similar claims of two outlets: the
+    model's probability that they are unrelated (:func:`relate_many`), then :func:`_decide`."""
     if not a:
         return []
-    out = []
-    for x, y, relation in zip(a, b, relate_many(a, b)["relation"], strict=True):
-        f = pair_features(x, y)
-        side = "a" if f["extra_a"] > f["extra_b"] else "b"
-        if relation == "contradict":
-            reason = ("numeric mismatch" if f["numeric_mismatch"] else "negation mismatch" if f["negation_mismatch"]
-                      else "contradiction (model)")  # fmt: skip
-            out.append((relation, reason, ""))
-        elif relation == "elaborate" and f["reciprocity_mismatch"]:
-            out.append((relation, "shared proposition; direction/reciprocity", "a" if _reciprocal(x) else "b"))
-        elif relation == "elaborate":
-            out.append((relation, "shared proposition; extra detail", side))
-        else:
-            out.append((relation, "shared proposition" if relation == "agree" else "not one proposition", ""))
-    return out
+    p = relate_many(a, b)["p_unrelated"].to_numpy()
+    return [_decide(x, y, float(u)) for x, y, u in zip(a, b, p, strict=True)]
+
+
+# --- The decision on a pair of claims: compare_claims and claim_matrix -------------------------------------------
+
+#: TABLE WEEKDAYS — the days of the week, in the spellings news uses, mapped to one name.
+WEEKDAYS = {
+    "شنبه": "شنبه", "یکشنبه": "یکشنبه", "یک‌شنبه": "یکشنبه", "یکشنه": "یکشنبه", "دوشنبه": "دوشنبه",
+    "دو‌شنبه": "دوشنبه", "سه‌شنبه": "سه‌شنبه", "سهشنبه": "سه‌شنبه", "چهارشنبه": "چهارشنبه",
+    "چهار‌شنبه": "چهارشنبه", "پنجشنبه": "پنجشنبه", "پنج‌شنبه": "پنجشنبه", "جمعه": "جمعه",
+}  # fmt: skip
+#: The months of the Iranian calendar, and «ماه» after them written as one word (تیرماه).
+MONTHS = frozenset(
+    "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split()
+)  # fmt: skip
+_ORDINAL_DAY = re.compile(r"^(?:[\d۰-۹]{1,2}|[^\s]+(?:م|مین))$")
+#: A related pair is ``agree`` unless one claim adds at least this many concepts the other does not state.
+ADDS = 9
+#: A related pair needs the model's probability of ``unrelated`` below this (see benchmarks/README.md).
+UNRELATED = 0.1
+#: A contradiction needs the two claims to share at least this share of the concepts of each (numbers aside).
+SAME_CONTENT = 0.6
+
+
+@functools.lru_cache(maxsize=20_000)
+def _when(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(weekdays, dates) a claim names: «سه‌شنبه», «یکشنبه ۲۴ اسفند» → ({'سه‌شنبه', 'یکشنبه'}, {'۲۴ اسفند'})."""
+    toks = [t for t, _, _, kind in token_spans(text) if kind in ("word", "number")]
+    days, dates = set(), set()
+    for i, tok in enumerate(toks):
+        joined = f"{toks[i - 1]}\u200c{tok}" if i else ""  # «سه شنبه», «پنج شنبه» written apart
+        if joined in WEEKDAYS or tok in WEEKDAYS:
+            days.add(WEEKDAYS[joined] if joined in WEEKDAYS else WEEKDAYS[tok])
+        month = tok.removesuffix("ماه")
+        if month in MONTHS and i and _ORDINAL_DAY.match(toks[i - 1]):
+            dates.add(f"{toks[i - 1]} {month}")
+    return frozenset(days), frozenset(dates)
+
+
+def _time_mismatch(a: str, b: str) -> bool:
+    """Both claims name a weekday, or both a date, and none is the same: two days, two events.
+
+    Examples
+    --------
+    >>> _time_mismatch("تا جمعه دهم اسفند ۲۰۵۴ تماشاگر", "تا جمعه سوم اسفند ۱۵۷۰ تماشاگر")
+    True
+    >>> _time_mismatch("امروز (سه‌شنبه) دیدار کرد", "روز سه شنبه دیدار کرد")
+    False
+    """
+    (da, ta), (db, tb) = _when(a), _when(b)
+    return bool((da and db and not da & db) or (ta and tb and not ta & tb))
+
+
+def _measure_mismatch(a: str, b: str) -> list[tuple[Quantity, Quantity]]:
+    """Numbers that measure one quantity in both claims and do not overlap: the same unit (the word after the
+    number), and that unit once in each claim. A list of counts («۱۸ نفر …، ۸ نفر …») measures several things,
+    and two units measure two things: neither is a mismatch.
+
+    Examples
+    --------
+    >>> [(x.text, y.text) for x, y in _measure_mismatch("۴۰۰ الی ۵۰۰ نفر از داعش", "۲۰۰۰ نفر از داعش")]
+    [('۴۰۰ الی ۵۰۰', '۲۰۰۰')]
+    >>> _measure_mismatch("۴۰۰ نفر کشته و ۹۰ نفر زخمی شدند", "۲۰۰۰ نفر کشته شدند")
+    []
+    """
+    qa, qb = _quantities(a), _quantities(b)
+    ua, ub = Counter(u for _, u in qa), Counter(u for _, u in qb)
+    return [
+        (x, y) for x, u in qa for y, v in qb if u and u == v and ua[u] == ub[u] == 1 and not overlap(x, y)
+    ]  # fmt: skip
+
+
+def _contradiction(a: str, b: str) -> str:
+    """The evidence a reader would take for a contradiction between two claims of one event, or ``""``.
+
+    The two must name no different days and state the same content: each shares :data:`SAME_CONTENT` of its
+    concepts with the other (for a number, it is enough that one states nothing the other does not). Then one
+    number of one quantity that does not fit the other's (:func:`_measure_mismatch`), a predicate one negates
+    and the other asserts, or a pair of antonyms (:data:`ANTONYMS`) is a contradiction. A number of another
+    quantity, or a negation in claims that say different things, is not.
+
+    Examples
+    --------
+    >>> _contradiction("۳۰۰ مرزبان در مرز مستقر شده‌اند تا امنیت گذرگاه تأمین شود", "۵۰۰ مرزبان در مرز مستقر شده‌اند")
+    'numeric mismatch'
+    >>> _contradiction("مستندات کافی در این مورد وجود دارد", "دلایل کافی در این خصوص وجود ندارد")
+    ''
+    """
+    f = pair_features(a, b)
+    if _time_mismatch(a, b):
+        return ""
+    same = min(f["containment_a"], f["containment_b"]) >= SAME_CONTENT
+    if (same or max(f["containment_a"], f["containment_b"]) == 1) and _measure_mismatch(a, b):
+        return "numeric mismatch"  # one states nothing the other does not, but its number
+    if not same:
+        return ""
+    if f["negation_mismatch"]:
+        return "negation mismatch"
+    if _antonyms(_profile(a).lemmas, _profile(b).lemmas):
+        return "antonyms"
+    return ""
+
+
+def _decide(a: str, b: str, p_unrelated: float) -> tuple[str, str, str]:
+    """(relation, reason, which side adds) for two similar claims of two outlets.
+
+    ``unrelated`` when the model (:func:`relate_many`) gives ``p_unrelated`` of :data:`UNRELATED` or more, or
+    when the two name different days (:func:`_time_mismatch`: the same measure on another day is another
+    event); ``contradict`` only with evidence (:func:`_contradiction`); ``elaborate`` when one states the
+    proposition both ways and the other one way, or adds :data:`ADDS` concepts or more; else ``agree``.
+    """
+    if p_unrelated >= UNRELATED or not a.strip() or not b.strip():
+        return "unrelated", "not one proposition", ""
+    if _time_mismatch(a, b):
+        return "unrelated", "different days", ""
+    why = _contradiction(a, b)
+    if why:
+        return "contradict", why, ""
+    f = pair_features(a, b)
+    if f["reciprocity_mismatch"]:
+        return "elaborate", "shared proposition; direction/reciprocity", "a" if _reciprocal(a) else "b"
+    if max(f["extra_a"], f["extra_b"]) >= ADDS:
+        return "elaborate", "shared proposition; extra detail", "a" if f["extra_a"] > f["extra_b"] else "b"
+    return "agree", "shared proposition", ""
