@@ -1095,7 +1095,7 @@ def _relations(a: list[str], b: list[str]) -> list[tuple[str, str, str]]:
 
 # --- The decision on a pair of claims: compare_claims and claim_matrix -------------------------------------------
 
-#: TABLE WEEKDAYS — the days of the week, in the spellings news uses, mapped to one name.
+#: The days of the week, in the spellings news uses, mapped to one name.
 WEEKDAYS = {
     "شنبه": "شنبه", "یکشنبه": "یکشنبه", "یک‌شنبه": "یکشنبه", "یکشنه": "یکشنبه", "دوشنبه": "دوشنبه",
     "دو‌شنبه": "دوشنبه", "سه‌شنبه": "سه‌شنبه", "سهشنبه": "سه‌شنبه", "چهارشنبه": "چهارشنبه",
