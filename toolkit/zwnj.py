@@ -366,9 +366,9 @@ def join_odds(counts: dict[str, int], forms: dict[str, int], *, cap: float = JOI
 
     Over the compounds the lexicon writes apart more often than joined (but joined too) and the corpus writes
     at all: the corpus' odds of joining them over the lexicon's, between 1 and ``cap``. ISNA's own articles give
-    about 1.2, Fars 2.4, Hamshahri Online 4.5, other agencies 7–11: outlets join compounds ISNA writes apart
-    (``زمین‌خواری``, ``بهره‌برداران``), and :func:`fitted_forms` weighs the lexicon's joined forms by it for the
-    compounds the corpus itself never writes.
+    about 1.2, Fars 2.4–2.8, Hamshahri's RSS items 4.5, the news2025 agencies 7–13: outlets join compounds ISNA
+    writes apart (``زمین‌خواری``, ``بهره‌برداران``), and :func:`fitted_forms` weighs the lexicon's joined forms by
+    it for the compounds the corpus itself never writes.
 
     Parameters
     ----------
