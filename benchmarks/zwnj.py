@@ -10,9 +10,15 @@ Outlets (``--corpus all``, the default, is every one of them):
              the 20 articles of each agency in ``load_news2025`` (2025), each agency on its own
   Hamshahri  Hamshahri Online's RSS items of 2020 (``load_hamshahri``): title and lead
 
-Each outlet's articles are split in two halves at random (``--random-state``, by article): the *fitted*
-restorer is ``Normalizer().fit(first half)``, and every tool is scored on the second half, which the fit never
-saw. The gold is that half's text after character normalization.
+The *fitted* restorer never sees the articles it is scored on (``folds``):
+  halves               an outlet of more than ``SMALL_OUTLET`` (40) articles (ISNA, Fars, Hamshahri) is split in
+                       two halves at random (``--random-state``, by article): ``Normalizer().fit(first half)``,
+                       and every tool is scored on the second half
+  leave one out        an outlet of at most 40 articles (each news2025 agency, 20): every article is scored by
+                       ``Normalizer().fit(the outlet's other articles)`` (19), and every tool on all of them; a
+                       half of 20 articles holds too few of an agency's compounds, and a user normalizing an
+                       agency's corpus fits on all of it
+The gold is the scored articles' text after character normalization.
 
 Damage, applied to the gold text (``toolkit.evaluation.DAMAGES``):
   deleted  every ZWNJ removed                                   (کرده‌اند → کردهاند)
@@ -25,7 +31,8 @@ Measures (``toolkit.evaluation.evaluate_zwnj``), on the letters of the text afte
   damage    share of gold words without a ZWNJ that come out different (strict: a bound morpheme the writer
             typed apart, ``می شود``, counts too when a tool joins it)
   speed     characters per CPU second of each tool's normalize(), one call per article, over every outlet's
-            test half, in ``--rounds`` rounds that alternate the order of the tools, each round with every
+            test half (a leave-one-out outlet: all its articles, with the restorer fitted for its first), in
+            ``--rounds`` rounds that alternate the order of the tools, each round with every
             restorer's decision caches emptied (a first pass); the ratio to hazm's Normalizer() is given as the
             median and range of the per-round ratios. This shared machine's speed drifts by ±30% within
             minutes; a ratio of runs made seconds apart drifts far less than either run.
@@ -50,14 +57,19 @@ import numpy as np
 from toolkit import Normalizer
 from toolkit.chars import ZWNJ
 from toolkit.datasets import load_fars, load_hamshahri, load_isna, load_news2025
-from toolkit.evaluation import _LETTER_WORD, DAMAGES, evaluate_zwnj
+from toolkit.evaluation import _COUNTS, _LETTER_WORD, DAMAGES, evaluate_zwnj
 from toolkit.zwnj import ZwnjRestorer, fitted_forms, read_lexicon
 
 TOOLS = ("shipped", "fitted", "hazm")
 
 
-def outlets(corpus: str, limit: int | None, random_state: int) -> list[tuple[str, list[str], list[str]]]:
-    """``(outlet, fit half, test half)`` of raw texts (title and text), split at random by article."""
+#: An outlet with at most this many articles is scored leave-one-article-out: each article by a restorer fitted
+#: on the outlet's other articles (a half of 20 articles holds too few of its compounds to fit on).
+SMALL_OUTLET = 40
+
+
+def outlets(corpus: str, limit: int | None) -> list[tuple[str, list[str]]]:
+    """``(outlet, raw texts)``: each article's title and text."""
     frames = []
     if corpus in ("all", "isna"):
         frames.append(("ISNA", load_isna("test")))
@@ -67,13 +79,16 @@ def outlets(corpus: str, limit: int | None, random_state: int) -> list[tuple[str
         frames += list(load_news2025().groupby("outlet", sort=True))
     if corpus in ("all", "hamshahri"):
         frames.append(("Hamshahri", load_hamshahri()))
-    out = []
-    for name, df in frames:
-        texts = (df["title"] + "\n" + df["text"]).tolist()[:limit]
-        order = np.random.default_rng(random_state).permutation(len(texts))
-        half = len(texts) // 2
-        out.append((name, [texts[i] for i in order[:half]], [texts[i] for i in order[half:]]))
-    return out
+    return [(name, (df["title"] + "\n" + df["text"]).tolist()[:limit]) for name, df in frames]
+
+
+def folds(n: int, random_state: int) -> list[tuple[list[int], list[int]]]:
+    """``(fit articles, test articles)`` by index: two random halves (one fold), or, for an outlet of at most
+    :data:`SMALL_OUTLET` articles, each article against all the others (leave-one-article-out)."""
+    if n <= SMALL_OUTLET:
+        return [([j for j in range(n) if j != i], [i]) for i in range(n)]
+    order = np.random.default_rng(random_state).permutation(n).tolist()
+    return [(order[: n // 2], order[n // 2 :])]
 
 
 def restorer(normalizer: Normalizer) -> ZwnjRestorer:
@@ -110,19 +125,19 @@ def speed(runs: list[tuple[dict, list[str]]], rounds: int) -> dict[str, dict[str
     return out
 
 
-def ceilings(gold_texts: list[str], forms: dict[str, int]) -> dict[str, float]:
-    """Oracle accuracy on spaced text of choosing, for each spelling, the majority form of the test texts
-    themselves (``oracle``), or of ``forms``, falling back to the test texts' for spellings ``forms`` never
-    wrote (``oracle fitted``)."""
+def test_majority(gold_texts: list[str]) -> tuple[dict[str, str], list[list[str]]]:
+    """The most frequent form of each spelling seen on spaced text in ``gold_texts`` (words, and the same letters
+    written with spaces between), and each text's gold words with a ZWNJ."""
     spaced = DAMAGES["spaced"]
     counts: collections.Counter = collections.Counter()
-    gold_words: list[str] = []
+    gold_words: list[list[str]] = []
     for text in gold_texts:
         matches = list(_LETTER_WORD.finditer(text))
+        gold_words.append([])
         for i, m in enumerate(matches):
             w = m.group()
             if ZWNJ in w:
-                gold_words.append(w)
+                gold_words[-1].append(w)
             for n in range(1, 4):  # the same letters may also be written with spaces in the gold
                 if i + n < len(matches) and all(
                     text[matches[j].end() : matches[j + 1].start()] == " " for j in range(i, i + n)
@@ -130,13 +145,19 @@ def ceilings(gold_texts: list[str], forms: dict[str, int]) -> dict[str, float]:
                     joined = " ".join(x.group() for x in matches[i : i + n + 1])
                     counts[(spaced(joined), joined)] += 1
             counts[(spaced(w), w)] += 1
-    best = _majority(counts.items())
+    return _majority(counts.items()), gold_words
+
+
+def oracle_hits(best: dict[str, str], words: list[str], forms: dict[str, float]) -> tuple[int, int]:
+    """``(oracle, oracle fitted)``: how many of the gold ZWNJ ``words`` the majority form of the test texts
+    (``best``) gets right on spaced text, and how many the majority form of ``forms`` does, falling back to
+    ``best`` for spellings ``forms`` never wrote."""
+    spaced = DAMAGES["spaced"]
     lexicon_best = _majority(((spaced(f), f), c) for f, c in forms.items())
-    total = max(len(gold_words), 1)
-    return {
-        "oracle": sum(best[spaced(w)] == w for w in gold_words) / total,
-        "oracle fitted": sum(lexicon_best.get(spaced(w), best[spaced(w)]) == w for w in gold_words) / total,
-    }
+    return (
+        sum(best[spaced(w)] == w for w in words),
+        sum(lexicon_best.get(spaced(w), best[spaced(w)]) == w for w in words),
+    )
 
 
 def _majority(counts) -> dict[str, str]:
@@ -163,24 +184,60 @@ def scaling(gold: list[str]) -> dict[str, float]:
     return out
 
 
-def run(corpus: str = "all", limit: int | None = None, rounds: int = 3, random_state: int = 0) -> dict:
+def pooled(scores: list[dict]) -> dict:
+    """:func:`evaluate_zwnj`'s shares over several groups of texts, from their summed counts."""
+    t = {k: sum(s[k] for s in scores) for k in _COUNTS}
+    return {
+        "restored": t["zw_right"] / max(t["zw_words"], 1),
+        "damaged": t["plain_changed"] / max(t["plain_words"], 1),
+        "damaged_other": t["other_changed"] / max(t["other_words"], 1),
+        **t,
+    }
+
+
+def score_outlet(name: str, texts: list[str], random_state: int, shipped_forms: dict) -> tuple[list, dict, tuple]:
+    """The rows of one outlet (every tool, every damage, over its :func:`folds`), its oracle ceilings, and
+    ``(tools, gold test texts)`` for the speed rounds (the fitted restorer of the first fold)."""
     import hazm
 
     char_norm = Normalizer(restore_zwnj=False)
+    gold = [char_norm.normalize(t) for t in texts]
+    shipped, hazm_fn = Normalizer(), hazm.Normalizer().normalize
+    parts = folds(len(texts), random_state)
+    tested = [i for _, test in parts for i in test]
+    best, gold_words = test_majority([gold[i] for i in tested])
+    words_of = dict(zip(tested, gold_words, strict=True))
+    scores = {d: collections.defaultdict(list) for d in DAMAGES}
+    hits, first = np.zeros(2, dtype=int), None
+    for fit, test in parts:
+        fitted = Normalizer().fit([texts[i] for i in fit])
+        first = first or fitted
+        fns = {"shipped": shipped.normalize, "fitted": fitted.normalize, "hazm": hazm_fn}
+        for damage in DAMAGES:
+            for tool, fn in fns.items():
+                scores[damage][tool].append(evaluate_zwnj(fn, [gold[i] for i in test], damage))
+        forms = fitted_forms(fitted.forms_, shipped_forms)
+        hits += oracle_hits(best, [w for i in test for w in words_of[i]], forms)
+    protocol = "leave one out" if len(parts) > 1 else "halves"
+    rows = [
+        {"outlet": name, "damage": d, "protocol": protocol, "fit articles": len(parts[0][0]),
+         "test articles": len(tested), **{tool: pooled(s) for tool, s in scores[d].items()}}
+        for d in DAMAGES
+    ]  # fmt: skip
+    total = max(sum(map(len, gold_words)), 1)
+    notes = {"oracle": hits[0] / total, "oracle fitted": hits[1] / total}
+    return rows, notes, ({"shipped": shipped, "fitted": first}, [gold[i] for i in parts[0][1]])
+
+
+def run(corpus: str = "all", limit: int | None = None, rounds: int = 3, random_state: int = 0) -> dict:
     shipped_forms = read_lexicon()["forms"]
     rows, runs, notes = [], [], {}
-    for name, fit, test in outlets(corpus, limit, random_state):
-        gold = [char_norm.normalize(t) for t in test]
-        tools = {"shipped": Normalizer(), "fitted": Normalizer().fit(fit)}
-        fns = {**{k: v.normalize for k, v in tools.items()}, "hazm": hazm.Normalizer().normalize}
-        for damage in DAMAGES:
-            row = {"outlet": name, "damage": damage, "fit articles": len(fit), "test articles": len(test)}
-            for tool, fn in fns.items():
-                row[tool] = evaluate_zwnj(fn, gold, damage)
-            rows.append(row)
-        notes[name] = ceilings(gold, fitted_forms(tools["fitted"].forms_, shipped_forms))
-        runs.append((tools, gold))
-        print(f"{name}: {len(fit)} + {len(test)} articles scored", flush=True)
+    for name, texts in outlets(corpus, limit):
+        outlet_rows, notes[name], speed_run = score_outlet(name, texts, random_state, shipped_forms)
+        rows += outlet_rows
+        runs.append(speed_run)
+        r = outlet_rows[0]
+        print(f"{name}: {r['test articles']} articles scored ({r['protocol']})", flush=True)
     speeds = speed(runs, rounds) if rounds else {}
     one_line = scaling([g for _, gold in runs for g in gold]) if rounds else {}
     return {"rows": rows, "ceilings": notes, "speed": speeds, "one_line": one_line, "rounds": rounds}
@@ -212,14 +269,14 @@ def table(result: dict) -> str:
         f"words) met on {met['damaged']} of {len(result['rows'])} rows counting every other word, on "
         f"{met['damaged_other']} leaving out bound morphemes the writer typed apart (and their hosts)."
     )
-    out.append("\n| outlet | fit / test articles | gold ZWNJ words | oracle spaced | oracle fitted spaced |")
-    out.append("|---|---:|---:|---:|---:|")
+    out.append("\n| outlet | protocol | fit / test articles | gold ZWNJ words | oracle spaced | oracle fitted spaced |")
+    out.append("|---|---|---:|---:|---:|---:|")
     for r in result["rows"]:
         if r["damage"] == "deleted":
             c = result["ceilings"][r["outlet"]]
             out.append(
-                f"| {r['outlet']} | {r['fit articles']} / {r['test articles']} | {r['fitted']['zw_words']} | "
-                f"{_pct(c['oracle'])} | {_pct(c['oracle fitted'])} |"
+                f"| {r['outlet']} | {r['protocol']} | {r['fit articles']} / {r['test articles']} | "
+                f"{r['fitted']['zw_words']} | {_pct(c['oracle'])} | {_pct(c['oracle fitted'])} |"
             )
     if result["speed"]:
         out.append(
