@@ -340,64 +340,6 @@ JOIN_BIAS = 1.5
 BIAS_FROM = 0.5
 
 
-#: The most a fitted restorer multiplies the shipped lexicon's joined compounds by (:func:`join_odds`): on the fit
-#: halves split again, spaced text +1.0 points on Fars for 0.09 points of damage to other words, +2.3 on Hamshahri
-#: for 0.14, +0.3 on ISNA for 0.07 (no cap: Hamshahri +0.4 more for 0.04 more damage; a fixed 2 or 3 for every
-#: outlet: ISNA, which the lexicon already follows, 0.15–0.18 more damage).
-JOIN_ODDS_MAX = 3.0
-
-
-def _joined_and_apart(forms: dict[str, float]) -> tuple[collections.Counter, collections.Counter]:
-    """Letters -> how often ``forms`` joins them into one word with a ZWNJ, and how often it writes them as
-    words apart (bound morphemes apart, ``کتاب ها``, left out)."""
-    joined: collections.Counter = collections.Counter()
-    apart: collections.Counter = collections.Counter()
-    for f, c in forms.items():
-        if " " in f:
-            if not _morpheme_apart(f):
-                apart[_BOUNDARY.sub("", f)] += c
-        elif ZWNJ in f:
-            joined[f.replace(ZWNJ, "")] += c
-    return joined, apart
-
-
-def join_odds(counts: dict[str, int], forms: dict[str, int], *, cap: float = JOIN_ODDS_MAX) -> float:
-    """How much more often a corpus joins a compound with a ZWNJ than the shipped lexicon does.
-
-    Over the compounds the lexicon writes apart more often than joined (but joined too) and the corpus writes
-    at all: the corpus' odds of joining them over the lexicon's, between 1 and ``cap``. ISNA's own articles give
-    about 1.2, Fars 2.4–2.8, Hamshahri's RSS items 4.5, the news2025 agencies 7–13: outlets join compounds ISNA
-    writes apart (``زمین‌خواری``, ``بهره‌برداران``), and :func:`fitted_forms` weighs the lexicon's joined forms by
-    it for the compounds the corpus itself never writes.
-
-    Parameters
-    ----------
-    counts : dict of str to int
-        The corpus' written forms (:func:`count_forms`).
-    forms : dict of str to int
-        The shipped lexicon's.
-    cap : float, default :data:`JOIN_ODDS_MAX`
-
-    Returns
-    -------
-    float
-
-    Examples
-    --------
-    >>> lexicon = {"زمین خواری": 8, "زمین‌خواری": 2, "بهره برداری": 6, "بهره‌برداری": 3}
-    >>> join_odds({"زمین‌خواری": 3, "زمین خواری": 1}, lexicon)
-    3.0
-    >>> join_odds({"زمین خواری": 4}, lexicon)
-    1.0
-    """
-    cj, ca = _joined_and_apart(counts)
-    lj, la = _joined_and_apart(forms)
-    keys = [k for k, c in la.items() if c > lj[k] > 0 and cj[k] + ca[k] > 0]
-    corpus = sum(cj[k] for k in keys) / max(sum(ca[k] for k in keys), 1)
-    lexicon = sum(lj[k] for k in keys) / max(sum(la[k] for k in keys), 1)
-    return min(max(corpus / lexicon, 1.0), cap) if lexicon else 1.0
-
-
 def _morpheme_apart(form: str) -> bool:
     """Is ``form`` a bound morpheme written apart from its word (``می شود``, ``کتاب ها``, ``کرده اند``)?"""
     words = form.split(" ")
@@ -410,15 +352,12 @@ def fitted_forms(
     *,
     weight: float = FIT_WEIGHT,
     morpheme_apart: float = MORPHEME_APART,
-    odds: float | None = None,
 ) -> dict[str, float]:
     """The shipped lexicon's forms with a corpus' own forms (:func:`count_forms`) weighed above them.
 
     Each form counts ``weight`` times its corpus count, scaled to the lexicon's size, plus its count in the
-    lexicon: for letters the corpus spells, the corpus decides; for letters it never spells, the lexicon, whose
-    compounds joined with a ZWNJ that it also writes apart count ``odds`` times as much (the corpus' leaning to
-    join them). A bound morpheme written apart (``کتاب ها``, ``می شود``) then counts ``morpheme_apart`` times as
-    much.
+    lexicon: for letters the corpus spells, the corpus decides; for letters it never spells, the lexicon. A bound
+    morpheme written apart (``کتاب ها``, ``می شود``) then counts ``morpheme_apart`` times as much.
 
     Parameters
     ----------
@@ -429,8 +368,6 @@ def fitted_forms(
     weight : float, default :data:`FIT_WEIGHT`
         How much more one word of the corpus weighs than one of the lexicon's text.
     morpheme_apart : float, default :data:`MORPHEME_APART`
-    odds : float, optional
-        By default estimated from the corpus and the lexicon (:func:`join_odds`); 1 leaves the lexicon as it is.
 
     Returns
     -------
@@ -447,13 +384,6 @@ def fitted_forms(
     words = sum(c for f, c in counts.items() if " " not in f)
     scale = weight * max(sum(c for f, c in forms.items() if " " not in f) / max(words, 1), 1.0)
     out: dict[str, float] = dict(forms)
-    odds = join_odds(counts, forms) if odds is None else odds
-    if odds != 1:
-        spelled = {_BOUNDARY.sub("", f) for f, c in counts.items() if c > 0}
-        apart = _joined_and_apart(forms)[1]
-        for f, c in forms.items():
-            if ZWNJ in f and " " not in f and (key := f.replace(ZWNJ, "")) in apart and key not in spelled:
-                out[f] = c * odds
     for f, c in counts.items():
         if c > 0:
             out[f] = out.get(f, 0) + c * scale
