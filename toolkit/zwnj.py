@@ -233,24 +233,13 @@ def read_lexicon() -> dict:
     return lex
 
 
-#: :func:`count_forms` leaves out a text whose ZWNJs look turned into spaces this likely or more
-#: (:meth:`ZwnjRestorer.damage`, shipped lexicon): its words apart are the damage, not the outlet's style. On the
-#: fit halves split again, spaced text +0.7 points on Fars (32 of 372 articles left out) for 0.09 points of damage
-#: to other words, +0.6 on Hamshahri for 0.03, +0.1 on ISNA for none (counting only their one-word forms: +0.5 and
-#: +0.6 for 0.06 and 0.03; leaving out deleted-looking texts too: +0.2 more on Fars for 0.03 more damage).
-SPACED_MAX = 0.5
-
-
-def count_forms(
-    texts: Iterable[str], *, known: Iterable[str] | None = None, spaced_max: float | None = SPACED_MAX
-) -> collections.Counter:
+def count_forms(texts: Iterable[str], *, known: Iterable[str] | None = None) -> collections.Counter:
     """Count the written forms of a corpus: what its writers join with a ZWNJ and what they write apart.
 
     Counts every word as written, with its ZWNJs (``رئیس‌جمهور``) or without (``میدانی``), and every run of
     2 to :data:`MAX_WORDS` words with single spaces between whose letters, joined, spell a word written as
     one word in the corpus or in ``known`` (``رئیس جمهور``, ``کرده است``): the spaced reading that competes
     with the joined one. These are the counts :meth:`ZwnjRestorer.fitted` weighs above the shipped lexicon.
-    A text that looks as if its ZWNJs became spaces (``می شود``, ``کتاب ها`` …) is left out.
 
     Parameters
     ----------
@@ -259,9 +248,6 @@ def count_forms(
     known : iterable of str, optional
         Letters (ZWNJs taken out) that spell one word besides the corpus' own; by default those of the
         shipped lexicon, so that a corpus that writes ``رئیس جمهور`` apart counts it even if it never joins it.
-    spaced_max : float or None, default :data:`SPACED_MAX`
-        Texts whose spaced damage (:meth:`ZwnjRestorer.damage`) is estimated this likely or more are not
-        counted; ``None`` counts every text.
 
     Returns
     -------
@@ -273,16 +259,11 @@ def count_forms(
     >>> counts = count_forms(["رئیس‌جمهور گفت", "رئیس جمهور و رئیس‌جمهور"], known=())
     >>> counts["رئیس‌جمهور"], counts["رئیس جمهور"], counts["جمهور و"]
     (2, 1, 0)
-    >>> count_forms(["آنها می روند و کتاب ها را می خوانند"], known=())["کتاب"]  # spaced-looking: left out
-    0
     """
     forms: collections.Counter = collections.Counter()
     runs: list[list[str]] = []
-    judge = ZwnjRestorer.default() if spaced_max is not None else None
     for text in texts:
         parts = _split(text)
-        if judge and judge._damage(text, collections.Counter(parts[1::2]))[1] >= spaced_max:
-            continue
         run: list[str] = []
         for word, after in zip(parts[1::2], parts[2::2], strict=True):
             run.append(word)
