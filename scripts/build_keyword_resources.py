@@ -16,7 +16,9 @@ Writes four files into ``toolkit/resources/`` (deterministic: sorted rows, gzip 
 * ``verb`` / ``light``: every one-token conjugation (hazm's ``Conjugation``) of every verb in hazm's
   ``verbs.dat``, with its infinitive; ``light`` for the light verbs of ``LIGHT_VERBS``. Forms that hazm's
   ``words.dat`` also tags as a noun or adjective (نشست، ساخت، شکست، خرید) are left out unless the verb is
-  light: they are keywords far more often than verbs.
+  light: they are keywords far more often than verbs. A stem with «ی», the bare second person singular
+  (گیری، رسانی، گذاری، فرهنگی), is left out for every verb: news prose hardly uses it, and it is the end of
+  the nouns and adjectives «تصمیم گیری», «اطلاع رسانی», «سرمایه گذاری», «میراث فرهنگی».
 * ``predicate``: light-verb constructions learned from the TRAIN articles: a word before a light verb
   (``اجازه`` + ``داده‌اند``), or up to two words and «قرار» (``هدف قرار`` + ``دهند``, ``مورد حمله قرار`` +
   ``گرفت``), kept when it is followed by that light verb at least ``MIN_PREDICATE`` times and in at least
@@ -142,8 +144,9 @@ def verb_forms() -> list[tuple[str, str, int]]:
     for verb in sorted(set(verbs) | light, key=lambda v: (v not in light, v)):  # light verbs win a shared form
         infinitive = verb.split("#")[0] + "ن"
         is_light = verb in light
+        second = {stem + "ی" for stem in verb.split("#") if stem}  # «گیری», «رسانی», «فرهنگی»: nouns in news
         for form in conj.get_all(verb):
-            if " " in form or form in rows or form in NOT_VERBS or (not is_light and form in nouns):
+            if " " in form or form in rows or form in NOT_VERBS or form in second or (not is_light and form in nouns):
                 continue
             rows[normalize(form)] = (infinitive, int(is_light))
     return sorted((f, inf, lt) for f, (inf, lt) in rows.items())

@@ -394,6 +394,8 @@ FEATURES = [
     "keyphraseness",  # log((t + 0.05) / (c + 1)): authors tagged it in t of the c TRAIN articles it was a candidate of
     "tagged_seen",  # a candidate of some tagged TRAIN article (c > 0)
     "in_dateline",  # the place of the dateline («به گزارش خبرگزاری فارس از اردبیل»), or in it
+    "spread",  # from its first occurrence to its last, 0 to 1, in words
+    "in_title",  # in the first line, when that is a short one (a title)
 ]
 _MAX_WORDS = 3
 _PLURAL_END = re.compile("(?:ها|های|ی)$")
@@ -424,10 +426,19 @@ def _head_end(text: str) -> int:
     return m.end() if m else len(text)
 
 
-def _counts(units: list[tuple[str, str]]) -> tuple[Counter, dict[str, int]]:
-    """How often each run of one to :data:`_MAX_WORDS` content words occurs, and the unit where it first does."""
+def _head_lengths(text: str) -> tuple[int, int]:
+    """How many units the head of a text has (:func:`_head_end`), and its title (0 when it has none)."""
+    nl = text.find("\n")
+    title = len(_units(text[:nl])) if 0 <= nl <= 300 else 0
+    return len(_units(text[: _head_end(text)])), title
+
+
+def _counts(units: list[tuple[str, str]]) -> tuple[Counter, dict[str, int], dict[str, int]]:
+    """How often each run of one to :data:`_MAX_WORDS` content words occurs, and the units where it first and
+    last does."""
     tf: Counter = Counter()
     first: dict[str, int] = {}
+    last: dict[str, int] = {}
     for run in _runs(units):
         words = [w for _, w in run]
         for i in range(len(words)):
@@ -435,7 +446,8 @@ def _counts(units: list[tuple[str, str]]) -> tuple[Counter, dict[str, int]]:
                 term = " ".join(words[i : i + n])
                 tf[term] += 1
                 first.setdefault(term, run[i][0])
-    return tf, first
+                last[term] = run[i][0]
+    return tf, first, last
 
 
 def _in_longer(tf: Counter) -> dict[str, float]:
@@ -461,7 +473,7 @@ def _is_candidate(term: str, parts: list[str], f: int, d: int, fillers, outlet_w
 
 
 def _row(
-    *, log_tf, idf, d, n, in_head, position, cohesion, in_longer, share, plural, tag_counts, at_place
+    *, log_tf, idf, d, n, in_head, position, cohesion, in_longer, share, plural, tag_counts, at_place, spread, in_title
 ) -> list[float]:
     """One candidate's :data:`FEATURES`, in their order."""
     c, t = tag_counts
@@ -484,6 +496,8 @@ def _row(
         math.log((t + 0.05) / (c + 1)),
         float(c > 0),
         float(at_place),
+        spread,
+        float(in_title),
     ]
 
 
@@ -508,7 +522,7 @@ def _candidates(
     boiler = _boilerplate(text, outlet)
     text = _masked(text, boiler.spans)
     units = _units(text)
-    tf, first = _counts(units)
+    tf, first, last = _counts(units)
     if not tf:
         return [], np.zeros((0, len(FEATURES)))
     n_docs = bg.n_docs - own
@@ -521,7 +535,7 @@ def _candidates(
     outlet_words = _name_words(boiler.outlets) if boiler.outlets else frozenset()
     fillers = lex.fillers
     in_longer = _in_longer(tf)
-    head, length = len(_units(text[: _head_end(text)])), len(units)
+    (head, title), length = _head_lengths(text), len(units)
     names, rows = [], []
     for term, f in tf.items():
         parts = term.split(" ")
@@ -546,6 +560,8 @@ def _candidates(
                 plural=bool(_PLURAL_END.search(parts[-1])),
                 tag_counts=(c, t),
                 at_place=any(f" {key} " in p for p in places),
+                spread=(last[term] - first[term]) / length,
+                in_title=first[term] < title,
             )
         )
         names.append(term)
@@ -619,7 +635,7 @@ def _select(names: list[str], scores: np.ndarray, k: int, diversity: float) -> l
 
 
 def extract_keywords(
-    text: str, k: int = 10, *, diversity: float = 0.3, outlet: str | None = None, normalize: bool = True
+    text: str, k: int = 10, *, diversity: float = 0.05, outlet: str | None = None, normalize: bool = True
 ) -> list[tuple[str, float]]:
     """The ``k`` terms that best say what a text is about, best first, as ``(term, score)``.
 
@@ -650,7 +666,7 @@ def extract_keywords(
         One article; its first line, if short, is read as its title. ``None`` or NaN count as empty.
     k : int, default 10
         How many keywords.
-    diversity : float, default 0.3
+    diversity : float, default 0.05
         Between 0 and 1: how much the choice favours terms unlike those already chosen (maximal marginal
         relevance; terms sharing words count as alike). 0 ranks by score alone, overlapping terms included.
     outlet : str, optional
