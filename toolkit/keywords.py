@@ -55,6 +55,7 @@ class _Lexicon:
     light: dict[str, str]  # light-verb form -> infinitive
     predicates: frozenset[str]  # "اجازه دادن", "هدف قرار دادن": learned light-verb constructions
     fillers: frozenset[str]  # "امشب", "ساعت", "خبرنگار": content words that are never a keyword alone
+    binomials: frozenset[str] = frozenset()  # "آموزش و پرورش", "سیستان و بلوچستان": one word of two and «و»
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def _read_resource(name: str) -> list[str]:
 
 @functools.cache
 def _lexicon() -> _Lexicon:
-    kinds, light, preds, fillers = {}, {}, set(), set()
+    kinds, light, preds, fillers, binomials = {}, {}, set(), set(), set()
     for line in _read_resource("keyword_lexicon.tsv.gz"):
         kind, text, value = line.split("\t")
         if kind == "stop":
@@ -85,7 +86,9 @@ def _lexicon() -> _Lexicon:
                 light[text] = value
         elif kind == "predicate":
             preds.add(text)
-    return _Lexicon(kinds, light, frozenset(preds), frozenset(fillers))
+        elif kind == "binomial":
+            binomials.add(text)
+    return _Lexicon(kinds, light, frozenset(preds), frozenset(fillers), frozenset(binomials))
 
 
 @functools.cache
@@ -150,6 +153,10 @@ def _units(text: str, *, fold: bool = True) -> list[tuple[str, str]]:
             append((tok, kind))
             if kind == "v" and fold and tok in lex.light:
                 _fold(units, lex.light[tok], tok, lex)
+            elif kind == "w" and fold and len(units) > 2 and units[-2][0] == "و" and units[-3][1] == "w":
+                name = f"{units[-3][0]} و {tok}"
+                if name in lex.binomials:
+                    units[-3:] = [(name, "w")]
     return units
 
 
@@ -456,7 +463,8 @@ def _in_longer(tf: Counter) -> dict[str, float]:
     for term, f in tf.items():
         if " " in term:
             for sub in (term.rsplit(" ", 1)[0], term.split(" ", 1)[1]):
-                in_longer[sub] = max(in_longer.get(sub, 0.0), f / tf[sub])
+                if sub in tf:  # not the halves of «آموزش و پرورش»
+                    in_longer[sub] = max(in_longer.get(sub, 0.0), f / tf[sub])
     return in_longer
 
 
@@ -554,9 +562,9 @@ def _candidates(
                 n=n,
                 in_head=float(first[term] < head),
                 position=first[term] / length,
-                cohesion=math.log((d + 1) / (min(df(p) for p in parts) + 1)) if n > 1 else 0.0,
+                cohesion=math.log((d + 1) / (min(df(p) for p in parts if p != "و") + 1)) if n > 1 else 0.0,
                 in_longer=in_longer.get(term, 0.0),
-                share=f / max(tf[p] for p in parts) if n > 1 else 1.0,
+                share=f / max(f, *(tf[p] for p in parts)) if n > 1 else 1.0,
                 plural=bool(_PLURAL_END.search(parts[-1])),
                 tag_counts=(c, t),
                 at_place=any(f" {key} " in p for p in places),
