@@ -217,11 +217,12 @@ def terms(text: str, *, max_words: int = 1, normalize: bool = True) -> list[str]
     A term is a content word (not a stopword, number or punctuation mark, not a verb form), a light-verb
     construction folded into one predicate in the infinitive (``اجازه داده‌اند`` → ``اجازه دادن``,
     ``هدف قرار دهند`` → ``هدف قرار دادن``), or, with ``max_words > 1``, a run of up to that many content
-    words (``بشار اسد``, ``نیروی هوایی عراق``). The resources are package data, rebuilt by
-    ``scripts/build_keyword_resources.py``: ``keyword_lexicon.tsv.gz`` (stopwords from hazm, and English
-    ones for Latin words; verb forms conjugated by hazm; light-verb constructions learned from the TRAIN
-    articles) and ``keyword_background.tsv.gz`` (document frequency and count of each term in those
-    articles).
+    words (``بشار اسد``, ``نیروی هوایی عراق``). Two words joined by «و» that make one name (``آموزش و
+    پرورش``, ``سیستان و بلوچستان``: binomials learned from the TRAIN articles) are one word. The resources
+    are package data, rebuilt by ``scripts/build_keyword_resources.py``: ``keyword_lexicon.tsv.gz``
+    (stopwords from hazm, and English ones for Latin words; verb forms conjugated by hazm; light-verb
+    constructions and binomials learned from the TRAIN articles) and ``keyword_background.tsv.gz``
+    (document frequency and count of each term in those articles).
 
     Parameters
     ----------
@@ -435,9 +436,9 @@ def _head_end(text: str) -> int:
 
 def _head_lengths(text: str) -> tuple[int, int]:
     """How many units the head of a text has (:func:`_head_end`), and its title (0 when it has none)."""
+    head = len(_units(text[: _head_end(text)]))
     nl = text.find("\n")
-    title = len(_units(text[:nl])) if 0 <= nl <= 300 else 0
-    return len(_units(text[: _head_end(text)])), title
+    return head, head if 0 <= nl <= 300 else 0  # a short first line is the head
 
 
 def _counts(units: list[tuple[str, str]]) -> tuple[Counter, dict[str, int], dict[str, int]]:
@@ -650,10 +651,10 @@ def extract_keywords(
     Candidates are runs of one to three content words (never a stopword, a verb or a folded light-verb
     construction: «توافق کرده‌اند» is not a keyword). A linear ranker scores each from how often the text
     uses it, how rare it is in the Persian background (document frequency in the TRAIN articles),
-    whether it is in the title and how early it appears, whether its words make a phrase, how often Fars
-    authors tagged it where it was a candidate (``keyword_tags.tsv.gz``) and whether it is the place of the
-    dateline; its weights were fitted on the author tags of Fars TRAIN articles (:data:`FEATURES`,
-    ``keyword_ranker.json``).
+    whether it is in the title, how early it first appears and how far it spreads, whether its words make a
+    phrase, how often Fars authors tagged it where it was a candidate (``keyword_tags.tsv.gz``) and whether
+    it is the place of the dateline; its weights were fitted on the author tags of Fars TRAIN articles
+    (:data:`FEATURES`, ``keyword_ranker.json``).
 
     What is never a keyword:
 
