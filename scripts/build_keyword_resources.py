@@ -16,13 +16,18 @@ Writes four files into ``toolkit/resources/`` (deterministic: sorted rows, gzip 
 * ``verb`` / ``light``: every one-token conjugation (hazm's ``Conjugation``) of every verb in hazm's
   ``verbs.dat``, with its infinitive; ``light`` for the light verbs of ``LIGHT_VERBS``. Forms that hazm's
   ``words.dat`` also tags as a noun or adjective (نشست، ساخت، شکست، خرید) are left out unless the verb is
-  light: they are keywords far more often than verbs.
+  light: they are keywords far more often than verbs. A stem with «ی», the bare second person singular
+  (گیری، رسانی، گذاری، فرهنگی), is left out for every verb: news prose hardly uses it, and it is the end of
+  the nouns and adjectives «تصمیم گیری», «اطلاع رسانی», «سرمایه گذاری», «میراث فرهنگی».
 * ``predicate``: light-verb constructions learned from the TRAIN articles: a word before a light verb
   (``اجازه`` + ``داده‌اند``), or up to two words and «قرار» (``هدف قرار`` + ``دهند``, ``مورد حمله قرار`` +
   ``گرفت``), kept when it is followed by that light verb at least ``MIN_PREDICATE`` times and in at least
   ``PREDICATE_SHARE`` of its first word's occurrences — so «به تهران رفت» never becomes a predicate
   «تهران رفتن» (twice as often for a longer one, and never with «قرار داشتن», whose words before are
   places: «در فیلیپین قرار داشت»). The value is the count.
+* ``binomial``: two content words joined by «و» that make one name (``آموزش و پرورش``, ``سیستان و
+  بلوچستان``, ``حمل و نقل``), learned from the TRAIN articles (:func:`binomials`): one word of
+  :func:`toolkit.keywords.terms`. The value is the count.
 
 ``keyword_background.tsv.gz`` — the Persian background: a first line ``#docs <TAB> N <TAB> tokens <TAB> T``,
 then ``term <TAB> document frequency <TAB> count`` for every term of :func:`toolkit.keywords.terms` (up to
@@ -90,11 +95,11 @@ NEWS_FILLER = [
     "زمینه", "مورد", "موارد", "راستا", "حال", "اساس", "نفر", "هزار", "میلیون", "میلیارد", "درصد", "عکس",
     "تصاویر", "ویدئو", "ویدیو", "ماجرای", "جزئیات", "چطور", "چقدر", "انتهای", "پیام",
 ]  # fmt: skip
-#: Conjugated forms of light verbs that are far more often another word: روی (on), روند (trend), شدید
-#: (severe), بینی (nose), نزد (at), بخشی (a part), بدهی (debt), دهم (tenth), نماد (symbol), زنی (a woman), …
+#: Conjugated forms that are far more often another word: روی (on), روند (trend), شدید (severe),
+#: بینی (nose), نزد (at), بخشی (a part), بدهی (debt), دهم (tenth), نماد (symbol), زنی (a woman), زیست (life), …
 NOT_VERBS = {
     "رود", "روم", "روی", "روند", "بینی", "شدید", "دهم", "رسم", "نماد", "نزد", "بخشی", "سازی", "زنی", "گردی",
-    "بدهی", "شوم", "آند", "کردی", "ساختی", "نمام", "بنمای", "ننمای", "نگذاری", "نداری",
+    "بدهی", "شوم", "آند", "کردی", "ساختی", "نمام", "بنمای", "ننمای", "نگذاری", "نداری", "زیست",
 }  # fmt: skip
 #: Words of scikit-learn's English stop list (which its documentation says has known issues) that can be what
 #: an English passage is about: a bill, a fire, the UN, a system, interest rates, a show.
@@ -106,6 +111,8 @@ ENGLISH_CONTENT = {
 MIN_PREDICATE = 3
 RANKER_C = 1.0
 PREDICATE_SHARE = 0.05
+MIN_BINOMIAL = 5
+BINOMIAL_SHARE = 0.3
 
 
 def hazm_data() -> Path:
@@ -142,8 +149,9 @@ def verb_forms() -> list[tuple[str, str, int]]:
     for verb in sorted(set(verbs) | light, key=lambda v: (v not in light, v)):  # light verbs win a shared form
         infinitive = verb.split("#")[0] + "ن"
         is_light = verb in light
+        second = {stem + "ی" for stem in verb.split("#") if stem}  # «گیری», «رسانی», «فرهنگی»: nouns in news
         for form in conj.get_all(verb):
-            if " " in form or form in rows or form in NOT_VERBS or (not is_light and form in nouns):
+            if " " in form or form in rows or form in NOT_VERBS or form in second or (not is_light and form in nouns):
                 continue
             rows[normalize(form)] = (infinitive, int(is_light))
     return sorted((f, inf, lt) for f, (inf, lt) in rows.items())
@@ -205,6 +213,26 @@ def predicates(texts: list[str]) -> list[tuple[str, int]]:
             continue
         if n >= MIN_PREDICATE and n >= PREDICATE_SHARE * first[key[0]]:
             out.append((" ".join(key), n))
+    return sorted(out)
+
+
+def binomials(texts: list[str]) -> list[tuple[str, int]]:
+    """Two content words joined by «و» that make one name («آموزش و پرورش», «سیستان و بلوچستان»): kept when
+    seen at least ``MIN_BINOMIAL`` times and in at least ``BINOMIAL_SHARE`` of the occurrences of its rarer
+    word (so never «ایران و آمریکا»)."""
+    pairs: collections.Counter = collections.Counter()
+    words: collections.Counter = collections.Counter()
+    for text in texts:
+        units = keywords._units(text)
+        for i, (tok, kind) in enumerate(units):
+            if kind == "w" and not tok.isascii():
+                words[tok] += 1
+                if i > 1 and units[i - 1][0] == "و" and units[i - 2][1] == "w" and not units[i - 2][0].isascii():
+                    pairs[(units[i - 2][0], tok)] += 1
+    out = []
+    for (a, b), n in pairs.items():
+        if n >= MIN_BINOMIAL and n >= BINOMIAL_SHARE * min(words[a], words[b]):
+            out.append((f"{a} و {b}", n))
     return sorted(out)
 
 
@@ -288,7 +316,11 @@ def main(argv: list[str] | None = None) -> int:
     _write_gz(RESOURCES / "keyword_lexicon.tsv.gz", sorted(lexicon))
     keywords._reset_resources()
     preds = predicates(texts)
-    _write_gz(RESOURCES / "keyword_lexicon.tsv.gz", sorted(lexicon + [f"predicate\t{p}\t{n}" for p, n in preds]))
+    lexicon += [f"predicate\t{p}\t{n}" for p, n in preds]
+    _write_gz(RESOURCES / "keyword_lexicon.tsv.gz", sorted(lexicon))
+    keywords._reset_resources()
+    pairs = binomials(texts)
+    _write_gz(RESOURCES / "keyword_lexicon.tsv.gz", sorted(lexicon + [f"binomial\t{p}\t{n}" for p, n in pairs]))
     keywords._reset_resources()
     rows, n_docs, n_tokens = background(texts)
     _write_gz(RESOURCES / "keyword_background.tsv.gz", [f"#docs\t{n_docs}\ttokens\t{n_tokens}", *rows])
@@ -302,7 +334,10 @@ def main(argv: list[str] | None = None) -> int:
     ranker = fit_ranker(fars_texts, fars_tags, tagged=table)
     (RESOURCES / "keyword_ranker.json").write_text(json.dumps(ranker, ensure_ascii=False, indent=1) + "\n")
     keywords._reset_resources()
-    print(f"{len(lexicon)} stopwords and verb forms, {len(preds)} predicates, {len(rows)} terms from {n_docs} articles")
+    print(
+        f"{len(lexicon) - len(preds)} stopwords and verb forms, {len(preds)} predicates, {len(pairs)} binomials, "
+        f"{len(rows)} terms from {n_docs} articles"
+    )
     return 0
 
 

@@ -74,6 +74,33 @@ def test_terms_runs_do_not_cross_punctuation_or_stopwords():
     assert "اسد رئیس\u200cجمهور" not in ts and "سوریه و عراق" not in ts and "سوریه عراق" not in ts
 
 
+def test_binomials_are_one_word():
+    # «آموزش و پرورش», «سیستان و بلوچستان»: learned from the TRAIN articles; «ایران و آمریکا» is two words
+    ts = keywords.terms("مدیر آموزش و پرورش سیستان و بلوچستان", max_words=2)
+    assert {"آموزش و پرورش", "سیستان و بلوچستان", "مدیر آموزش و پرورش"} <= set(ts)
+    assert "پرورش" not in ts and "سیستان" not in ts
+    assert keywords.terms("ایران و آمریکا", max_words=3) == ["ایران", "آمریکا"]
+    news = "آموزش و پرورش\nمدیرکل آموزش و پرورش گفت مدارس باز است. آموزش و پرورش اعلام کرد مدارس باز است."
+    kw = [t for t, _ in keywords.extract_keywords(news, k=4)]
+    assert kw[0] == "آموزش و پرورش" and not {"آموزش", "پرورش"} & set(kw)
+
+
+def test_second_person_verb_forms_do_not_hide_nouns():
+    # «رسانی», «فرهنگی» (bare second person singular) and «زیست» end nouns far more often than they are verbs
+    ts = keywords.terms("اطلاع رسانی درباره میراث فرهنگی و محیط زیست", max_words=2)
+    assert {"اطلاع رسانی", "میراث فرهنگی", "محیط زیست"} <= set(ts)
+    assert "اطلاع رساندن" not in ts
+
+
+def test_ranker_sees_spread_and_title():
+    text = "داعش در عراق\nنیروهای عراق به موصل رسیدند. داعش از موصل رفت. نیروهای عراق پیروز شدند."
+    names, x = keywords._candidates(text)
+    row = {n: dict(zip(keywords.FEATURES, r, strict=True)) for n, r in zip(names, x, strict=True)}
+    assert row["داعش"]["in_title"] == 1 and row["موصل"]["in_title"] == 0
+    assert row["عراق"]["spread"] > row["موصل"]["spread"] > 0
+    assert keywords._candidates("داعش در عراق")[1][0, keywords.FEATURES.index("in_title")] == 0  # no title
+
+
 def test_terms_normalize_false_reads_text_as_given():
     assert keywords.terms("توافق کردهاند", normalize=False) == ["توافق", "کردهاند"]
 
@@ -477,7 +504,7 @@ def test_cli_keywords():
 
 def test_shipped_lexicon_matches_its_build_script():
     """The stopwords and verb forms ship normalized as the current normalizer writes them (the predicates,
-    background and ranker take a minute to rebuild: ``python scripts/build_keyword_resources.py``)."""
+    binomials, background and ranker take a minute to rebuild: ``python scripts/build_keyword_resources.py``)."""
     import gzip
     import importlib.util
     from pathlib import Path
@@ -488,5 +515,5 @@ def test_shipped_lexicon_matches_its_build_script():
     spec.loader.exec_module(build)
     shipped = resources.files("toolkit") / "resources" / "keyword_lexicon.tsv.gz"
     with shipped.open("rb") as fh, gzip.open(fh, "rt", encoding="utf-8") as lines:
-        kept = [line.rstrip("\n") for line in lines if not line.startswith("predicate\t")]
+        kept = [line.rstrip("\n") for line in lines if not line.startswith(("predicate\t", "binomial\t"))]
     assert sorted(build.lexicon_rows()) == sorted(kept), "rerun python scripts/build_keyword_resources.py"

@@ -55,6 +55,7 @@ class _Lexicon:
     light: dict[str, str]  # light-verb form -> infinitive
     predicates: frozenset[str]  # "اجازه دادن", "هدف قرار دادن": learned light-verb constructions
     fillers: frozenset[str]  # "امشب", "ساعت", "خبرنگار": content words that are never a keyword alone
+    binomials: frozenset[str] = frozenset()  # "آموزش و پرورش", "سیستان و بلوچستان": one word of two and «و»
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def _read_resource(name: str) -> list[str]:
 
 @functools.cache
 def _lexicon() -> _Lexicon:
-    kinds, light, preds, fillers = {}, {}, set(), set()
+    kinds, light, preds, fillers, binomials = {}, {}, set(), set(), set()
     for line in _read_resource("keyword_lexicon.tsv.gz"):
         kind, text, value = line.split("\t")
         if kind == "stop":
@@ -85,7 +86,9 @@ def _lexicon() -> _Lexicon:
                 light[text] = value
         elif kind == "predicate":
             preds.add(text)
-    return _Lexicon(kinds, light, frozenset(preds), frozenset(fillers))
+        elif kind == "binomial":
+            binomials.add(text)
+    return _Lexicon(kinds, light, frozenset(preds), frozenset(fillers), frozenset(binomials))
 
 
 @functools.cache
@@ -150,6 +153,10 @@ def _units(text: str, *, fold: bool = True) -> list[tuple[str, str]]:
             append((tok, kind))
             if kind == "v" and fold and tok in lex.light:
                 _fold(units, lex.light[tok], tok, lex)
+            elif kind == "w" and fold and len(units) > 2 and units[-2][0] == "و" and units[-3][1] == "w":
+                name = f"{units[-3][0]} و {tok}"
+                if name in lex.binomials:
+                    units[-3:] = [(name, "w")]
     return units
 
 
@@ -210,11 +217,12 @@ def terms(text: str, *, max_words: int = 1, normalize: bool = True) -> list[str]
     A term is a content word (not a stopword, number or punctuation mark, not a verb form), a light-verb
     construction folded into one predicate in the infinitive (``اجازه داده‌اند`` → ``اجازه دادن``,
     ``هدف قرار دهند`` → ``هدف قرار دادن``), or, with ``max_words > 1``, a run of up to that many content
-    words (``بشار اسد``, ``نیروی هوایی عراق``). The resources are package data, rebuilt by
-    ``scripts/build_keyword_resources.py``: ``keyword_lexicon.tsv.gz`` (stopwords from hazm, and English
-    ones for Latin words; verb forms conjugated by hazm; light-verb constructions learned from the TRAIN
-    articles) and ``keyword_background.tsv.gz`` (document frequency and count of each term in those
-    articles).
+    words (``بشار اسد``, ``نیروی هوایی عراق``). Two words joined by «و» that make one name (``آموزش و
+    پرورش``, ``سیستان و بلوچستان``: binomials learned from the TRAIN articles) are one word. The resources
+    are package data, rebuilt by ``scripts/build_keyword_resources.py``: ``keyword_lexicon.tsv.gz``
+    (stopwords from hazm, and English ones for Latin words; verb forms conjugated by hazm; light-verb
+    constructions and binomials learned from the TRAIN articles) and ``keyword_background.tsv.gz``
+    (document frequency and count of each term in those articles).
 
     Parameters
     ----------
@@ -394,6 +402,8 @@ FEATURES = [
     "keyphraseness",  # log((t + 0.05) / (c + 1)): authors tagged it in t of the c TRAIN articles it was a candidate of
     "tagged_seen",  # a candidate of some tagged TRAIN article (c > 0)
     "in_dateline",  # the place of the dateline («به گزارش خبرگزاری فارس از اردبیل»), or in it
+    "spread",  # from its first occurrence to its last, 0 to 1, in words
+    "in_title",  # in the first line, when that is a short one (a title)
 ]
 _MAX_WORDS = 3
 _PLURAL_END = re.compile("(?:ها|های|ی)$")
@@ -424,10 +434,19 @@ def _head_end(text: str) -> int:
     return m.end() if m else len(text)
 
 
-def _counts(units: list[tuple[str, str]]) -> tuple[Counter, dict[str, int]]:
-    """How often each run of one to :data:`_MAX_WORDS` content words occurs, and the unit where it first does."""
+def _head_lengths(text: str) -> tuple[int, int]:
+    """How many units the head of a text has (:func:`_head_end`), and its title (0 when it has none)."""
+    head = len(_units(text[: _head_end(text)]))
+    nl = text.find("\n")
+    return head, head if 0 <= nl <= 300 else 0  # a short first line is the head
+
+
+def _counts(units: list[tuple[str, str]]) -> tuple[Counter, dict[str, int], dict[str, int]]:
+    """How often each run of one to :data:`_MAX_WORDS` content words occurs, and the units where it first and
+    last does."""
     tf: Counter = Counter()
     first: dict[str, int] = {}
+    last: dict[str, int] = {}
     for run in _runs(units):
         words = [w for _, w in run]
         for i in range(len(words)):
@@ -435,7 +454,8 @@ def _counts(units: list[tuple[str, str]]) -> tuple[Counter, dict[str, int]]:
                 term = " ".join(words[i : i + n])
                 tf[term] += 1
                 first.setdefault(term, run[i][0])
-    return tf, first
+                last[term] = run[i][0]
+    return tf, first, last
 
 
 def _in_longer(tf: Counter) -> dict[str, float]:
@@ -444,7 +464,8 @@ def _in_longer(tf: Counter) -> dict[str, float]:
     for term, f in tf.items():
         if " " in term:
             for sub in (term.rsplit(" ", 1)[0], term.split(" ", 1)[1]):
-                in_longer[sub] = max(in_longer.get(sub, 0.0), f / tf[sub])
+                if sub in tf:  # not the halves of «آموزش و پرورش»
+                    in_longer[sub] = max(in_longer.get(sub, 0.0), f / tf[sub])
     return in_longer
 
 
@@ -461,7 +482,7 @@ def _is_candidate(term: str, parts: list[str], f: int, d: int, fillers, outlet_w
 
 
 def _row(
-    *, log_tf, idf, d, n, in_head, position, cohesion, in_longer, share, plural, tag_counts, at_place
+    *, log_tf, idf, d, n, in_head, position, cohesion, in_longer, share, plural, tag_counts, at_place, spread, in_title
 ) -> list[float]:
     """One candidate's :data:`FEATURES`, in their order."""
     c, t = tag_counts
@@ -484,6 +505,8 @@ def _row(
         math.log((t + 0.05) / (c + 1)),
         float(c > 0),
         float(at_place),
+        spread,
+        float(in_title),
     ]
 
 
@@ -508,7 +531,7 @@ def _candidates(
     boiler = _boilerplate(text, outlet)
     text = _masked(text, boiler.spans)
     units = _units(text)
-    tf, first = _counts(units)
+    tf, first, last = _counts(units)
     if not tf:
         return [], np.zeros((0, len(FEATURES)))
     n_docs = bg.n_docs - own
@@ -521,7 +544,7 @@ def _candidates(
     outlet_words = _name_words(boiler.outlets) if boiler.outlets else frozenset()
     fillers = lex.fillers
     in_longer = _in_longer(tf)
-    head, length = len(_units(text[: _head_end(text)])), len(units)
+    (head, title), length = _head_lengths(text), len(units)
     names, rows = [], []
     for term, f in tf.items():
         parts = term.split(" ")
@@ -540,12 +563,14 @@ def _candidates(
                 n=n,
                 in_head=float(first[term] < head),
                 position=first[term] / length,
-                cohesion=math.log((d + 1) / (min(df(p) for p in parts) + 1)) if n > 1 else 0.0,
+                cohesion=math.log((d + 1) / (min(df(p) for p in parts if p != "و") + 1)) if n > 1 else 0.0,
                 in_longer=in_longer.get(term, 0.0),
-                share=f / max(tf[p] for p in parts) if n > 1 else 1.0,
+                share=f / max(f, *(tf[p] for p in parts)) if n > 1 else 1.0,
                 plural=bool(_PLURAL_END.search(parts[-1])),
                 tag_counts=(c, t),
                 at_place=any(f" {key} " in p for p in places),
+                spread=(last[term] - first[term]) / length,
+                in_title=first[term] < title,
             )
         )
         names.append(term)
@@ -619,17 +644,17 @@ def _select(names: list[str], scores: np.ndarray, k: int, diversity: float) -> l
 
 
 def extract_keywords(
-    text: str, k: int = 10, *, diversity: float = 0.3, outlet: str | None = None, normalize: bool = True
+    text: str, k: int = 10, *, diversity: float = 0.05, outlet: str | None = None, normalize: bool = True
 ) -> list[tuple[str, float]]:
     """The ``k`` terms that best say what a text is about, best first, as ``(term, score)``.
 
     Candidates are runs of one to three content words (never a stopword, a verb or a folded light-verb
     construction: «توافق کرده‌اند» is not a keyword). A linear ranker scores each from how often the text
     uses it, how rare it is in the Persian background (document frequency in the TRAIN articles),
-    whether it is in the title and how early it appears, whether its words make a phrase, how often Fars
-    authors tagged it where it was a candidate (``keyword_tags.tsv.gz``) and whether it is the place of the
-    dateline; its weights were fitted on the author tags of Fars TRAIN articles (:data:`FEATURES`,
-    ``keyword_ranker.json``).
+    whether it is in the title, how early it first appears and how far it spreads, whether its words make a
+    phrase, how often Fars authors tagged it where it was a candidate (``keyword_tags.tsv.gz``) and whether
+    it is the place of the dateline; its weights were fitted on the author tags of Fars TRAIN articles
+    (:data:`FEATURES`, ``keyword_ranker.json``).
 
     What is never a keyword:
 
@@ -650,7 +675,7 @@ def extract_keywords(
         One article; its first line, if short, is read as its title. ``None`` or NaN count as empty.
     k : int, default 10
         How many keywords.
-    diversity : float, default 0.3
+    diversity : float, default 0.05
         Between 0 and 1: how much the choice favours terms unlike those already chosen (maximal marginal
         relevance; terms sharing words count as alike). 0 ranks by score alone, overlapping terms included.
     outlet : str, optional
