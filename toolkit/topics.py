@@ -37,7 +37,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
-from toolkit import datasets
+from toolkit import datasets, word_vectors
 from toolkit._compat import moved
 from toolkit._version import __version__
 from toolkit.chars import LETTERS
@@ -272,6 +272,8 @@ class TopicFeatures(TransformerMixin, BaseEstimator):
         boilerplate: bool = True,
         concept_tokens: bool = True,
         concept_scale: float = 1.0,
+        vectors: str | None = None,
+        vectors_scale: float = 0.0,
     ):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
@@ -281,6 +283,8 @@ class TopicFeatures(TransformerMixin, BaseEstimator):
         self.boilerplate = boilerplate
         self.concept_tokens = concept_tokens
         self.concept_scale = concept_scale
+        self.vectors = vectors
+        self.vectors_scale = vectors_scale
 
     def fit(self, X, y=None):
         """Learn the n-gram vocabulary of ``X`` (normalized texts); returns itself."""
@@ -298,13 +302,13 @@ class TopicFeatures(TransformerMixin, BaseEstimator):
             max_features=self.max_features,
         )
         texts, dense = self._read(X)
-        return self._join(self.ngrams_.fit_transform(texts), dense)
+        return self._join(self.ngrams_.fit_transform(texts), dense, texts)
 
     def transform(self, X):
         """The feature matrix of ``X`` (normalized texts): n-grams, then the concept columns."""
         check_is_fitted(self, "ngrams_")
         texts, dense = self._read(X)
-        return self._join(self.ngrams_.transform(texts), dense)
+        return self._join(self.ngrams_.transform(texts), dense, texts)
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
         """The n-grams, then ``concept:foreign`` … for the concept columns (if ``concept_scale``)."""
@@ -328,10 +332,13 @@ class TopicFeatures(TransformerMixin, BaseEstimator):
             rows.append([n[c] / max(n["words"], 1) for c in CONCEPTS])
         return texts, np.sqrt(np.asarray(rows, dtype=np.float64).reshape(len(texts), len(CONCEPTS)) * 10)
 
-    def _join(self, ngrams, dense: np.ndarray):
-        if not self.concept_scale:
-            return ngrams
-        return sparse.hstack([ngrams, sparse.csr_matrix(dense * self.concept_scale)], format="csr")
+    def _join(self, ngrams, dense: np.ndarray, texts: list[str]):
+        blocks = [ngrams]
+        if self.concept_scale:
+            blocks.append(sparse.csr_matrix(dense * self.concept_scale))
+        if self.vectors and self.vectors_scale:
+            blocks.append(sparse.csr_matrix(word_vectors.load(self.vectors).transform(texts) * self.vectors_scale))
+        return sparse.hstack(blocks, format="csr") if len(blocks) > 1 else ngrams
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -432,6 +439,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         boilerplate: bool = True,
         concept_tokens: bool = True,
         concept_scale: float = 1.0,
+        vectors: str | None = None,
+        vectors_scale: float = 0.0,
         C: float = 0.5,
         class_weight: str | None = "balanced",
         prior_correction: float = 0.5,
@@ -448,6 +457,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         self.boilerplate = boilerplate
         self.concept_tokens = concept_tokens
         self.concept_scale = concept_scale
+        self.vectors = vectors
+        self.vectors_scale = vectors_scale
         self.C = C
         self.class_weight = class_weight
         self.prior_correction = prior_correction
@@ -500,6 +511,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
             boilerplate=self.boilerplate,
             concept_tokens=self.concept_tokens,
             concept_scale=self.concept_scale,
+            vectors=self.vectors,
+            vectors_scale=self.vectors_scale,
         )
         svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=0)
         model = CalibratedClassifierCV(svm, method="sigmoid", cv=self.calibration_folds, ensemble=False)
