@@ -1,16 +1,19 @@
-"""Word vectors for the topic features: trained on unlabelled text, chosen by leave-one-outlet-out on train splits.
+"""Word vectors for the topic model: trained on unlabelled text, chosen by leave-one-outlet-out on train splits.
 
-    python benchmarks/topic_vectors.py [--scales 0 0.5 1 2] [--ship]
+    python benchmarks/topic_vectors.py [--mix 0 0.35 0.5 0.6] [--expand 10,2,0.5 ...] [--ship]
 
 Needs the ``vectors`` extra (gensim). The text (never a test split, never news2025): the train splits of ISNA,
 Fars and Hamshahri Online (``datasets.load_topics("train")``, labels unused) and the articles of FarExStance's
 upstream train split (``datasets.load_farexstance("train", task="article")``, one per ``news_id``), read as the
-topic model reads them (normalized, diacritics removed, outlet boilerplate stripped).
+topic model reads them (normalized, diacritics removed, outlet boilerplate stripped). The defaults are the
+shipped settings: skip-gram (``--sg 1``), dimension 100, 10 epochs, the 20,000 most frequent words.
 
-The choice: for each outlet held out in turn, vectors are trained without that outlet's text, then
-TopicClassifier (with ``vectors_scale`` = each of ``--scales``) on the other two outlets' train split is scored on
-the held-out outlet's train split, as ``benchmarks/topics.py --choices`` does; the mean accuracy chooses.
-``--ship`` trains the vectors on all of the text and writes ``toolkit/resources/topic_vectors.npz``.
+The choice: for each outlet held out in turn, vectors are trained without that outlet's text (kept in
+:data:`CACHE`), then TopicClassifier on the other two outlets' train split is scored on the held-out outlet's
+train split, as ``benchmarks/topics.py --choices`` does; the mean accuracy chooses. ``--mix``: its probabilities
+mixed with a logistic regression on the mean word vectors, at each weight; ``--expand``: the topic lexicon grown
+by the words' nearest neighbours (``k,votes,min_cos``). ``--ship`` trains the vectors on all of the text and
+writes ``toolkit/resources/topic_vectors.npz``.
 """
 
 from __future__ import annotations
@@ -27,9 +30,11 @@ from toolkit import datasets, evaluation, topics, word_vectors
 from toolkit.features import Normalize
 
 OUTLETS = ("ISNA", "Fars", "Hamshahri Online")
+#: Where the vectors trained for the choice are kept between runs (outside the repository).
+CACHE = Path(tempfile.gettempdir()) / "toolkit-topic-vectors"
 RESOURCE = Path(__file__).resolve().parents[1] / "toolkit" / "resources" / "topic_vectors.npz"
 SOURCE = (
-    "Word2Vec (gensim {gensim}, CBOW, dim {dim}, window 5, min_count 5, {epochs} epochs, seed 0) on the train "
+    "Word2Vec (gensim {gensim}, {kind}, dim {dim}, window 5, min_count 5, {epochs} epochs, seed 0) on the train "
     "splits of ISNA, Fars and Hamshahri Online (load_topics) and FarExStance's upstream train articles, "
     "normalized, boilerplate stripped; the {words} most frequent words; benchmarks/topic_vectors.py --ship"
 )
@@ -47,32 +52,6 @@ def unlabelled(train: pd.DataFrame, farex: pd.DataFrame) -> pd.DataFrame:
     )
     df["text"] = [topics.strip_boilerplate(t) for t in norm.transform(df.text.tolist())]
     return df
-
-
-def choose(train: pd.DataFrame, corpus: pd.DataFrame, scales, params: dict) -> list[dict]:
-    """Leave-one-outlet-out on the train splits for each scale; vectors trained without the held-out outlet."""
-    rows = {s: {"vectors_scale": s} for s in scales}
-    tmp = Path(tempfile.mkdtemp())
-    for held in OUTLETS:
-        t0 = time.perf_counter()
-        wv = word_vectors.train(corpus.text[corpus.outlet != held].tolist(), **params)
-        path = wv.save(tmp / f"without-{held}.npz")
-        print(f"  vectors without {held}: {len(wv.words)} words, {time.perf_counter() - t0:.0f} s", flush=True)
-        tr, te = train[train.outlet != held], train[train.outlet == held]
-        y = topics.training_labels(tr)
-        for s in scales:
-            model = topics.TopicClassifier(vectors=str(path), vectors_scale=s).fit(tr, y)
-            ev = evaluation.evaluate_topics(model, te)
-            rec = ev.per_class.set_index("topic")["recall"]
-            rows[s][f"{held} acc"] = ev.accuracy
-            rows[s][f"{held} f1"] = ev.macro_f1
-            if held != "ISNA":
-                rows[s][f"{held} world/social recall"] = f"{rec.get('world', 0):.2f} / {rec.get('social', 0):.2f}"
-            print(f"    scale {s}: {held} {ev.accuracy:.3f}", flush=True)
-    for r in rows.values():
-        r["mean acc"] = float(np.mean([r[f"{o} acc"] for o in OUTLETS]))
-        r["mean macro-F1"] = float(np.mean([r.pop(f"{o} f1") for o in OUTLETS]))
-    return list(rows.values())
 
 
 class _Fixed:
@@ -99,12 +78,41 @@ def vector_model(wv, tr: pd.DataFrame, y, C: float = 1.0):
     return LogisticRegression(C=C, class_weight="balanced", max_iter=2000).fit(wv.transform(vector_texts(tr)), y)
 
 
+def fold_vectors(corpus: pd.DataFrame, held: str, params: dict, cache: Path | None = None):
+    """Vectors trained on ``corpus`` without the outlet ``held`` (kept in ``cache``, if given, and read from it)."""
+    key = "-".join(f"{k}{v}" for k, v in sorted(params.items()) if k != "max_words")
+    path = cache / f"{key}-without-{held}.npz" if cache else None
+    if path is not None and path.exists():
+        wv = word_vectors.WordVectors(*(np.load(path)[k] for k in ("words", "vectors", "idf")))
+    else:
+        wv = word_vectors.train(corpus.text[corpus.outlet != held].tolist(), **{**params, "max_words": 10**6})
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            wv.save(path)
+    n = params.get("max_words", 30_000)
+    return word_vectors.WordVectors(wv.words[:n], wv.vectors[:n], wv.idf[:n])
+
+
+#: The settings of the shipped vectors (``--ship --sg 1 --epochs 10 --words 20000``).
+SHIPPED = {"dim": 100, "max_words": 20_000, "epochs": 10, "sg": 1}
+
+
+def held_out_vectors(held: str) -> Path:
+    """A file of vectors trained as the shipped ones, but without the text of the outlet ``held``."""
+    path = CACHE / f"shipped-without-{held}.npz"
+    if not path.exists():
+        train = datasets.load_topics("train")
+        farex = datasets.load_farexstance("train", task="article").drop_duplicates("news_id")
+        fold_vectors(unlabelled(train, farex), held, SHIPPED, CACHE).save(path)
+    return path
+
+
 def choose_mix(train: pd.DataFrame, corpus: pd.DataFrame, mixes, params: dict, C: float) -> list[dict]:
     """Leave-one-outlet-out on the train splits: TopicClassifier's probabilities mixed with a vector model's,
     ``(1 - a) * topic + a * vectors`` for each ``a`` of ``mixes``; vectors trained without the held-out outlet."""
     rows = {a: {"vector model weight": a} for a in mixes}
     for held in OUTLETS:
-        wv = word_vectors.train(corpus.text[corpus.outlet != held].tolist(), **params)
+        wv = fold_vectors(corpus, held, params, CACHE)
         tr, te = train[train.outlet != held], train[train.outlet == held]
         y = topics.training_labels(tr)
         tc = topics.TopicClassifier().fit(tr, y)
@@ -187,12 +195,11 @@ def choose_expand(train: pd.DataFrame, corpus: pd.DataFrame, settings, params: d
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--scales", type=float, nargs="*", default=[0.0, 0.5, 1.0, 2.0])
     ap.add_argument("--dim", type=int, default=100)
-    ap.add_argument("--words", type=int, default=30_000)
-    ap.add_argument("--epochs", type=int, default=5)
-    ap.add_argument("--sg", type=int, default=0, help="1: skip-gram (default CBOW)")
-    ap.add_argument("--mix", type=float, nargs="*", help="score mixtures with a vector model instead")
+    ap.add_argument("--words", type=int, default=20_000)
+    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--sg", type=int, default=1, help="1: skip-gram (default), 0: CBOW")
+    ap.add_argument("--mix", type=float, nargs="*", help="weights of the vector model to score (default 0 .35 .5 .6)")
     ap.add_argument("--C", type=float, default=1.0, help="C of the vector model's logistic regression")
     ap.add_argument("--expand", nargs="*", help="score lexicon expansions instead: k,votes,min_cos ...")
     ap.add_argument("--ship", action="store_true", help="train on all of the text and write the resource")
@@ -207,7 +214,10 @@ def main(argv: list[str] | None = None) -> int:
 
         t0 = time.perf_counter()
         wv = word_vectors.train(corpus.text.tolist(), **params)
-        wv.source = SOURCE.format(gensim=gensim.__version__, dim=args.dim, epochs=args.epochs, words=len(wv.words))
+        kind = "skip-gram" if args.sg else "CBOW"
+        wv.source = SOURCE.format(
+            gensim=gensim.__version__, kind=kind, dim=args.dim, epochs=args.epochs, words=len(wv.words)
+        )
         wv.save(RESOURCE)
         print(f"{RESOURCE.name}: {RESOURCE.stat().st_size / 1e6:.1f} MB, {time.perf_counter() - t0:.0f} s")
         return 0
@@ -215,10 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = [()] + [tuple(float(x) if "." in x else int(x) for x in st.split(",")) for st in args.expand]
         print(pd.DataFrame(choose_expand(train, corpus, settings, params)).round(3).to_string(index=False))
         return 0
-    if args.mix:
-        print(pd.DataFrame(choose_mix(train, corpus, args.mix, params, args.C)).round(3).to_string(index=False))
-        return 0
-    print(pd.DataFrame(choose(train, corpus, args.scales, params)).round(3).to_string(index=False))
+    mixes = args.mix or [0.0, 0.35, 0.5, 0.6]
+    print(pd.DataFrame(choose_mix(train, corpus, mixes, params, args.C)).round(3).to_string(index=False))
     return 0
 
 

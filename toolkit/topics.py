@@ -52,6 +52,8 @@ __all__ = [
     "MIN_WORDS",
     "TOPICS",
     "TRUSTED",
+    "VECTORS",
+    "VECTOR_WEIGHT",
     "WIDER_DESKS",
     "ModelFileError",
     "TopicClassifier",
@@ -71,8 +73,9 @@ __all__ = [
 #: Below this top probability, or with fewer than :data:`MIN_WORDS` Persian words, a prediction is flagged.
 LOW_CONFIDENCE = 0.5
 MIN_WORDS = 5
-#: Version of the model file layout; a file of another version is refused (2: :class:`TopicFeatures`).
-FORMAT = 2
+#: Version of the model file layout; a file of another version is refused (2: :class:`TopicFeatures`; 3: the
+#: word-vector model).
+FORMAT = 3
 #: Every type a model file may hold; a file naming any other type is refused before anything is built.
 TRUSTED = [
     "toolkit.topics.TopicClassifier",
@@ -86,6 +89,7 @@ TRUSTED = [
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
     "sklearn.svm._classes.LinearSVC",
+    "sklearn.linear_model._logistic.LogisticRegression",
     "numpy.ndarray",
     "numpy.float64",
     "numpy.float32",
@@ -272,8 +276,6 @@ class TopicFeatures(TransformerMixin, BaseEstimator):
         boilerplate: bool = True,
         concept_tokens: bool = True,
         concept_scale: float = 1.0,
-        vectors: str | None = None,
-        vectors_scale: float = 0.0,
     ):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
@@ -283,8 +285,6 @@ class TopicFeatures(TransformerMixin, BaseEstimator):
         self.boilerplate = boilerplate
         self.concept_tokens = concept_tokens
         self.concept_scale = concept_scale
-        self.vectors = vectors
-        self.vectors_scale = vectors_scale
 
     def fit(self, X, y=None):
         """Learn the n-gram vocabulary of ``X`` (normalized texts); returns itself."""
@@ -302,13 +302,13 @@ class TopicFeatures(TransformerMixin, BaseEstimator):
             max_features=self.max_features,
         )
         texts, dense = self._read(X)
-        return self._join(self.ngrams_.fit_transform(texts), dense, texts)
+        return self._join(self.ngrams_.fit_transform(texts), dense)
 
     def transform(self, X):
         """The feature matrix of ``X`` (normalized texts): n-grams, then the concept columns."""
         check_is_fitted(self, "ngrams_")
         texts, dense = self._read(X)
-        return self._join(self.ngrams_.transform(texts), dense, texts)
+        return self._join(self.ngrams_.transform(texts), dense)
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
         """The n-grams, then ``concept:foreign`` … for the concept columns (if ``concept_scale``)."""
@@ -332,13 +332,10 @@ class TopicFeatures(TransformerMixin, BaseEstimator):
             rows.append([n[c] / max(n["words"], 1) for c in CONCEPTS])
         return texts, np.sqrt(np.asarray(rows, dtype=np.float64).reshape(len(texts), len(CONCEPTS)) * 10)
 
-    def _join(self, ngrams, dense: np.ndarray, texts: list[str]):
-        blocks = [ngrams]
-        if self.concept_scale:
-            blocks.append(sparse.csr_matrix(dense * self.concept_scale))
-        if self.vectors and self.vectors_scale:
-            blocks.append(sparse.csr_matrix(word_vectors.load(self.vectors).transform(texts) * self.vectors_scale))
-        return sparse.hstack(blocks, format="csr") if len(blocks) > 1 else ngrams
+    def _join(self, ngrams, dense: np.ndarray):
+        if not self.concept_scale:
+            return ngrams
+        return sparse.hstack([ngrams, sparse.csr_matrix(dense * self.concept_scale)], format="csr")
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -389,6 +386,12 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         joined, the 50,000 most frequent).
     boilerplate, concept_tokens, concept_scale
         See :class:`TopicFeatures` (default: the outlet's boilerplate removed, concept tokens and columns).
+    vectors : str or None, default=None
+        Word vectors (:func:`toolkit.word_vectors.load`: a file name in ``toolkit/resources`` such as
+        :data:`VECTORS`, or a path) for a second model: a logistic regression (class weights as the SVM's) on
+        each text's IDF-weighted mean word vector. The model remembers the vectors' digest and refuses others.
+    vector_weight : float, default=0.0
+        Share of the second model in the probabilities: ``(1 - w) * SVM + w * vectors`` (0: no second model).
     C : float, default=0.5
         Inverse regularization strength of the SVM.
     class_weight : "balanced" or None, default="balanced"
@@ -414,7 +417,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
     versions_ : dict
         Versions of the toolkit and scikit-learn that fitted the model.
     fit_seconds_ : dict
-        Seconds spent normalizing, computing features and fitting the model.
+        Seconds spent normalizing, computing features, fitting the SVM and the word-vector model.
+    vector_model_ : sklearn.linear_model.LogisticRegression or None
+        The model on word vectors (with ``vectors`` and ``vector_weight``).
     trained_on_ : dict
         Only on the default model (:func:`train_default`): the split and the sha256 of the corpora.
 
@@ -440,7 +445,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         concept_tokens: bool = True,
         concept_scale: float = 1.0,
         vectors: str | None = None,
-        vectors_scale: float = 0.0,
+        vector_weight: float = 0.0,
         C: float = 0.5,
         class_weight: str | None = "balanced",
         prior_correction: float = 0.5,
@@ -458,7 +463,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         self.concept_tokens = concept_tokens
         self.concept_scale = concept_scale
         self.vectors = vectors
-        self.vectors_scale = vectors_scale
+        self.vector_weight = vector_weight
         self.C = C
         self.class_weight = class_weight
         self.prior_correction = prior_correction
@@ -511,8 +516,6 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
             boilerplate=self.boilerplate,
             concept_tokens=self.concept_tokens,
             concept_scale=self.concept_scale,
-            vectors=self.vectors,
-            vectors_scale=self.vectors_scale,
         )
         svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=0)
         model = CalibratedClassifierCV(svm, method="sigmoid", cv=self.calibration_folds, ensemble=False)
@@ -534,6 +537,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
             model.fit(matrix, y, sample_weight=sample_weight)
             seconds["model"] = time.perf_counter() - t0
             bar.update(1)
+        t0 = time.perf_counter()
+        self.vector_model_ = self._fit_vectors(normalized, y, sample_weight)
+        seconds["vectors"] = time.perf_counter() - t0
         self.pipeline_ = Pipeline([("normalize", normalize), ("features", features), ("model", model)])
         self.classes_ = model.classes_
         self.priors_ = counts / counts.sum()
@@ -558,11 +564,34 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         texts = _texts(X)
         if not texts:
             return np.zeros((0, len(self.classes_)))
-        proba = self.pipeline_.predict_proba(texts)
+        normalized = self.pipeline_.named_steps["normalize"].transform(texts)
+        proba = self.pipeline_[1:].predict_proba(normalized)
         if self.prior_correction:
             proba = proba / self.priors_**self.prior_correction
             proba /= proba.sum(axis=1, keepdims=True)
+        vector_model = getattr(self, "vector_model_", None)
+        if vector_model is not None:
+            a = self.vector_weight
+            proba = (1 - a) * proba + a * vector_model.predict_proba(self._vector_features(normalized))
         return proba
+
+    def _vector_features(self, normalized: list[str]) -> np.ndarray:
+        """The IDF-weighted mean word vector of each normalized text (without its boilerplate)."""
+        wv = word_vectors.load(self.vectors)
+        if wv.sha256 != self.vectors_sha256_:
+            raise ModelFileError(f"the word vectors {self.vectors} are not those the model was trained with")
+        return wv.transform([strip_boilerplate(t) for t in normalized] if self.boilerplate else normalized)
+
+    def _fit_vectors(self, normalized: list[str], y, sample_weight):
+        """The second model, on word vectors (:mod:`toolkit.word_vectors`): a logistic regression with class
+        weights, or None without ``vectors`` or ``vector_weight``."""
+        if not (self.vectors and self.vector_weight):
+            return None
+        from sklearn.linear_model import LogisticRegression
+
+        self.vectors_sha256_ = word_vectors.load(self.vectors).sha256
+        lr = LogisticRegression(C=1.0, class_weight=self.class_weight, max_iter=2000)
+        return lr.fit(self._vector_features(normalized), y, sample_weight=sample_weight)
 
     def predict(self, X) -> np.ndarray:
         """The most probable topic of each text.
@@ -795,6 +824,13 @@ def cross_outlet(articles: pd.DataFrame, estimator=None, outlets: tuple[str, str
     return pd.DataFrame(rows)
 
 
+#: The word vectors of the default model (``resources/topic_vectors.npz``, made by ``benchmarks/topic_vectors.py
+#: --ship``: skip-gram on the train splits of the labelled outlets and FarExStance's train articles) …
+VECTORS = "topic_vectors.npz"
+#: … and the share of their model in its probabilities, chosen by the leave-one-outlet-out mean on the train
+#: splits (``benchmarks/topic_vectors.py --mix``).
+VECTOR_WEIGHT = 0.5
+
 #: Desks of a training outlet that cover two topics of the taxonomy: ISNA files foreign news under politics and
 #: health under tech, where the other outlets have world and social sections. An article of such a desk is learned
 #: as the wider topic when the topic lexicon says so (:func:`training_labels`); the evaluation keeps the desk.
@@ -950,7 +986,8 @@ def train_default(verbose: bool = False) -> TopicClassifier:
     'train'
     """
     train = datasets.load_topics("train")
-    model = TopicClassifier(verbose=verbose).fit(train, training_labels(train))
+    model = TopicClassifier(vectors=VECTORS, vector_weight=VECTOR_WEIGHT, verbose=verbose)
+    model.fit(train, training_labels(train))
     model.trained_on_ = {"split": "train", **training_data()}
     return model
 
@@ -962,7 +999,7 @@ def training_data() -> dict[str, str]:
     -------
     dict of str to str
         ``articles``: the number of training articles; ``sha256``: of their ids, titles, texts and the topics
-        learned (:func:`training_labels`).
+        learned (:func:`training_labels`); ``vectors``: the digest of the word vectors (:data:`VECTORS`).
 
     Examples
     --------
@@ -971,7 +1008,11 @@ def training_data() -> dict[str, str]:
     """
     train = datasets.load_topics("train")
     rows = train["doc_id"] + "\x1f" + train["title"] + "\x1f" + train["text"] + "\x1f" + training_labels(train)
-    return {"articles": str(len(train)), "sha256": hashlib.sha256("\x1e".join(rows).encode()).hexdigest()}
+    return {
+        "articles": str(len(train)),
+        "sha256": hashlib.sha256("\x1e".join(rows).encode()).hexdigest(),
+        "vectors": word_vectors.load(VECTORS).sha256,
+    }
 
 
 @functools.cache

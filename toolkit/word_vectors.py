@@ -13,6 +13,7 @@ mean of their words' vectors, with numpy and scipy only: using vectors does not 
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections import Counter
 from importlib import resources
@@ -70,6 +71,13 @@ class WordVectors:
         self.source = source
         self.index = {w: i for i, w in enumerate(self.words.tolist())}
 
+    @functools.cached_property
+    def sha256(self) -> str:
+        """A digest of the words and vectors, to tell a model the vectors it was trained with."""
+        h = hashlib.sha256("\x1f".join(self.words.tolist()).encode())
+        h.update(np.ascontiguousarray(self.vectors).tobytes())
+        return h.hexdigest()
+
     @property
     def dim(self) -> int:
         """The length of a vector."""
@@ -126,9 +134,9 @@ def load(path: str | Path = "topic_vectors.npz") -> WordVectors:
 
 
 def train(
-    texts, *, dim: int = 100, max_words: int = 30_000, min_count: int = 5, epochs: int = 5, seed: int = 0, **w2v
+    texts, *, dim: int = 100, max_words: int = 20_000, min_count: int = 5, epochs: int = 10, seed: int = 0, **w2v
 ) -> WordVectors:
-    """Word2Vec vectors (gensim, skip-gram off: CBOW) of normalized texts, the ``max_words`` most frequent kept.
+    """Word2Vec vectors (gensim) of normalized texts, the ``max_words`` most frequent words kept.
 
     Parameters
     ----------
@@ -137,7 +145,7 @@ def train(
     dim, max_words, min_count, epochs, seed
         Length of a vector; the vocabulary kept; gensim's ``min_count``, ``epochs``, ``seed``.
     **w2v
-        More arguments for ``gensim.models.Word2Vec`` (``window``, ``sg``, ``workers`` …).
+        More arguments for ``gensim.models.Word2Vec`` (default ``window=5``, ``sg=1``: skip-gram, ``workers=2``).
 
     Returns
     -------
@@ -147,7 +155,7 @@ def train(
     from gensim.models import Word2Vec
 
     docs = [tokens(t) for t in texts]
-    params = {"window": 5, "workers": 2, "sg": 0, **w2v}
+    params = {"window": 5, "workers": 2, "sg": 1, **w2v}
     model = Word2Vec(docs, vector_size=dim, min_count=min_count, epochs=epochs, seed=seed, **params)
     words = model.wv.index_to_key[:max_words]
     df = Counter(w for d in docs for w in set(d))
