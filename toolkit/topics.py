@@ -629,7 +629,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         --------
         >>> out = load_default().classify(["تیم ملی والیبال ایران در مسابقات جهانی برابر ایتالیا پیروز شد", ""])
         >>> out[["topic", "low_confidence"]].values.tolist()
-        [['sport', False], ['politics', True]]
+        [['sport', False], ['social', True]]
         """
         texts, index = _texts(_one_or_many(X)), _index(X)
         proba = self.predict_proba(texts)
