@@ -199,7 +199,8 @@ def test_fit_is_deterministic_and_a_scikit_learn_estimator(small):
     again = clone(m).fit(sample, sample.topic)
     probe = datasets.load_topics("test").head(50)
     np.testing.assert_array_equal(m.predict_proba(probe), again.predict_proba(probe))
-    assert m.get_params()["calibration_folds"] == 3 and set(m.fit_seconds_) == {"normalize", "features", "model", "vectors"}
+    assert m.get_params()["calibration_folds"] == 3
+    assert set(m.fit_seconds_) == {"normalize", "features", "model", "vectors"}
     p = m.predict_proba(probe)
     np.testing.assert_allclose(p.sum(axis=1), 1)
     assert (m.predict(probe) == m.classes_[p.argmax(axis=1)]).all()
