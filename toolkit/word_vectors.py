@@ -108,7 +108,16 @@ class WordVectors:
         return out / np.where(norm > 0, norm, 1)
 
     def save(self, path: str | Path) -> Path:
-        """Write the vectors as a plain ``.npz`` (compressed; read back without pickle by :func:`load`)."""
+        """Write the vectors as a plain ``.npz`` (compressed; read back without pickle by :func:`load`).
+
+        Parameters
+        ----------
+        path : str or path
+
+        Returns
+        -------
+        pathlib.Path
+        """
         path = Path(path)
         np.savez_compressed(path, words=self.words, vectors=self.vectors, idf=self.idf, source=np.str_(self.source))
         return path
