@@ -125,7 +125,7 @@ class WordVectors:
 
 @functools.cache
 def load(path: str | Path = "topic_vectors.npz") -> WordVectors:
-    """Read vectors written by :meth:`WordVectors.save`: a file name in ``toolkit/resources`` or a path.
+    """Read vectors written by :meth:`WordVectors.save`: a bare file name in ``toolkit/resources``, or a path.
 
     Parameters
     ----------
@@ -136,8 +136,8 @@ def load(path: str | Path = "topic_vectors.npz") -> WordVectors:
     WordVectors
     """
     path = Path(path)
-    if not path.is_absolute() and not path.exists():
-        path = Path(str(resources.files("toolkit") / "resources" / str(path)))
+    if path.parent == Path("."):  # a bare file name is a resource, whatever the working folder holds
+        path = Path(str(resources.files("toolkit") / "resources" / path.name))
     with np.load(path, allow_pickle=False) as z:
         return WordVectors(z["words"], z["vectors"], z["idf"], str(z["source"]))
 
