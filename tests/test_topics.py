@@ -199,7 +199,8 @@ def test_fit_is_deterministic_and_a_scikit_learn_estimator(small):
     again = clone(m).fit(sample, sample.topic)
     probe = datasets.load_topics("test").head(50)
     np.testing.assert_array_equal(m.predict_proba(probe), again.predict_proba(probe))
-    assert m.get_params()["calibration_folds"] == 3 and set(m.fit_seconds_) == {"normalize", "features", "model"}
+    assert m.get_params()["calibration_folds"] == 3
+    assert set(m.fit_seconds_) == {"normalize", "features", "model", "vectors"}
     p = m.predict_proba(probe)
     np.testing.assert_allclose(p.sum(axis=1), 1)
     assert (m.predict(probe) == m.classes_[p.argmax(axis=1)]).all()
@@ -212,12 +213,17 @@ def test_prior_correction_divides_by_the_training_share_of_each_topic(small, mod
     np.testing.assert_allclose(
         copy.copy(m).set_params(prior_correction=0.0).predict_proba(probe), m.predict_proba(probe)
     )
-    raw = copy.copy(model).set_params(prior_correction=0.0)  # the default model: world and social are rare
-    p0, p = raw.predict_proba(probe), model.predict_proba(probe)
+    # the default model (world and social are rare), its SVM part alone: the correction is applied before the mix
+    svm = copy.copy(model).set_params(vector_weight=0.0)
+    raw = copy.copy(svm).set_params(prior_correction=0.0)
+    p0, p = raw.predict_proba(probe), svm.predict_proba(probe)
     expected = p0 / model.priors_**0.5
     np.testing.assert_allclose(p, expected / expected.sum(axis=1, keepdims=True))
     small_topics = np.isin(model.classes_, ["world", "social"])
     assert (p[:, small_topics].sum(axis=1) >= p0[:, small_topics].sum(axis=1)).all()
+    w = model.vector_weight
+    vec = model.vector_model_.predict_proba(model._vector_features(model.pipeline_[0].transform(probe.text)))
+    np.testing.assert_allclose(model.predict_proba(probe.text), (1 - w) * svm.predict_proba(probe.text) + w * vec)
 
 
 def test_sample_weight_weighs_the_training_texts(small):

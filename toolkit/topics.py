@@ -37,7 +37,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
-from toolkit import datasets
+from toolkit import datasets, word_vectors
 from toolkit._compat import moved
 from toolkit._version import __version__
 from toolkit.chars import LETTERS
@@ -52,6 +52,8 @@ __all__ = [
     "MIN_WORDS",
     "TOPICS",
     "TRUSTED",
+    "VECTORS",
+    "VECTOR_WEIGHT",
     "WIDER_DESKS",
     "ModelFileError",
     "TopicClassifier",
@@ -71,8 +73,9 @@ __all__ = [
 #: Below this top probability, or with fewer than :data:`MIN_WORDS` Persian words, a prediction is flagged.
 LOW_CONFIDENCE = 0.5
 MIN_WORDS = 5
-#: Version of the model file layout; a file of another version is refused (2: :class:`TopicFeatures`).
-FORMAT = 2
+#: Version of the model file layout; a file of another version is refused (2: :class:`TopicFeatures`; 3: the
+#: word-vector model).
+FORMAT = 3
 #: Every type a model file may hold; a file naming any other type is refused before anything is built.
 TRUSTED = [
     "toolkit.topics.TopicClassifier",
@@ -86,6 +89,7 @@ TRUSTED = [
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
     "sklearn.svm._classes.LinearSVC",
+    "sklearn.linear_model._logistic.LogisticRegression",
     "numpy.ndarray",
     "numpy.float64",
     "numpy.float32",
@@ -382,6 +386,12 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         joined, the 50,000 most frequent).
     boilerplate, concept_tokens, concept_scale
         See :class:`TopicFeatures` (default: the outlet's boilerplate removed, concept tokens and columns).
+    vectors : str or None, default=None
+        Word vectors (:func:`toolkit.word_vectors.load`: a file name in ``toolkit/resources`` such as
+        :data:`VECTORS`, or a path) for a second model: a logistic regression (class weights as the SVM's) on
+        each text's IDF-weighted mean word vector. The model remembers the vectors' digest and refuses others.
+    vector_weight : float, default=0.0
+        Share of the second model in the probabilities: ``(1 - w) * SVM + w * vectors`` (0: no second model).
     C : float, default=0.5
         Inverse regularization strength of the SVM.
     class_weight : "balanced" or None, default="balanced"
@@ -407,7 +417,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
     versions_ : dict
         Versions of the toolkit and scikit-learn that fitted the model.
     fit_seconds_ : dict
-        Seconds spent normalizing, computing features and fitting the model.
+        Seconds spent normalizing, computing features, fitting the SVM and the word-vector model.
+    vector_model_ : sklearn.linear_model.LogisticRegression or None
+        The model on word vectors (with ``vectors`` and ``vector_weight``).
     trained_on_ : dict
         Only on the default model (:func:`train_default`): the split and the sha256 of the corpora.
 
@@ -432,6 +444,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         boilerplate: bool = True,
         concept_tokens: bool = True,
         concept_scale: float = 1.0,
+        vectors: str | None = None,
+        vector_weight: float = 0.0,
         C: float = 0.5,
         class_weight: str | None = "balanced",
         prior_correction: float = 0.5,
@@ -448,6 +462,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         self.boilerplate = boilerplate
         self.concept_tokens = concept_tokens
         self.concept_scale = concept_scale
+        self.vectors = vectors
+        self.vector_weight = vector_weight
         self.C = C
         self.class_weight = class_weight
         self.prior_correction = prior_correction
@@ -521,6 +537,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
             model.fit(matrix, y, sample_weight=sample_weight)
             seconds["model"] = time.perf_counter() - t0
             bar.update(1)
+        t0 = time.perf_counter()
+        self.vector_model_ = self._fit_vectors(normalized, y, sample_weight)
+        seconds["vectors"] = time.perf_counter() - t0
         self.pipeline_ = Pipeline([("normalize", normalize), ("features", features), ("model", model)])
         self.classes_ = model.classes_
         self.priors_ = counts / counts.sum()
@@ -545,11 +564,34 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         texts = _texts(X)
         if not texts:
             return np.zeros((0, len(self.classes_)))
-        proba = self.pipeline_.predict_proba(texts)
+        normalized = self.pipeline_.named_steps["normalize"].transform(texts)
+        proba = self.pipeline_[1:].predict_proba(normalized)
         if self.prior_correction:
             proba = proba / self.priors_**self.prior_correction
             proba /= proba.sum(axis=1, keepdims=True)
+        vector_model = getattr(self, "vector_model_", None)
+        if vector_model is not None:
+            a = self.vector_weight
+            proba = (1 - a) * proba + a * vector_model.predict_proba(self._vector_features(normalized))
         return proba
+
+    def _vector_features(self, normalized: list[str]) -> np.ndarray:
+        """The IDF-weighted mean word vector of each normalized text (without its boilerplate)."""
+        wv = word_vectors.load(self.vectors)
+        if wv.sha256 != self.vectors_sha256_:
+            raise ModelFileError(f"the word vectors {self.vectors} are not those the model was trained with")
+        return wv.transform([strip_boilerplate(t) for t in normalized] if self.boilerplate else normalized)
+
+    def _fit_vectors(self, normalized: list[str], y, sample_weight):
+        """The second model, on word vectors (:mod:`toolkit.word_vectors`): a logistic regression with class
+        weights, or None without ``vectors`` or ``vector_weight``."""
+        if not (self.vectors and self.vector_weight):
+            return None
+        from sklearn.linear_model import LogisticRegression
+
+        self.vectors_sha256_ = word_vectors.load(self.vectors).sha256
+        lr = LogisticRegression(C=1.0, class_weight=self.class_weight, max_iter=2000)
+        return lr.fit(self._vector_features(normalized), y, sample_weight=sample_weight)
 
     def predict(self, X) -> np.ndarray:
         """The most probable topic of each text.
@@ -587,7 +629,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         --------
         >>> out = load_default().classify(["تیم ملی والیبال ایران در مسابقات جهانی برابر ایتالیا پیروز شد", ""])
         >>> out[["topic", "low_confidence"]].values.tolist()
-        [['sport', False], ['politics', True]]
+        [['sport', False], ['social', True]]
         """
         texts, index = _texts(_one_or_many(X)), _index(X)
         proba = self.predict_proba(texts)
@@ -782,6 +824,13 @@ def cross_outlet(articles: pd.DataFrame, estimator=None, outlets: tuple[str, str
     return pd.DataFrame(rows)
 
 
+#: The word vectors of the default model (``resources/topic_vectors.npz``, made by ``benchmarks/topic_vectors.py
+#: --ship``: skip-gram on the train splits of the labelled outlets and FarExStance's train articles) …
+VECTORS = "topic_vectors.npz"
+#: … and the share of their model in its probabilities, chosen by the leave-one-outlet-out mean on the train
+#: splits (``benchmarks/topic_vectors.py --mix``).
+VECTOR_WEIGHT = 0.5
+
 #: Desks of a training outlet that cover two topics of the taxonomy: ISNA files foreign news under politics and
 #: health under tech, where the other outlets have world and social sections. An article of such a desk is learned
 #: as the wider topic when the topic lexicon says so (:func:`training_labels`); the evaluation keeps the desk.
@@ -937,7 +986,8 @@ def train_default(verbose: bool = False) -> TopicClassifier:
     'train'
     """
     train = datasets.load_topics("train")
-    model = TopicClassifier(verbose=verbose).fit(train, training_labels(train))
+    model = TopicClassifier(vectors=VECTORS, vector_weight=VECTOR_WEIGHT, verbose=verbose)
+    model.fit(train, training_labels(train))
     model.trained_on_ = {"split": "train", **training_data()}
     return model
 
@@ -949,7 +999,7 @@ def training_data() -> dict[str, str]:
     -------
     dict of str to str
         ``articles``: the number of training articles; ``sha256``: of their ids, titles, texts and the topics
-        learned (:func:`training_labels`).
+        learned (:func:`training_labels`); ``vectors``: the digest of the word vectors (:data:`VECTORS`).
 
     Examples
     --------
@@ -958,7 +1008,11 @@ def training_data() -> dict[str, str]:
     """
     train = datasets.load_topics("train")
     rows = train["doc_id"] + "\x1f" + train["title"] + "\x1f" + train["text"] + "\x1f" + training_labels(train)
-    return {"articles": str(len(train)), "sha256": hashlib.sha256("\x1e".join(rows).encode()).hexdigest()}
+    return {
+        "articles": str(len(train)),
+        "sha256": hashlib.sha256("\x1e".join(rows).encode()).hexdigest(),
+        "vectors": word_vectors.load(VECTORS).sha256,
+    }
 
 
 @functools.cache
