@@ -257,8 +257,9 @@ def test_claims_gold_is_resolved_from_the_corpora():
 
 
 # The sha256 of round 1's lines of labels/attribution.jsonl as they were committed: a later round appends, it
-# never rewrites what earlier rounds measured.
-ROUND1 = (440, "1b86a45c75e2da86")
+# never rewrites what earlier rounds measured. Changed once on purpose, by a correction of one dev passage's
+# source (a0212: Al-Watan -> Al-Watan (Bahrain), the outlet its text names; see benchmarks/README.md).
+ROUND1 = (440, "3492f355c0caee52")
 
 
 def test_attribution_set_rounds_are_apart_and_round_1_is_unchanged():
