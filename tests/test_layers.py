@@ -18,7 +18,7 @@ LAYERS = [
     {"chars", "normalization", "zwnj"},
     {"tokens"},
     {"corpus", "datasets", "taxonomy"},
-    {"features", "numbers", "sources", "collect"},
+    {"features", "numbers", "sources", "collect", "word_vectors"},
     {"topics", "keywords", "claims", "compare", "evaluation"},
     {"pipeline", "scale"},
     {"plots"},
