@@ -413,3 +413,14 @@ def test_a_quotation_stops_where_the_writer_tells_of_the_speaker():
     assert c["content"].tolist() == ["دفترچه بیمه کارگران تمدید شد. حقوق نیز پرداخت می‌شود"]
     text = "هوگو چاوز گفت: دنیا آزاد خواهد شد. وی پیشنهاد داد مقر سازمان ملل منتقل شود."
     assert extract_claims(text)["content"].tolist() == ["دنیا آزاد خواهد شد"]
+
+
+def test_a_pronoun_with_no_speaker_before_it_takes_the_person_the_writer_named():
+    # «آقای وانگ … سفر کرده بود. او گفته که …»: no claim before names him, the sentence before does
+    text = "آقای وانگ پیش از این به ترکیه سفر کرده بود. او گفته که منطقه در یک گذرگاه مهم قرار دارد."
+    assert extract_claims(text)["speaker"].tolist() == ["وانگ"]
+    # a plural pronoun, or a subject that is no person's name, leaves the pronoun
+    text = "بسیاری از کارشناسان به تهران آمدند. آنها گفتند که بازار آرام است."
+    assert extract_claims(text)["speaker"].tolist() == ["آنها"]
+    text = "هنوز نمی‌دانم چه شد. او گفت که بازار آرام است."
+    assert extract_claims(text)["speaker"].tolist() == ["او"]

@@ -157,7 +157,7 @@ class _Doc(_Content, _Outlets, _Speakers):
         self.text = text
         self.claims: list[_Claim] = []
         self.article_relay: list[tuple[str, bool, tuple[int, int]]] = []
-        spans = _claim_sentences(text, sentence_spans(text))
+        spans = self.sentence_spans = _claim_sentences(text, sentence_spans(text))
         for s, e in spans:
             self._sentence(s, e)
         self._quotations(spans)

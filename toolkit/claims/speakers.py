@@ -85,6 +85,14 @@ def _is_name(speaker: str) -> bool:
     )
 
 
+def _reads_as_person(words: list[str], honorific: bool) -> bool:
+    """A first name and a surname (two or three words, no adjunct, no verb), or one word after «آقای», «خانم» …"""
+    if not 1 <= len(words) <= 3 or (len(words) == 1 and not honorific):
+        return False
+    verbish = ("شد", "است", "بود", "کرد", "باعث", "هنوز")
+    return not any(_is_stop(w) or w in verbish or w.startswith(("نمی", "می‌")) for w in words)
+
+
 def _is_title(speaker: str) -> bool:
     """A title standing for a person («معاون هماهنگ‌کننده ارتش», «این پژوهشگر»), not a name."""
     words = speaker.split()
@@ -419,7 +427,29 @@ class _Speakers:
             # «گفت: …» with no one before it: a claim of an unnamed speaker when it is a quotation
             c.kind = "passive" if c.mode == "direct" else "none"
         else:
+            if c.kind == "pronoun" and c.speaker in ("او", "وی", "ایشان"):
+                # «آقای وانگ … سفر کرده بود. او گفته که …»: the person the writer spoke of
+                c.speaker = self._named_before(c) or c.speaker
             c.kind = "name"
+
+    def _named_before(self, c: _Claim) -> str:
+        """The subject of a clause before a pronoun with no earlier speaker, when it reads as a name: after a
+        «که» of its own sentence, at its start, or at the start of the sentence before it; else ``""``."""
+        t, (s, _) = self.text, c.sentence
+        x = c.cue_start
+        starts = [m.end() for m in re.finditer(r"(?<!\S)که\s", t[s:x])][::-1]
+        starts = [s + a for a in starts] + [s] + [a for a, e in self.sentence_spans if e <= s][-1:]
+        for a in starts:
+            b = min(x, a + 300) if a >= s else min(s, a + 300)
+            words = [(m.start() + a, m.end() + a, m.group().strip(_QUOTES + "()")) for m in re.finditer(r"\S+", t[a:b])]
+            i = _subject_start(words)
+            if i >= len(words) or words[i][2].rstrip("،,") in PRONOUNS:
+                continue
+            honorific = words[i][2] in _HONORIFICS
+            phrase = _tidy_speaker(t[words[i][0] : _name_end(words, i)[1]]).strip(" ،,-–؛" + _QUOTES)
+            if _is_name(phrase) and _reads_as_person(phrase.split(), honorific):
+                return phrase
+        return ""
 
     def _resolve_outlets(self) -> None:
         """Every claim's outlet, innermost first: the outlet that is its subject, the one its speaker talks to
