@@ -424,3 +424,14 @@ def test_a_pronoun_with_no_speaker_before_it_takes_the_person_the_writer_named()
     assert extract_claims(text)["speaker"].tolist() == ["آنها"]
     text = "هنوز نمی‌دانم چه شد. او گفت که بازار آرام است."
     assert extract_claims(text)["speaker"].tolist() == ["او"]
+
+
+def test_one_of_a_group_is_the_speaker():
+    # «یکی از» + people is a speaker phrase, not an adjunct: the scheme's descriptive noun phrase
+    c = extract_claims("یکی از مقامات آمریکایی به رویترز گفت که مذاکرات ادامه دارد.")
+    assert c[["outlet", "speaker"]].values.tolist() == [["Reuters", "یکی از مقامات آمریکایی"]]
+    c = extract_claims("در پی این حادثه یکی از شاهدان گفت که صدای انفجار شنیده شد.")
+    assert c["speaker"].tolist() == ["یکی از شاهدان"]
+    # «یکی از» + a thing opens an adjunct: the speaker is after it
+    c = extract_claims("یکی از علل اصلی این بود که سفیر آمریکا گفته بود بمب‌ها ارسال شده است.")
+    assert not c["speaker"].str.startswith("یکی").any()

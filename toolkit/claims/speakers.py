@@ -191,6 +191,8 @@ def _subject_start(words: list[tuple[int, int, str]]) -> int:
             break
         i += n
     i = _after_time_adverb(words, i)  # «کمی قبل از آن تیخانوفسکایا گفت», «حدود یک هفته پیش یک گروه …»
+    if _one_of(words, i):
+        return i  # «یکی از نمایندگان مجلس گفت»: the subject, not an adjunct
     if i < len(words) and _is_stop(words[i][2]):
         # A leading adjunct: the speaker starts after the first comma that is followed by a non-adjunct
         # («در پی …، به واسطه …، یک مقام آگاه گفت»), else at the first title word or pronoun.
@@ -203,7 +205,7 @@ def _subject_start(words: list[tuple[int, int, str]]) -> int:
             i = after_comma[0]
         else:
             j = i + 1
-            while j < len(words) and words[j][2] not in PRONOUNS and words[j][2] not in _SPEAKER_HEADS:
+            while j < len(words) and not _starts_speaker(words, j):
                 j += 1
             i = j
         while i < len(words) and words[i][2] in _OPENERS:
@@ -224,6 +226,24 @@ def _after_object_or_and(words: list[tuple[int, int, str]], i: int) -> int:
     return i
 
 
+def _starts_speaker(words: list[tuple[int, int, str]], i: int) -> bool:
+    """Does a speaker start at ``words[i]`` after an adjunct: a pronoun, a title word or «یکی از»?"""
+    return words[i][2] in PRONOUNS or words[i][2] in _SPEAKER_HEADS or _one_of(words, i)
+
+
+#: Plurals of people that «یکی از» picks a speaker from, besides the title words and the plurals in «ان».
+_PEOPLE = frozenset("مقامات مراجع اعضای اعضا نامزدهای مقام‌های منابع مسئولین مسؤولین".split())
+
+
+def _one_of(words: list[tuple[int, int, str]], i: int) -> bool:
+    """Do ``words`` read «یکی از» + people at ``i``: one of a group, a speaker («یکی از مقامات آمریکایی»), not
+    «یکی از علل اصلی»?"""
+    if not (i + 2 < len(words) and words[i][2] == "یکی" and words[i + 1][2] == "از"):
+        return False
+    w = words[i + 2][2].rstrip("،,")
+    return w in _PEOPLE or w in _SPEAKER_HEADS or (w.endswith(("ان", "ین")) and len(w) > 4)
+
+
 def _name_end(words: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
     """The speaker's name and title from ``words[i]`` on: up to an adjunct; appositives between commas or dashes
     are kept. The index of the word that stops it, and where the name ends in the text."""
@@ -238,6 +258,7 @@ def _name_end(words: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
             and (_is_stop(bare) or bare in PRONOUNS or weekday)
             and not (bare == "جمعه" and words[j - 1][2] == "امام")
             and not (bare == "به" and words[j - 1][2] == "نزدیک")  # «منابع نزدیک به حماس»
+            and not (bare == "از" and _one_of(words, j - 1))  # «یکی از مقامات آمریکایی»
         ):
             break
         end = words[j][1] if bare else end
