@@ -89,8 +89,10 @@ def _reads_as_person(words: list[str], honorific: bool) -> bool:
     """A first name and a surname (two or three words, no adjunct, no verb), or one word after «آقای», «خانم» …"""
     if not 1 <= len(words) <= 3 or (len(words) == 1 and not honorific):
         return False
-    verbish = ("شد", "است", "بود", "کرد", "باعث", "هنوز")
-    return not any(_is_stop(w) or w in verbish or w.startswith(("نمی", "می‌")) for w in words)
+    verbish = ("شد", "است", "بود", "کرد", "گفت", "باعث", "هنوز")
+    return not any(
+        _is_stop(w) or w.rstrip(":،,") in verbish or ":" in w or w.startswith(("نمی", "می‌")) for w in words
+    )
 
 
 def _is_title(speaker: str) -> bool:
