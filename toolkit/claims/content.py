@@ -131,11 +131,11 @@ class _Content:
         if i < len(t) and t[i] in '«"“':
             close = {"«": "»", '"': '"', "“": "”"}[t[i]]
             j = t.find(close, i + 1, e)
-            if j > 0 and not self._sentence_goes_on(i, j, e):
-                return _trim(t, i + 1, j)
-            if j > 0:  # a quoted name opens the sentence: «میشل عون» رئیس جمهوری لبنان … ندارد
+            if j < 0:
+                return _trim(t, i + 1, e)  # the quotation goes on in the next sentence: this sentence's part
+            if self._sentence_goes_on(i, j, e):  # a quoted name opens the sentence: «میشل عون» رئیس جمهوری …
                 return _trim(t, i, self._cut(i, e, nxt))
-            return _trim(t, i + 1, e)  # the quotation goes on in the next sentence: this sentence's part
+            return _trim(t, i + 1, j)
         return _trim(t, i, self._cut(i, e, nxt))
 
     def _sentence_goes_on(self, i: int, j: int, e: int) -> bool:

@@ -17,6 +17,7 @@ from toolkit.claims.words import (
     _MULTI_OPENERS,
     _NOT_SPEAKERS,
     _OPENERS,
+    _SINGULAR,
     _SPEAKER_HEADS,
     _SPEAKER_JUNK,
     _TIME_AFTER,
@@ -220,12 +221,17 @@ def _after_object_or_and(words: list[tuple[int, int, str]], i: int) -> int:
     a last «و» + pronoun («مسئله‌ای که … همراه بود و او در این‌باره گفت»); else ``i`` as it is."""
     for k in range(len(words) - 2, i - 1, -1):
         w, nxt = words[k][2], words[k + 1][2].rstrip("،,")
-        if w == "و" and nxt in ("او", "وی", "ایشان"):
+        if w == "و" and nxt in _SINGULAR:
             return k + 1
         # «را» + a title, and no «و» up to the cue: not «X را یک تخصص دانست و گفت»
         if w == "را" and k > i and nxt in _SPEAKER_HEADS and nxt != "یک" and all(x[2] != "و" for x in words[k:]):
             return k + 1
     return i
+
+
+def _words(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """The words of ``text[a:b]`` as (start, end, word without quotes or parentheses), offsets into ``text``."""
+    return [(m.start() + a, m.end() + a, m.group().strip(_QUOTES + "()")) for m in re.finditer(r"\S+", text[a:b])]
 
 
 def _starts_speaker(words: list[tuple[int, int, str]], i: int) -> bool:
@@ -322,7 +328,7 @@ class _Speakers:
         """Fill the claim's speaker, outlet-as-subject and interview outlet from its clause ``[a, b)``."""
         t = self.text
         claim.interview = self._interview(a, region_end)
-        words = [(m.start() + a, m.end() + a, m.group().strip(_QUOTES + "()")) for m in re.finditer(r"\S+", t[a:b])]
+        words = _words(t, a, b)
         i = _after_object_or_and(words, _subject_start(words))
         if i >= len(words):
             claim.kind = "zero"
@@ -450,7 +456,7 @@ class _Speakers:
             # «گفت: …» with no one before it: a claim of an unnamed speaker when it is a quotation
             c.kind = "passive" if c.mode == "direct" else "none"
         else:
-            if c.kind == "pronoun" and c.speaker in ("او", "وی", "ایشان"):
+            if c.kind == "pronoun" and c.speaker in _SINGULAR:
                 # «آقای وانگ … سفر کرده بود. او گفته که …»: the person the writer spoke of
                 c.speaker = self._named_before(c) or c.speaker
             c.kind = "name"
@@ -464,7 +470,7 @@ class _Speakers:
         starts = [s + a for a in starts] + [s] + [a for a, e in self.sentence_spans if e <= s][-1:]
         for a in starts:
             b = min(x, a + 300) if a >= s else min(s, a + 300)
-            words = [(m.start() + a, m.end() + a, m.group().strip(_QUOTES + "()")) for m in re.finditer(r"\S+", t[a:b])]
+            words = _words(t, a, b)
             i = _subject_start(words)
             if i >= len(words) or words[i][2].rstrip("،,") in PRONOUNS:
                 continue

@@ -9,6 +9,8 @@ import re
 
 #: Pronouns that stand for the nearest earlier speaker.
 PRONOUNS = {"او", "وی", "ایشان", "آنها", "آن‌ها", "ایشان‌"}
+#: The singular ones: one person.
+_SINGULAR = frozenset(("او", "وی", "ایشان"))
 #: Words that start an adjunct, not a subject: where a speaker's name and title end.
 _STOP = set(
     "در با به از برای طی ضمن هنگام پس پیش قبل بعد روز امروز دیروز امشب بامداد صبح ظهر عصر شب شامگاه "
