@@ -1162,8 +1162,9 @@ def _measure_mismatch(a: str, b: str) -> list[tuple[Quantity, Quantity]]:
     ]  # fmt: skip
 
 
-def _contradiction(a: str, b: str) -> str:
-    """The evidence a reader would take for a contradiction between two claims of one event, or ``""``.
+def _contradiction(a: str, b: str, f: dict[str, float] | None = None) -> str:
+    """The evidence a reader would take for a contradiction between two claims of one event, or ``""``
+    (``f``: their :func:`pair_features`, when the caller has them).
 
     The two must name no different days and state the same content: each shares :data:`SAME_CONTENT` of its
     concepts with the other (for a number, it is enough that one states nothing the other does not). Then one
@@ -1178,9 +1179,9 @@ def _contradiction(a: str, b: str) -> str:
     >>> _contradiction("مستندات کافی در این مورد وجود دارد", "دلایل کافی در این خصوص وجود ندارد")
     ''
     """
-    f = pair_features(a, b)
     if _time_mismatch(a, b):
         return ""
+    f = pair_features(a, b) if f is None else f
     same = min(f["containment_a"], f["containment_b"]) >= SAME_CONTENT
     if (same or max(f["containment_a"], f["containment_b"]) == 1) and _measure_mismatch(a, b):
         return "numeric mismatch"  # one states nothing the other does not, but its number
@@ -1205,10 +1206,10 @@ def _decide(a: str, b: str, p_unrelated: float) -> tuple[str, str, str]:
         return "unrelated", "not one proposition", ""
     if _time_mismatch(a, b):
         return "unrelated", "different days", ""
-    why = _contradiction(a, b)
+    f = pair_features(a, b)
+    why = _contradiction(a, b, f)
     if why:
         return "contradict", why, ""
-    f = pair_features(a, b)
     if f["reciprocity_mismatch"]:
         return "elaborate", "shared proposition; direction/reciprocity", "a" if _reciprocal(a) else "b"
     if max(f["extra_a"], f["extra_b"]) >= ADDS:
