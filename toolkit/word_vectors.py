@@ -78,6 +78,11 @@ class WordVectors:
         h.update(np.ascontiguousarray(self.vectors).tobytes())
         return h.hexdigest()
 
+    @functools.cached_property
+    def _vectors32(self) -> np.ndarray:
+        """The vectors as float32, made once: :meth:`transform` multiplies by them on every call."""
+        return self.vectors.astype(np.float32)
+
     @property
     def dim(self) -> int:
         """The length of a vector."""
@@ -103,7 +108,7 @@ class WordVectors:
         counts = sparse.csr_matrix(
             (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, len(self.words))
         )
-        out = (counts.multiply(self.idf[None, :]).tocsr() @ self.vectors.astype(np.float32)).astype(np.float32)
+        out = (counts.multiply(self.idf[None, :]).tocsr() @ self._vectors32).astype(np.float32)
         norm = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.where(norm > 0, norm, 1)
 
