@@ -107,6 +107,23 @@ def held_out_vectors(held: str) -> Path:
     return path
 
 
+def record(row: dict, held: str, ev) -> None:
+    """A held-out outlet's accuracy, macro-F1 and (outside ISNA, which has no such desks) world and social recall,
+    written into ``row``."""
+    row[f"{held} acc"], row[f"{held} f1"] = ev.accuracy, ev.macro_f1
+    if held != "ISNA":
+        rec = ev.per_class.set_index("topic")["recall"]
+        row[f"{held} world/social recall"] = f"{rec.get('world', 0):.2f} / {rec.get('social', 0):.2f}"
+
+
+def with_means(rows) -> list[dict]:
+    """The rows with the mean accuracy and macro-F1 over :data:`OUTLETS` (the per-outlet macro-F1 taken out)."""
+    for r in rows:
+        r["mean acc"] = float(np.mean([r[f"{o} acc"] for o in OUTLETS]))
+        r["mean macro-F1"] = float(np.mean([r.pop(f"{o} f1") for o in OUTLETS]))
+    return list(rows)
+
+
 def choose_mix(train: pd.DataFrame, corpus: pd.DataFrame, mixes, params: dict, C: float) -> list[dict]:
     """Leave-one-outlet-out on the train splits: TopicClassifier's probabilities mixed with a vector model's,
     ``(1 - a) * topic + a * vectors`` for each ``a`` of ``mixes``; vectors trained without the held-out outlet."""
@@ -122,15 +139,9 @@ def choose_mix(train: pd.DataFrame, corpus: pd.DataFrame, mixes, params: dict, C
         for a in mixes:
             pred = tc.classes_[((1 - a) * p_tc + a * p_lr).argmax(axis=1)]
             ev = evaluation.evaluate_topics(_Fixed(pred), te)
-            rec = ev.per_class.set_index("topic")["recall"]
-            rows[a][f"{held} acc"], rows[a][f"{held} f1"] = ev.accuracy, ev.macro_f1
-            if held != "ISNA":
-                rows[a][f"{held} world/social recall"] = f"{rec.get('world', 0):.2f} / {rec.get('social', 0):.2f}"
+            record(rows[a], held, ev)
             print(f"    weight {a}: {held} {ev.accuracy:.3f}", flush=True)
-    for r in rows.values():
-        r["mean acc"] = float(np.mean([r[f"{o} acc"] for o in OUTLETS]))
-        r["mean macro-F1"] = float(np.mean([r.pop(f"{o} f1") for o in OUTLETS]))
-    return list(rows.values())
+    return with_means(rows.values())
 
 
 EXPANDED = ("foreign", "leader", "health", "family", "society")
@@ -182,15 +193,9 @@ def choose_expand(train: pd.DataFrame, corpus: pd.DataFrame, settings, params: d
                 ev = evaluation.evaluate_topics(model, te)
             finally:
                 topics.lexicon = saved
-            rec = ev.per_class.set_index("topic")["recall"]
-            rows[st][f"{held} acc"], rows[st][f"{held} f1"] = ev.accuracy, ev.macro_f1
-            if held != "ISNA":
-                rows[st][f"{held} world/social recall"] = f"{rec.get('world', 0):.2f} / {rec.get('social', 0):.2f}"
+            record(rows[st], held, ev)
             print(f"    {st}: {held} {ev.accuracy:.3f} (words added {grown})", flush=True)
-    for r in rows.values():
-        r["mean acc"] = float(np.mean([r[f"{o} acc"] for o in OUTLETS]))
-        r["mean macro-F1"] = float(np.mean([r.pop(f"{o} f1") for o in OUTLETS]))
-    return list(rows.values())
+    return with_means(rows.values())
 
 
 def main(argv: list[str] | None = None) -> int:
